@@ -1,0 +1,86 @@
+/**
+ * The clipping model shared by every layer, defined once as schemas so that the same
+ * definition types the code and validates data crossing a boundary (IPC, JSON import).
+ * The import engine (main) produces a `ClippingDraft`; the renderer stores it as a `Clipping`.
+ * Unknown text fields are '' (not undefined) so that IndexedDB can index and sort them.
+ */
+import * as v from 'valibot';
+
+export const REFUSAL_CODES = [
+  'empty',
+  'binary',
+  'too-large',
+  'unsupported',
+  'unreadable',
+  'malformed',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export const SOURCE_FORMATS = ['txt', 'html', 'md', 'eml', 'pdf', 'docx'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+export const RefusalSchema = v.object({
+  code: v.picklist(REFUSAL_CODES),
+  /** Says what is wrong and what the user can do about it. */
+  message: text(2_000),
+});
+export type Refusal = v.InferOutput<typeof RefusalSchema>;
+
+export const RelatedArticleSchema = v.object({
+  title: text(2_000),
+  url: v.optional(text(8_000)),
+});
+export type RelatedArticle = v.InferOutput<typeof RelatedArticleSchema>;
+
+export const OriginalFileInfoSchema = v.object({
+  /** Base name of the file as it was on disk. */
+  name: text(1_000),
+  size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Lower-case hex SHA-256 of the original bytes: the identity used to detect duplicates. */
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+});
+export type OriginalFileInfo = v.InferOutput<typeof OriginalFileInfoSchema>;
+
+export const EncodingInfoSchema = v.object({
+  /** Canonical name of the decoder used, e.g. 'utf-8', 'windows-1251', 'utf-16le'. */
+  name: text(64),
+  /** True when no BOM or declaration said so and the encoding was detected statistically. */
+  guessed: v.boolean(),
+});
+export type EncodingInfo = v.InferOutput<typeof EncodingInfoSchema>;
+
+export const ClippingDraftSchema = v.object({
+  title: text(4_000),
+  /** The outlet. */
+  source: text(1_000),
+  section: text(1_000),
+  authors: v.array(text(1_000)),
+  /** ISO 8601 as written: date only, date+time, or date+time+offset; '' when unknown. */
+  publishedAt: v.pipe(
+    v.string(),
+    v.regex(/^$|^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/),
+  ),
+  url: text(8_000),
+  /** BCP 47 tag, '' when undetermined. */
+  language: text(35),
+  direction: v.picklist(['ltr', 'rtl']),
+  tags: v.array(text(500)),
+  paragraphs: v.array(v.string()),
+  related: v.array(RelatedArticleSchema),
+  format: v.picklist(SOURCE_FORMATS),
+  encoding: EncodingInfoSchema,
+  original: OriginalFileInfoSchema,
+  /** Things the user should know about this import (e.g. a guessed encoding). */
+  warnings: v.array(text(2_000)),
+});
+export type ClippingDraft = v.InferOutput<typeof ClippingDraftSchema>;
+export type Direction = ClippingDraft['direction'];
+
+/** A clipping as stored in the library. */
+export interface Clipping extends ClippingDraft {
+  id: string;
+  /** ISO 8601 UTC instant of the import. */
+  importedAt: string;
+}
