@@ -1,0 +1,158 @@
+// @ts-check
+/**
+ * Lint, including the process layering (after VS Code's layer rules): each folder may only
+ * import what its process can run. test/unit/layering.test.ts proves these rules fire.
+ */
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+const svelte = require('eslint-plugin-svelte');
+const globals = require('globals');
+const { builtinModules } = require('node:module');
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** @param {{ paths?: string[]; patterns?: string[]; why: string }} rule */
+function restrictImports({ paths = [], patterns = [], why }) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: paths.map((name) => ({ name, message: why })),
+        patterns: patterns.length > 0 ? [{ group: patterns, message: why }] : [],
+      },
+    ],
+  };
+}
+
+const domGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'indexedDB',
+  'location',
+  'HTMLElement',
+];
+const nodeGlobals = ['process', 'Buffer', '__dirname', '__filename', 'require', 'global'];
+
+module.exports = tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'test/fixtures/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-exports': [
+        'error',
+        {
+          restrictDefaultExports: {
+            direct: true,
+            named: true,
+            defaultFrom: true,
+            namedFrom: true,
+            namespaceFrom: true,
+          },
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] },
+    },
+  },
+  {
+    // Config files must default-export for their tools.
+    files: ['*.config.ts', '*.config.js'],
+    rules: { 'no-restricted-exports': 'off' },
+  },
+  {
+    files: ['eslint.config.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  // ---- Layering -----------------------------------------------------------------------
+  {
+    files: ['src/shared/**'],
+    languageOptions: { globals: {} },
+    rules: {
+      ...restrictImports({
+        paths: ['electron', ...nodeBuiltins],
+        patterns: [
+          '**/main/**',
+          '**/renderer/**',
+          '**/preload/**',
+          'node:*',
+          'electron/*',
+          'dexie',
+          'svelte',
+          'svelte/*',
+        ],
+        why: 'src/shared runs in every process: it may import only src/shared and plain libraries, never electron, node or DOM code.',
+      }),
+      'no-restricted-globals': [
+        'error',
+        ...[...domGlobals, ...nodeGlobals].map((name) => ({
+          name,
+          message: 'src/shared must not use DOM or Node globals.',
+        })),
+      ],
+    },
+  },
+  {
+    files: ['src/main/**'],
+    rules: restrictImports({
+      patterns: ['**/renderer/**', '**/preload/**'],
+      why: 'The main process must not import renderer or preload code.',
+    }),
+  },
+  {
+    files: ['src/preload/**'],
+    rules: restrictImports({
+      paths: nodeBuiltins,
+      patterns: ['**/main/**', '**/renderer/**', 'node:*'],
+      why: 'The sandboxed preload may require only electron and src/shared.',
+    }),
+  },
+  {
+    files: ['src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...restrictImports({
+        paths: ['electron', ...nodeBuiltins],
+        patterns: ['**/main/**', '**/preload/**', 'node:*', 'electron/*'],
+        why: 'The renderer is a web page: no electron, node or main-process imports; use window.clipbook.',
+      }),
+      'svelte/no-at-html-tags': 'error',
+    },
+  },
+  {
+    // shell.openExternal only through the guarded helper.
+    files: ['src/**'],
+    ignores: ['src/main/open-external.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='openExternal'][object.name='shell']",
+          message: 'Use openExternalSafely (src/main/open-external.ts), which allows http(s) only.',
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,177 @@
+/**
+ * Clipbook's main process: lifecycle, the window, the app protocol and IPC. Kept thin;
+ * the work happens in services that are tested without Electron.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  net,
+  protocol,
+  session,
+  type IpcMainInvokeEvent,
+} from 'electron';
+import { EVENT_CHANNELS } from '../shared/ipc-channels';
+import type { ImportEvent } from '../shared/ipc';
+import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  mimeTypeFor,
+  resolveAppAsset,
+} from './app-protocol';
+import { createIpcHandlers } from './ipc/handlers';
+import { registerIpcHandlers } from './ipc/register';
+import { pathsFromArgv } from './launch-args';
+import { buildAppMenu } from './menu';
+import { openExternalSafely } from './open-external';
+import { hardenSession, installAppWideHardening } from './security';
+import { ImportService } from './services/import-service';
+import { createMainWindow, focusWindow } from './window';
+
+// Must happen before 'ready': a standard, secure scheme gives the renderer a real origin.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
+]);
+
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+const rendererDir = join(__dirname, '../renderer');
+let mainWindow: BrowserWindow | null = null;
+/** Paths that arrived before the window could take them (first launch, macOS open-file). */
+const pendingPaths: string[] = [];
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  const openExternal = (url: string): void => {
+    openExternalSafely(url).catch(() => undefined);
+  };
+  installAppWideHardening(app, { openExternal });
+
+  pendingPaths.push(
+    ...pathsFromArgv(process.argv, { isPackaged: app.isPackaged, cwd: process.cwd() }),
+  );
+
+  // macOS delivers "Open with" files through this event, possibly before 'ready'.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    handOver([path]);
+  });
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    // A second launch focuses this window and gives it the files it was asked to open.
+    handOver(pathsFromArgv(argv, { isPackaged: app.isPackaged, cwd: workingDirectory }));
+    if (mainWindow) focusWindow(mainWindow);
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(onReady);
+}
+
+const imports = new ImportService({
+  workerPath: join(__dirname, 'import-worker.js'),
+  emit: (event: ImportEvent) => mainWindow?.webContents.send(EVENT_CHANNELS.import, event),
+});
+
+function handOver(paths: string[]): void {
+  if (paths.length === 0) return;
+  if (mainWindow && !mainWindow.webContents.isLoading()) {
+    imports.start(paths, 'launch');
+  } else {
+    pendingPaths.push(...paths);
+  }
+}
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? '';
+  if (devServerUrl) return url.startsWith(devServerUrl);
+  return url.startsWith(`${APP_ORIGIN}/`);
+}
+
+function onReady(): void {
+  hardenSession(session.defaultSession);
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppAsset(rendererDir, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    if (!response.ok) return new Response('Not found', { status: 404 });
+    return new Response(response.body, {
+      status: 200,
+      headers: {
+        'content-type': mimeTypeFor(file),
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+
+  const handlers = createIpcHandlers({
+    imports,
+    choosePaths: async (kind) => {
+      const options: Electron.OpenDialogOptions = {
+        title: kind === 'folder' ? 'Import a folder of articles' : 'Import article files',
+        properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+        filters:
+          kind === 'folder'
+            ? []
+            : [
+                {
+                  name: 'Articles',
+                  extensions: ['txt', 'html', 'htm', 'md', 'markdown', 'eml', 'pdf', 'docx'],
+                },
+                { name: 'All files', extensions: ['*'] },
+              ],
+      };
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : result.filePaths;
+    },
+    openExternal: openExternalSafely,
+    appInfo: () => ({ name: app.getName(), version: app.getVersion(), platform: process.platform }),
+  });
+  registerIpcHandlers(handlers, isTrustedSender);
+
+  Menu.setApplicationMenu(
+    buildAppMenu({
+      isDev: !app.isPackaged,
+      command: (command) => mainWindow?.webContents.send(EVENT_CHANNELS.menu, command),
+    }),
+  );
+
+  openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('before-quit', () => imports.dispose());
+}
+
+function openWindow(): void {
+  const window = createMainWindow({
+    preloadPath: join(__dirname, '../preload/index.js'),
+    url: devServerUrl ?? APP_ENTRY_URL,
+  });
+  mainWindow = window;
+  window.webContents.on('did-finish-load', () => {
+    const paths = pendingPaths.splice(0);
+    if (paths.length > 0) imports.start(paths, 'launch');
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+}

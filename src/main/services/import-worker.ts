@@ -1,0 +1,67 @@
+/**
+ * Worker-thread entry: walks the given paths, reads and parses each file, and posts results
+ * in small batches, so that the main process (and the window) never waits on parsing.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ImportItem } from '../../shared/ipc';
+import { collectFiles, parseFile } from '../import';
+import type { WorkerMessage, WorkerStart } from './import-protocol';
+
+const BATCH_ITEMS = 50;
+const BATCH_MS = 100;
+
+async function run(start: WorkerStart, post: (message: WorkerMessage) => void): Promise<void> {
+  let batch: ImportItem[] = [];
+  let transfer: ArrayBuffer[] = [];
+  let lastFlush = Date.now();
+  let found = 0;
+  let done = 0;
+
+  const flush = (current: string, scanning: boolean): void => {
+    if (batch.length > 0) {
+      parentPort?.postMessage({ type: 'items', items: batch } satisfies WorkerMessage, transfer);
+      batch = [];
+      transfer = [];
+    }
+    post({ type: 'progress', done, found, scanning, current });
+    lastFlush = Date.now();
+  };
+
+  for await (const entry of collectFiles(start.paths)) {
+    found += 1;
+    if ('error' in entry) {
+      batch.push({ path: entry.path, outcome: { ok: false, error: entry.error } });
+    } else {
+      const outcome = await parseFile(entry.path);
+      if (outcome.ok && outcome.bytes) {
+        // Copy into an exactly-sized buffer so the transfer moves only this file's bytes.
+        const bytes = outcome.bytes.slice();
+        batch.push({ path: entry.path, outcome: { ok: true, draft: outcome.draft, bytes } });
+        transfer.push(bytes.buffer as ArrayBuffer);
+      } else if (outcome.ok) {
+        batch.push({
+          path: entry.path,
+          outcome: {
+            ok: false,
+            error: { code: 'unreadable', message: 'The file could not be read.' },
+          },
+        });
+      } else {
+        batch.push({ path: entry.path, outcome: { ok: false, error: outcome.error } });
+      }
+    }
+    done += 1;
+    if (batch.length >= BATCH_ITEMS || Date.now() - lastFlush >= BATCH_MS) flush(entry.path, true);
+  }
+  flush('', false);
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const post = (message: WorkerMessage): void => port.postMessage(message);
+  run(workerData as WorkerStart, post).then(
+    () => post({ type: 'finished' }),
+    (error: unknown) =>
+      post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  );
+}

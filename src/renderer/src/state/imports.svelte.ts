@@ -1,0 +1,228 @@
+import type { ClipbookApi } from '../../../shared/clipbook-api';
+import type { ImportEvent, ImportItem, ImportOrigin } from '../../../shared/ipc';
+import type { ClipbookDb } from '../lib/db';
+import { baseName } from '../lib/format';
+import { storeDrafts, type DraftToStore } from '../lib/library-repo';
+import type { NoticesState } from './notices.svelte';
+
+export type ReportStatus = 'imported' | 'duplicate' | 'refused';
+
+export interface ReportEntry {
+  path: string;
+  name: string;
+  status: ReportStatus;
+  /** For refusals: the engine's code, or 'not-saved' when storing failed. */
+  code: string;
+  message: string;
+  clippingId?: string;
+}
+
+export class ImportJob {
+  readonly jobId: string;
+  readonly origin: ImportOrigin;
+  readonly startedAt = Date.now();
+  done = $state(0);
+  found = $state(0);
+  scanning = $state(true);
+  current = $state('');
+  finished = $state(false);
+  cancelled = $state(false);
+  failure = $state('');
+  entries = $state.raw<ReportEntry[]>([]);
+  imported = $derived(this.entries.filter((e) => e.status === 'imported').length);
+  duplicates = $derived(this.entries.filter((e) => e.status === 'duplicate').length);
+  refused = $derived(this.entries.filter((e) => e.status === 'refused').length);
+
+  constructor(jobId: string, origin: ImportOrigin) {
+    this.jobId = jobId;
+    this.origin = origin;
+  }
+}
+
+/**
+ * Follows import jobs run by the main process: stores each batch of drafts as it arrives
+ * and keeps the report. Events are applied strictly in order, one at a time, so 'finished'
+ * is only seen after every batch before it has been stored.
+ */
+export class ImportsState {
+  jobs = $state<ImportJob[]>([]);
+  /** The job whose report is open, if any. */
+  reportJobId = $state<string | null>(null);
+  active = $derived(this.jobs.find((job) => !job.finished) ?? null);
+  latest = $derived(this.jobs.at(-1) ?? null);
+  reportJob = $derived(this.jobs.find((job) => job.jobId === this.reportJobId) ?? null);
+
+  readonly #api: ClipbookApi;
+  readonly #db: ClipbookDb;
+  readonly #notices: NoticesState;
+  #chain: Promise<void> = Promise.resolve();
+
+  constructor(api: ClipbookApi, db: ClipbookDb, notices: NoticesState) {
+    this.#api = api;
+    this.#db = db;
+    this.#notices = notices;
+  }
+
+  /** Subscribes to the main process's import events; returns the unsubscribe function. */
+  listen(): () => void {
+    return this.#api.onImportEvent((event) => {
+      this.#chain = this.#chain
+        .then(() => this.#apply(event))
+        .catch((error: unknown) => {
+          this.#notices.push('error', `Import failed: ${messageOf(error)}`);
+        });
+    });
+  }
+
+  /** Resolves once every event received so far has been applied (used by tests and the UI). */
+  settled(): Promise<void> {
+    return this.#chain;
+  }
+
+  async importPaths(paths: string[], origin: ImportOrigin): Promise<void> {
+    const usable = paths.filter((p) => p !== '');
+    if (usable.length === 0) {
+      this.#notices.push('error', 'Nothing to import: drop files or folders from your computer.');
+      return;
+    }
+    const result = await this.#api.importPaths(usable, origin);
+    if (!result.ok) this.#notices.push('error', `Import could not start: ${result.error.message}`);
+  }
+
+  async choose(kind: 'files' | 'folder'): Promise<void> {
+    const result = await this.#api.chooseAndImport(kind);
+    if (!result.ok) this.#notices.push('error', `Import could not start: ${result.error.message}`);
+  }
+
+  async cancel(jobId: string): Promise<void> {
+    const result = await this.#api.cancelImport(jobId);
+    if (!result.ok)
+      this.#notices.push('error', `The import could not be cancelled: ${result.error.message}`);
+  }
+
+  openReport(jobId: string | null): void {
+    this.reportJobId = jobId;
+  }
+
+  #job(jobId: string, origin: ImportOrigin = 'launch'): ImportJob {
+    let job = this.jobs.find((j) => j.jobId === jobId);
+    if (!job) {
+      job = new ImportJob(jobId, origin);
+      this.jobs.push(job);
+      // Keep the last few reports; older ones are of no use and hold memory.
+      if (this.jobs.length > 10) this.jobs.shift();
+    }
+    return job;
+  }
+
+  async #apply(event: ImportEvent): Promise<void> {
+    switch (event.type) {
+      case 'started':
+        this.#job(event.jobId, event.origin);
+        return;
+      case 'progress': {
+        const job = this.#job(event.jobId);
+        job.done = event.done;
+        job.found = event.found;
+        job.scanning = event.scanning;
+        job.current = event.current;
+        return;
+      }
+      case 'items':
+        await this.#store(this.#job(event.jobId), event.items);
+        return;
+      case 'finished': {
+        const job = this.#job(event.jobId);
+        job.finished = true;
+        job.scanning = false;
+        job.cancelled = event.cancelled;
+        job.failure = event.failure ?? '';
+        if (job.failure) this.#notices.push('error', `The import stopped: ${job.failure}`);
+        this.#announce(job);
+        return;
+      }
+    }
+  }
+
+  async #store(job: ImportJob, items: readonly ImportItem[]): Promise<void> {
+    const entries: ReportEntry[] = [];
+    const drafts: DraftToStore[] = [];
+    for (const item of items) {
+      if (item.outcome.ok) {
+        drafts.push({ path: item.path, draft: item.outcome.draft, bytes: item.outcome.bytes });
+      } else {
+        entries.push({
+          path: item.path,
+          name: baseName(item.path),
+          status: 'refused',
+          code: item.outcome.error.code,
+          message: item.outcome.error.message,
+        });
+      }
+    }
+    try {
+      const result = await storeDrafts(this.#db, drafts);
+      for (const stored of result.stored) {
+        entries.push({
+          path: stored.path,
+          name: baseName(stored.path),
+          status: 'imported',
+          code: '',
+          message: stored.title,
+          clippingId: stored.id,
+        });
+      }
+      for (const dup of result.duplicates) {
+        entries.push({
+          path: dup.path,
+          name: baseName(dup.path),
+          status: 'duplicate',
+          code: 'duplicate',
+          message: `Already in the library as “${dup.existingTitle}”.`,
+          clippingId: dup.existingId,
+        });
+      }
+    } catch (error) {
+      const reason = isQuotaError(error)
+        ? 'There is not enough disk space to save it; free some space and import again.'
+        : `It could not be saved: ${messageOf(error)}`;
+      for (const draft of drafts) {
+        entries.push({
+          path: draft.path,
+          name: baseName(draft.path),
+          status: 'refused',
+          code: 'not-saved',
+          message: reason,
+        });
+      }
+      this.#notices.push('error', reason);
+    }
+    job.entries = [...job.entries, ...entries];
+  }
+
+  #announce(job: ImportJob): void {
+    // A single refused file says why right away; larger jobs summarise and offer the report.
+    if (job.entries.length === 1 && job.refused === 1) {
+      const entry = job.entries[0];
+      if (entry) this.#notices.push('error', `${entry.name}: ${entry.message}`);
+    } else if (job.refused > 0) {
+      this.#notices.push(
+        'error',
+        `${job.refused} of ${job.entries.length} files could not be imported. See the import report.`,
+      );
+    }
+  }
+}
+
+function isQuotaError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const inner = (error as Error & { inner?: unknown }).inner;
+  return (
+    error.name === 'QuotaExceededError' ||
+    (inner instanceof Error && inner.name === 'QuotaExceededError')
+  );
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,119 @@
+/**
+ * The IPC contract between main and renderer, defined once (after Signal Desktop's
+ * sql_channel): channel names, a schema for every request's arguments and every response,
+ * and the events main sends. Main validates every argument as `unknown` against these
+ * schemas; handlers answer with a `Result` and never throw across the boundary.
+ */
+import * as v from 'valibot';
+import { ClippingDraftSchema, RefusalSchema } from './clipping';
+
+export const MAX_PATH_LENGTH = 4_096;
+/** More paths than this in one request is not a user's drop; it is a bug or an attack. */
+export const MAX_PATHS_PER_REQUEST = 100_000;
+
+export const PathSchema = v.pipe(
+  v.string(),
+  v.minLength(1, 'A path must not be empty.'),
+  v.maxLength(MAX_PATH_LENGTH, 'A path is longer than any file system allows.'),
+  v.check((p) => !p.includes('\0'), 'A path must not contain NUL characters.'),
+);
+
+export const JobIdSchema = v.pipe(v.string(), v.regex(/^job-[0-9a-z-]{1,64}$/));
+
+export const HttpUrlSchema = v.pipe(
+  v.string(),
+  v.maxLength(8_000),
+  v.check(isHttpUrl, 'Only http and https links can be opened.'),
+);
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export const ImportOriginSchema = v.picklist(['drop', 'dialog', 'launch', 'menu']);
+export type ImportOrigin = v.InferOutput<typeof ImportOriginSchema>;
+
+const JobStartedSchema = v.object({ jobId: JobIdSchema });
+
+export const AppInfoSchema = v.object({
+  name: v.string(),
+  version: v.string(),
+  platform: v.string(),
+});
+export type AppInfo = v.InferOutput<typeof AppInfoSchema>;
+
+/** Request/response schemas per invoke channel. `args` is always a tuple. */
+export const invokeContract = {
+  'import:start': {
+    args: v.strictTuple([
+      v.pipe(v.array(PathSchema), v.minLength(1), v.maxLength(MAX_PATHS_PER_REQUEST)),
+      ImportOriginSchema,
+    ]),
+    result: JobStartedSchema,
+  },
+  'import:choose': {
+    args: v.strictTuple([v.picklist(['files', 'folder'])]),
+    /** null when the user cancelled the dialog. */
+    result: v.nullable(JobStartedSchema),
+  },
+  'import:cancel': {
+    args: v.strictTuple([JobIdSchema]),
+    result: v.object({ cancelled: v.boolean() }),
+  },
+  'shell:open-external': {
+    args: v.strictTuple([HttpUrlSchema]),
+    result: v.null(),
+  },
+  'app:info': {
+    args: v.strictTuple([]),
+    result: AppInfoSchema,
+  },
+} as const;
+
+export type InvokeChannel = keyof typeof invokeContract;
+export const INVOKE_CHANNELS = Object.keys(invokeContract) as InvokeChannel[];
+export type InvokeArgs<C extends InvokeChannel> = v.InferOutput<(typeof invokeContract)[C]['args']>;
+export type InvokeValue<C extends InvokeChannel> = v.InferOutput<
+  (typeof invokeContract)[C]['result']
+>;
+
+// ---- Events: main → renderer -------------------------------------------------------------
+
+export const ImportItemSchema = v.object({
+  path: v.string(),
+  outcome: v.variant('ok', [
+    v.object({ ok: v.literal(true), draft: ClippingDraftSchema, bytes: v.instance(Uint8Array) }),
+    v.object({ ok: v.literal(false), error: RefusalSchema }),
+  ]),
+});
+export type ImportItem = v.InferOutput<typeof ImportItemSchema>;
+
+export const ImportEventSchema = v.variant('type', [
+  v.object({ type: v.literal('started'), jobId: JobIdSchema, origin: ImportOriginSchema }),
+  v.object({
+    type: v.literal('progress'),
+    jobId: JobIdSchema,
+    /** Files handled so far. */
+    done: v.number(),
+    /** Files found so far; grows while folders are still being walked. */
+    found: v.number(),
+    scanning: v.boolean(),
+    current: v.string(),
+  }),
+  v.object({ type: v.literal('items'), jobId: JobIdSchema, items: v.array(ImportItemSchema) }),
+  v.object({
+    type: v.literal('finished'),
+    jobId: JobIdSchema,
+    cancelled: v.boolean(),
+    /** Set when the job itself failed (not a single file). */
+    failure: v.optional(v.string()),
+  }),
+]);
+export type ImportEvent = v.InferOutput<typeof ImportEventSchema>;
+
+export { EVENT_CHANNELS, MENU_COMMANDS, type MenuCommand } from './ipc-channels';

@@ -1,0 +1,215 @@
+/**
+ * The browser harness: the built renderer in real Chromium, wired to the very same
+ * main-process IPC handlers and import service the app uses, through the built preload
+ * bundle. Only Electron's transport (ipcRenderer/ipcMain) and its window are stood in for.
+ * Every test gets a fresh browser context, so a fresh, empty IndexedDB profile.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { CONTENT_SECURITY_POLICY, mimeTypeFor } from '../../../src/main/app-protocol';
+import { createIpcHandlers, type IpcHandlers } from '../../../src/main/ipc/handlers';
+import { ImportService } from '../../../src/main/services/import-service';
+import type { ImportEvent } from '../../../src/shared/ipc';
+import { EVENT_CHANNELS, type MenuCommand } from '../../../src/shared/ipc-channels';
+
+const ROOT = resolve(__dirname, '../../..');
+const OUT = join(ROOT, 'out');
+export const FIXTURES = join(ROOT, 'test/fixtures');
+export const ARTICLES = join(FIXTURES, 'articles');
+/** A secure-context origin (localhost) that never touches the network: every request is routed. */
+export const HARNESS_ORIGIN = 'http://localhost:47615';
+
+/** Uint8Array does not survive Playwright's JSON bridge; this carries it as base64. */
+function encode(value: unknown): unknown {
+  if (value instanceof Uint8Array) return { __bytes: Buffer.from(value).toString('base64') };
+  if (Array.isArray(value)) return value.map(encode);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
+  }
+  return value;
+}
+
+function preloadScript(): string {
+  const preload = readFileSync(join(OUT, 'preload/index.js'), 'utf8');
+  return `(() => {
+  const decode = (value) => {
+    if (Array.isArray(value)) return value.map(decode);
+    if (value && typeof value === 'object') {
+      if (typeof value.__bytes === 'string') {
+        return Uint8Array.from(atob(value.__bytes), (c) => c.charCodeAt(0));
+      }
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
+    }
+    return value;
+  };
+  const listeners = new Map();
+  const filePaths = new Map();
+  const invoke = window.__clipbookInvoke;
+  try { delete window.__clipbookInvoke; } catch {}
+  Object.defineProperty(window, '__harness', { value: Object.freeze({
+    emit(channel, payload) {
+      for (const listener of listeners.get(channel) ?? []) listener({}, decode(payload));
+    },
+    setPath(name, path) { filePaths.set(name, path); },
+  }) });
+  const electron = {
+    contextBridge: {
+      exposeInMainWorld(key, api) { Object.defineProperty(window, key, { value: Object.freeze(api) }); },
+    },
+    ipcRenderer: {
+      invoke: (channel, ...args) => invoke(channel, args).then(decode),
+      on(channel, listener) {
+        if (!listeners.has(channel)) listeners.set(channel, new Set());
+        listeners.get(channel).add(listener);
+      },
+      removeListener(channel, listener) { listeners.get(channel)?.delete(listener); },
+    },
+    webUtils: { getPathForFile: (file) => filePaths.get(file.name) ?? '' },
+  };
+  const module = { exports: {} };
+  const require = (name) => {
+    if (name === 'electron') return electron;
+    throw new Error('The sandboxed preload may only require electron, not ' + name);
+  };
+  (function (require, module, exports) {
+${preload}
+  })(require, module, module.exports);
+})();`;
+}
+
+export interface Harness {
+  page: Page;
+  /** Paths the next native open dialog will "choose"; null means the user cancels. */
+  nextDialogPaths: string[] | null;
+  openedUrls: string[];
+  handlers: IpcHandlers;
+  /** A fresh folder for files the test makes. */
+  tempDir: string;
+  open(): Promise<void>;
+  reload(): Promise<void>;
+  dropFiles(paths: string[]): Promise<void>;
+  menu(command: MenuCommand): Promise<void>;
+  /** Resolves once every import event so far has been stored by the page. */
+  settled(): Promise<void>;
+}
+
+export const test = base.extend<{ app: Harness }>({
+  app: async ({ page }, use) => {
+    const tempDir = mkdtempSync(join(tmpdir(), 'clipbook-e2e-'));
+    let emitChain: Promise<unknown> = Promise.resolve();
+    const emit = (channel: string, payload: unknown): void => {
+      emitChain = emitChain
+        .then(() =>
+          page.evaluate(
+            ([c, p]) =>
+              (
+                window as unknown as { __harness: { emit(c: string, p: unknown): void } }
+              ).__harness.emit(c, p),
+            [channel, encode(payload)] as const,
+          ),
+        )
+        .catch(() => undefined);
+    };
+    const imports = new ImportService({
+      workerPath: join(OUT, 'main/import-worker.js'),
+      emit: (event: ImportEvent) => emit(EVENT_CHANNELS.import, event),
+    });
+    const harness: Harness = {
+      page,
+      nextDialogPaths: null,
+      openedUrls: [],
+      tempDir,
+      handlers: createIpcHandlers({
+        imports,
+        choosePaths: async () => harness.nextDialogPaths,
+        openExternal: async (url) => {
+          harness.openedUrls.push(url);
+        },
+        appInfo: () => ({ name: 'Clipbook', version: 'test', platform: process.platform }),
+      }),
+      async open() {
+        await page.goto(`${HARNESS_ORIGIN}/index.html`);
+        await expect(page.getByRole('heading', { name: 'Clipbook' })).toBeVisible();
+      },
+      async reload() {
+        await page.reload();
+        await expect(page.getByRole('heading', { name: 'Clipbook' })).toBeVisible();
+      },
+      async dropFiles(paths) {
+        const files = paths.map((path) => ({
+          name: basename(path),
+          path,
+          base64: extname(path) ? readFileSync(path).toString('base64') : '',
+        }));
+        await page.evaluate((files) => {
+          const harnessApi = (
+            window as unknown as { __harness: { setPath(n: string, p: string): void } }
+          ).__harness;
+          const transfer = new DataTransfer();
+          for (const file of files) {
+            harnessApi.setPath(file.name, file.path);
+            const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+            transfer.items.add(new File([bytes], file.name));
+          }
+          const target = document.querySelector('.app') ?? document.body;
+          for (const type of ['dragenter', 'dragover', 'drop']) {
+            target.dispatchEvent(
+              new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+            );
+          }
+        }, files);
+      },
+      async menu(command) {
+        emit(EVENT_CHANNELS.menu, command);
+        await emitChain;
+      },
+      async settled() {
+        await emitChain;
+      },
+    };
+    await page.exposeBinding(
+      '__clipbookInvoke',
+      async (_source, channel: string, args: unknown) => {
+        const handler = harness.handlers[channel as keyof IpcHandlers];
+        if (!handler) throw new Error(`No handler for ${channel}`);
+        return encode(await handler(args));
+      },
+    );
+    await page.addInitScript({ content: preloadScript() });
+    await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+      const file = resolve(OUT, 'renderer', `.${path}`);
+      if (!file.startsWith(join(OUT, 'renderer'))) return route.fulfill({ status: 404 });
+      try {
+        await route.fulfill({
+          status: 200,
+          body: readFileSync(file),
+          headers: {
+            'content-type': mimeTypeFor(file),
+            'content-security-policy': CONTENT_SECURITY_POLICY,
+          },
+        });
+      } catch {
+        await route.fulfill({ status: 404 });
+      }
+    });
+    // Nothing else may leave the page: any other request fails the test.
+    const stray: string[] = [];
+    await page.route(
+      (url) => !url.href.startsWith(HARNESS_ORIGIN),
+      async (route) => {
+        stray.push(route.request().url());
+        await route.abort();
+      },
+    );
+    await use(harness);
+    imports.dispose();
+    rmSync(tempDir, { recursive: true, force: true });
+    expect(stray, 'requests that left the app').toEqual([]);
+  },
+});
+
+export { expect };

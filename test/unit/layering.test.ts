@@ -1,0 +1,89 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/** Lints a snippet as if it were a file at `filePath`, with the project's real config. */
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const eslint = new ESLint({ cwd: process.cwd() });
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('process layering is enforced by lint', () => {
+  it('shared may not import electron, node, or other layers', async () => {
+    expect(
+      await ruleIds('src/shared/x.ts', "import { app } from 'electron';\nexport const a = app;\n"),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        'src/shared/x.ts',
+        "import { readFile } from 'node:fs';\nexport const a = readFile;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        'src/shared/x.ts',
+        "import { getApi } from '../renderer/src/lib/api';\nexport const a = getApi;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(await ruleIds('src/shared/x.ts', 'export const a = () => document.title;\n')).toContain(
+      'no-restricted-globals',
+    );
+  });
+
+  it('main may not import renderer or preload', async () => {
+    expect(
+      await ruleIds(
+        'src/main/x.ts',
+        "import { getApi } from '../renderer/src/lib/api';\nexport const a = getApi;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        'src/main/x.ts',
+        "import { createClipbookApi } from '../preload/api';\nexport const a = createClipbookApi;\n",
+      ),
+    ).toContain('no-restricted-imports');
+  });
+
+  it('renderer may not import electron, node or main', async () => {
+    for (const source of ["'electron'", "'node:path'", "'fs'", "'../../main/launch-args'"]) {
+      expect(
+        await ruleIds(
+          'src/renderer/src/x.ts',
+          `import * as m from ${source};\nexport const a = m;\n`,
+        ),
+        source,
+      ).toContain('no-restricted-imports');
+    }
+  });
+
+  it('allows what each layer needs', async () => {
+    expect(
+      await ruleIds(
+        'src/renderer/src/x.ts',
+        "import { ok } from '../../shared/result';\nexport const a = ok;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleIds(
+        'src/main/x.ts',
+        "import { readFile } from 'node:fs';\nimport { app } from 'electron';\nexport const a = [readFile, app];\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('allows shell.openExternal only in the guarded helper', async () => {
+    const code =
+      "import { shell } from 'electron';\nexport const a = () => shell.openExternal('x');\n";
+    expect(await ruleIds('src/main/x.ts', code)).toContain('no-restricted-syntax');
+    expect(await ruleIds('src/main/open-external.ts', code)).toEqual([]);
+  });
+
+  it('forbids {@html} in renderer components', async () => {
+    const code =
+      '<script lang="ts">\n  let { html }: { html: string } = $props();\n</script>\n\n{@html html}\n';
+    expect(await ruleIds('src/renderer/src/components/X.svelte', code)).toContain(
+      'svelte/no-at-html-tags',
+    );
+  });
+});
