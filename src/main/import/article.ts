@@ -1,0 +1,114 @@
+/** The intermediate result every format parser fills in, and the text helpers they share. */
+import type { RelatedArticle } from '../../shared/clipping';
+
+export interface ArticleFields {
+  title: string;
+  source: string;
+  section: string;
+  authors: string[];
+  publishedAt: string;
+  url: string;
+  /** Declared language (markup, front matter); detection fills the gap later. */
+  language: string;
+  tags: string[];
+  paragraphs: string[];
+  related: RelatedArticle[];
+  warnings: string[];
+}
+
+export function emptyArticle(): ArticleFields {
+  return {
+    title: '',
+    source: '',
+    section: '',
+    authors: [],
+    publishedAt: '',
+    url: '',
+    language: '',
+    tags: [],
+    paragraphs: [],
+    related: [],
+    warnings: [],
+  };
+}
+
+/** Collapses whitespace (incl. NBSP and line breaks) and drops invisible format characters. */
+export function cleanText(s: string): string {
+  return s
+    .replace(/[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g, (c) => (c === '\u200C' ? c : ''))
+    .replace(/[\s\u00A0\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g, ' ')
+    .trim()
+    .normalize('NFC');
+}
+
+/** Comparison key: case-, punctuation- and whitespace-insensitive. */
+export function textKey(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** 'ALALAM' reads better as 'Alalam'; short acronyms (BBC, AFP) stay as they are. */
+export function tidyName(s: string): string {
+  const t = cleanText(s).replace(/^[\s·•|,;:–—-]+|[\s·•|,;:–—-]+$/g, '');
+  if (/\p{Ll}/u.test(t)) return t;
+  return t.replace(/\p{Lu}{5,}/gu, (w) => w[0] + w.slice(1).toLowerCase());
+}
+
+const NAME_SPLIT = /\s*(?:,|;|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\sи\s|\sта\s|،)\s*/iu;
+
+/** Splits a byline value into person names, dropping roles, dates and e-mail addresses. */
+export function splitAuthors(value: string): string[] {
+  const v = cleanText(value)
+    .replace(/^(by|von|par|por|di|door|av|автор[ыи]?|بقلم|written by|reported by)\s*:?\s+/i, '')
+    .replace(/\S+@\S+/g, '')
+    .replace(/\(.*?\)/g, '');
+  const out: string[] = [];
+  for (const part of v.split(NAME_SPLIT)) {
+    const name = part.replace(/^[\s|·•-]+|[\s|·•.-]+$/g, '').trim();
+    if (!name || /\d/.test(name) || /^https?:/i.test(name)) continue;
+    const words = name.split(/\s+/);
+    if (words.length > 5) continue;
+    if (
+      /^(staff|reporter|correspondent|editor|writer|staff writer|agencies|news desk)$/i.test(name)
+    ) {
+      continue;
+    }
+    out.push(name);
+  }
+  return out;
+}
+
+export function uniqueStrings(list: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const item of list) {
+    const c = cleanText(item);
+    const k = c.toLowerCase();
+    if (!c || seen.has(k)) continue;
+    seen.add(k);
+    out.push(c);
+  }
+  return out;
+}
+
+/** Only web addresses are kept: anything else (javascript:, data:, file:) is dropped. */
+export function safeUrl(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const s = value.trim();
+  if (!/^https?:\/\/[^\s<>"]+$/i.test(s) || s.length > 8000) return '';
+  try {
+    return new URL(s).href === s || new URL(s).href === s + '/' ? s : new URL(s).href;
+  } catch {
+    return '';
+  }
+}
+
+/** Script-like residue never belongs in stored text. */
+export function stripScriptResidue(s: string): string {
+  return s
+    .replace(/\b(?:javascript|vbscript|livescript)\s*:[^\s"'<>]*/gi, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}

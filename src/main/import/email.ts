@@ -1,0 +1,81 @@
+/** E-mail (.eml) → article: newsletter subjects and footers are noise, the sender names the outlet. */
+import iconv from 'iconv-lite';
+import PostalMime from 'postal-mime';
+import { cleanText, emptyArticle, textKey, tidyName, type ArticleFields } from './article';
+import { findDate } from './dates';
+import { canonicalEncoding } from './decode';
+import { parseHtml } from './html';
+import { parsePlainText } from './plain-text';
+
+const SUBJECT_PREFIX_RE =
+  /^\s*((re|fwd?|fw|aw|wg|tr|sv|vs|rv|enc|res|ответ|пересл)\s*(\[\d+\])?\s*:\s*|\[[^\]]{1,60}\]\s*)+/iu;
+const NOISE_RE =
+  /\b(newsletter|briefing|digest|daily|weekly|morning|evening|edition|alert|alerts|update|roundup|round-up|bulletin|breaking news|top stories|headlines|today|this week|рассылка|дайджест|утренний|вечерний|نشرة|lettre d'information|infolettre|rundbrief|boletín|resumen)\b/iu;
+const SENDER_NOISE_RE =
+  /\s*[-–|:]?\s*\b(newsletters?|news ?alerts?|alerts?|briefings?|digest|no-?reply|team|editors?|redaktion|rédaction|рассылка)\b\s*$/iu;
+
+/** Removes list tags, reply/forward prefixes and newsletter decorations from a subject. */
+export function cleanSubject(subject: string): string {
+  let s = cleanText(subject);
+  for (let i = 0; i < 5; i++) {
+    const next = s.replace(SUBJECT_PREFIX_RE, '');
+    if (next === s) break;
+    s = next;
+  }
+  // "Your morning briefing: Headline" / "Headline – morning briefing" / "Headline | Newsletter".
+  const parts = s.split(/\s+[|–—-]\s+|:\s+/u);
+  if (parts.length > 1) {
+    const kept = parts.filter((p) => !(NOISE_RE.test(p) && p.split(/\s+/).length <= 5));
+    if (kept.length && kept.length < parts.length) s = kept.join(' – ');
+  }
+  return cleanText(s);
+}
+
+/** Node's TextDecoder maps windows-1252 0x80–0x9F to C1 controls; restore the real characters. */
+function fixC1(s: string): string {
+  return /[\u0080-\u009f]/.test(s)
+    ? s.replace(/[\u0080-\u009f]/g, (c) =>
+        iconv.decode(Buffer.from([c.charCodeAt(0)]), 'windows-1252'),
+      )
+    : s;
+}
+
+export function declaredMailCharset(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 65_536)).toString(
+    'latin1',
+  );
+  const m = /content-type:\s*text\/(?:plain|html)[^]*?charset\s*=\s*"?([\w.:-]+)/i.exec(head);
+  return m?.[1] ? canonicalEncoding(m[1]) : 'utf-8';
+}
+
+export async function parseEmail(bytes: Uint8Array): Promise<ArticleFields | null> {
+  const mail = await PostalMime.parse(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  );
+  const subject = cleanSubject(fixC1(mail.subject ?? ''));
+  const senderName = cleanText(fixC1(mail.from?.name ?? '')).replace(SENDER_NOISE_RE, '');
+  const text = fixC1(mail.text ?? '');
+  const html = fixC1(mail.html ?? '');
+  let art: ArticleFields;
+  if (text.trim()) {
+    art = parsePlainText(text, subject ? { title: subject } : {});
+  } else if (html.trim()) {
+    const h = parseHtml(html, { email: true });
+    const t = parsePlainText(h.paragraphs.join('\n\n'), subject ? { title: subject } : {});
+    art = { ...t, url: h.url, language: h.language, related: [...h.related, ...t.related] };
+  } else {
+    return null;
+  }
+  if (!art.title && subject) art.title = subject;
+  // The sender ("Valley Gazette <newsletter@…>") names the outlet better than a body line.
+  if (senderName && !/@/.test(senderName)) {
+    if (!art.source || textKey(art.source) === textKey(senderName))
+      art.source = tidyName(senderName);
+  }
+  if (!art.publishedAt) {
+    const dateHeader = mail.headers.find((h) => h.key === 'date')?.value ?? '';
+    art.publishedAt = findDate(dateHeader)?.iso ?? '';
+  }
+  const result = emptyArticle();
+  return { ...result, ...art };
+}

@@ -1,0 +1,81 @@
+/** Turns parser output into a validated `ClippingDraft`: cleaning, language, limits. */
+import type { ClippingDraft, EncodingInfo, SourceFormat } from '../../shared/clipping';
+import {
+  cleanText,
+  safeUrl,
+  stripScriptResidue,
+  tidyName,
+  uniqueStrings,
+  type ArticleFields,
+} from './article';
+import { detectLanguage, directionOf, normaliseLanguageTag } from './language';
+
+const clip = (s: string, max: number): string => (s.length > max ? s.slice(0, max - 1) + '…' : s);
+
+export interface FinishInput {
+  article: ArticleFields;
+  format: SourceFormat;
+  encoding: EncodingInfo;
+  original: { name: string; size: number; sha256: string };
+  warnings: string[];
+  /** Markup-derived text may carry script residue; plain text is stored as written. */
+  fromMarkup: boolean;
+}
+
+function fallbackTitle(fileName: string): string {
+  const stem = fileName.replace(/\.[^.]+$/, '');
+  return cleanText(stem.replace(/[-_]+/g, ' ')) || fileName;
+}
+
+export function finishDraft(input: FinishInput): ClippingDraft {
+  const a = input.article;
+  const scrub = (s: string): string => {
+    const c = cleanText(s);
+    return input.fromMarkup ? stripScriptResidue(c) : c;
+  };
+  const paragraphs: string[] = [];
+  for (const p of a.paragraphs) {
+    const c = scrub(p);
+    // Consecutive duplicates are layout artefacts (teaser repeated as first paragraph).
+    if (c && c !== paragraphs[paragraphs.length - 1]) paragraphs.push(c);
+  }
+  const title = clip(scrub(a.title) || fallbackTitle(input.original.name), 4000);
+  const sample = [title, ...paragraphs.slice(0, 12)].join('\n');
+  const detected = detectLanguage(sample);
+  const declared = normaliseLanguageTag(a.language);
+  let language = declared || detected.language;
+  // A declared Latin-script language on, say, Cyrillic text is a template default: trust the text.
+  if (declared && detected.byScript && detected.language && detected.language !== declared) {
+    language = detected.language;
+  }
+  const publishedAt =
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(a.publishedAt)
+      ? a.publishedAt
+      : '';
+  const related = [];
+  const seen = new Set<string>();
+  for (const r of a.related) {
+    const t = clip(scrub(r.title), 2000);
+    if (!t || seen.has(t)) continue;
+    seen.add(t);
+    const url = safeUrl(r.url);
+    related.push(url ? { title: t, url } : { title: t });
+  }
+  return {
+    title,
+    source: clip(tidyName(scrub(a.source)), 1000),
+    section: clip(tidyName(scrub(a.section)), 1000),
+    authors: uniqueStrings(a.authors.map(scrub)).map((s) => clip(s, 1000)),
+    publishedAt,
+    url: safeUrl(a.url),
+    language: clip(language, 35),
+    direction: directionOf(language),
+    tags: uniqueStrings(a.tags.map(scrub)).map((s) => clip(s, 500)),
+    paragraphs,
+    related,
+    format: input.format,
+    encoding: { name: clip(input.encoding.name, 64), guessed: input.encoding.guessed },
+    original: input.original,
+    warnings: uniqueStrings([...input.warnings, ...a.warnings]).map((s) => clip(s, 2000)),
+  };
+}

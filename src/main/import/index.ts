@@ -1,0 +1,195 @@
+/**
+ * The import engine: any article file → a clean `ClippingDraft`, or a coded refusal that says
+ * what is wrong and what to do. Nothing here throws to the caller.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ClippingDraft, EncodingInfo, Refusal, SourceFormat } from '../../shared/clipping';
+import type { ArticleFields } from './article';
+import { decodeText, declaredHtmlCharset } from './decode';
+import { declaredMailCharset, parseEmail } from './email';
+import { finishDraft } from './finish';
+import { parseHtml } from './html';
+import { parseMarkdown } from './markdown';
+import { parsePlainText } from './plain-text';
+import { extensionOf, sniffFormat, sniffTextFormat } from './sniff';
+
+export { collectFiles } from './collect-files';
+export type { CollectedFile, CollectOptions } from './collect-files';
+
+export type ParseOutcome = { ok: true; draft: ClippingDraft } | { ok: false; error: Refusal };
+
+/** Articles are small; 50 MB leaves room for image-heavy PDFs while bounding memory. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+const KNOWN_TEXT_EXTENSIONS = new Set([
+  'txt',
+  'text',
+  'html',
+  'htm',
+  'xhtml',
+  'shtml',
+  'md',
+  'markdown',
+  'mdown',
+  'eml',
+  'mht',
+]);
+
+function refuse(code: Refusal['code'], message: string): ParseOutcome {
+  return { ok: false, error: { code, message: message.slice(0, 2000) } };
+}
+
+function megabytes(n: number): string {
+  const mb = n / (1024 * 1024);
+  return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1)} MB`;
+}
+
+function tooLarge(name: string, size: number): ParseOutcome {
+  return refuse(
+    'too-large',
+    `“${name}” is ${megabytes(size)}; Clipbook imports files up to ${MAX_FILE_BYTES / (1024 * 1024)} MB. Save the article alone (e.g. as text or PDF without images) and import that.`,
+  );
+}
+
+function isBlank(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x0b)
+      return false;
+  }
+  return true;
+}
+
+async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
+  const name = basename(fileName) || fileName;
+  if (bytes.length === 0 || isBlank(bytes)) {
+    return refuse(
+      'empty',
+      `“${name}” is empty: there is no text to import. Check that the file was saved completely.`,
+    );
+  }
+  if (bytes.length > MAX_FILE_BYTES) return tooLarge(name, bytes.length);
+  const sniffed = sniffFormat(bytes, fileName);
+  if (!sniffed.ok) return { ok: false, error: sniffed.error };
+  let format: SourceFormat = sniffed.format;
+  const original = {
+    name,
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+  let article: ArticleFields | null = null;
+  let encoding: EncodingInfo = { name: 'binary', guessed: false };
+  const warnings: string[] = [];
+
+  if (format === 'pdf') {
+    const { parsePdf } = await import('./pdf');
+    const r = await parsePdf(bytes, name);
+    if (!r.ok) return r;
+    article = r.article;
+  } else if (format === 'docx') {
+    const { parseDocx } = await import('./docx');
+    const r = await parseDocx(bytes, name);
+    if (!r.ok) return r;
+    article = r.article;
+    encoding = { name: 'utf-8', guessed: false };
+  } else {
+    const ext = extensionOf(fileName);
+    const declared =
+      format === 'html' || !KNOWN_TEXT_EXTENSIONS.has(ext) ? declaredHtmlCharset(bytes) : undefined;
+    const decoded = decodeText(bytes, format === 'eml' ? undefined : declared);
+    if (!decoded.text.trim()) {
+      return refuse('empty', `“${name}” contains only blank space: there is no text to import.`);
+    }
+    if (!KNOWN_TEXT_EXTENSIONS.has(ext)) format = sniffTextFormat(decoded.text.slice(0, 8192));
+    encoding = decoded.encoding;
+    warnings.push(...decoded.warnings);
+    if (format === 'html') article = parseHtml(decoded.text);
+    else if (format === 'md') article = parseMarkdown(decoded.text);
+    else if (format === 'eml') {
+      try {
+        article = await parseEmail(bytes);
+      } catch (err) {
+        return refuse(
+          'malformed',
+          `“${name}” is a damaged e-mail message (${(err as Error).message}); save the message again from your mail program.`,
+        );
+      }
+      encoding = { name: declaredMailCharset(bytes), guessed: false };
+      if (!article) {
+        return refuse(
+          'empty',
+          `“${name}” is an e-mail without a text or HTML body: there is no article to import.`,
+        );
+      }
+    } else article = parsePlainText(decoded.text);
+    if (decoded.text.includes('\uFFFD') && !warnings.some((w) => w.includes('\uFFFD'))) {
+      warnings.push('Some characters could not be decoded and are shown as \uFFFD.');
+    }
+  }
+  const draft = finishDraft({
+    article,
+    format,
+    encoding,
+    original,
+    warnings,
+    fromMarkup: format === 'html' || format === 'eml',
+  });
+  if (draft.paragraphs.length === 0) {
+    return refuse(
+      'empty',
+      `No article text was found in “${name}” (only a title, metadata or page furniture). If the article is there, save it as plain text and import that.`,
+    );
+  }
+  return { ok: true, draft };
+}
+
+/** Parses an article file already in memory. Never throws: failures become refusals. */
+export async function parseBytes(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
+  try {
+    return await parseUnsafe(bytes, fileName);
+  } catch (err) {
+    const name = basename(fileName) || fileName;
+    const e = err as Error;
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      return refuse(
+        'malformed',
+        `“${name}” is structured too deeply to read; it is probably damaged or hostile.`,
+      );
+    }
+    return refuse(
+      'malformed',
+      `“${name}” could not be read as an article (${e?.message ?? String(err)}). It may be damaged; try saving it again.`,
+    );
+  }
+}
+
+/** Reads and parses a file; the size is checked before reading. Never throws. */
+export async function parseFile(path: string): Promise<ParseOutcome & { bytes?: Uint8Array }> {
+  const name = basename(path) || path;
+  let bytes: Uint8Array;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory())
+      return refuse('unreadable', `“${name}” is a folder, not a file; choose the files inside it.`);
+    if (!st.isFile())
+      return refuse('unreadable', `“${name}” is not a regular file (device, socket or pipe).`);
+    if (st.size > MAX_FILE_BYTES) return tooLarge(name, st.size);
+    bytes = await readFile(path);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const reason =
+      e.code === 'EACCES' || e.code === 'EPERM'
+        ? 'permission denied; check the file permissions'
+        : e.code === 'ENOENT'
+          ? 'the file does not exist (it may have been moved or deleted)'
+          : 'the system could not read it';
+    return refuse(
+      'unreadable',
+      `Cannot read “${name}”: ${reason} (${e.code ?? 'error'}: ${e.message}).`,
+    );
+  }
+  const outcome = await parseBytes(bytes, path);
+  return { ...outcome, bytes };
+}

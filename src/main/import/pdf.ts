@@ -1,0 +1,197 @@
+/**
+ * PDF → article via pdfjs-dist's text layer. Lines are rebuilt from text items, paragraphs from
+ * vertical gaps; the result then goes through the plain-text rules.
+ */
+import type { Refusal } from '../../shared/clipping';
+import { cleanText, type ArticleFields } from './article';
+import { parsePlainText } from './plain-text';
+
+type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfjsModule> | null = null;
+
+/** pdfjs is ESM-only: load it lazily with import(), and run its worker code in this thread. */
+async function loadPdfjs(): Promise<PdfjsModule> {
+  pdfjsPromise ??= (async () => {
+    const g = globalThis as { pdfjsWorker?: unknown };
+    if (!g.pdfjsWorker) {
+      // @ts-expect-error -- the worker module ships without type declarations
+      g.pdfjsWorker = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as unknown;
+    }
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return pdfjsPromise;
+}
+
+interface Line {
+  text: string;
+  y: number;
+  height: number;
+}
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  height: number;
+  hasEOL: boolean;
+}
+
+function isTextItem(x: unknown): x is TextItemLike {
+  return typeof x === 'object' && x !== null && 'str' in x && 'transform' in x;
+}
+
+function linesOf(items: unknown[]): Line[] {
+  const lines: Line[] = [];
+  let cur: Line | null = null;
+  let breakNext = false;
+  for (const it of items) {
+    if (!isTextItem(it)) continue;
+    const y = it.transform[5] ?? 0;
+    const h = Math.abs(it.height || it.transform[3] || 10);
+    if (!cur || breakNext || Math.abs(cur.y - y) > Math.max(cur.height, h) * 0.5) {
+      if (cur && cur.text.trim()) lines.push(cur);
+      cur = { text: it.str, y, height: h };
+    } else {
+      // pdfjs includes the spaces between words as items of their own.
+      cur.text += it.str;
+      cur.height = Math.max(cur.height, h);
+    }
+    breakNext = it.hasEOL;
+  }
+  if (cur && cur.text.trim()) lines.push(cur);
+  return lines;
+}
+
+function median(values: number[]): number {
+  if (!values.length) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+function paragraphsOf(lines: Line[]): string[][] {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const g = (lines[i - 1] as Line).y - (lines[i] as Line).y;
+    if (g > 0) gaps.push(g);
+  }
+  const typical = median(gaps) || 12;
+  const paras: string[][] = [];
+  let cur: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const prev = lines[i - 1];
+    if (prev) {
+      const gap = prev.y - line.y;
+      const heightJump =
+        Math.abs(prev.height - line.height) > Math.min(prev.height, line.height) * 0.25;
+      if (gap > typical * 1.4 || gap < 0 || heightJump) {
+        if (cur.length) paras.push(cur);
+        cur = [];
+      }
+    }
+    cur.push(line.text);
+  }
+  if (cur.length) paras.push(cur);
+  return paras;
+}
+
+export type PdfOutcome = { ok: true; article: ArticleFields } | { ok: false; error: Refusal };
+
+export async function parsePdf(bytes: Uint8Array, name: string): Promise<PdfOutcome> {
+  const pdfjs = await loadPdfjs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    const n = (err as { name?: string }).name ?? '';
+    if (n === 'PasswordException') {
+      return {
+        ok: false,
+        error: {
+          code: 'unsupported',
+          message: `“${name}” is a password-protected PDF; remove the password (print to a new PDF) and import that.`,
+        },
+      };
+    }
+    return {
+      ok: false,
+      error: {
+        code: 'malformed',
+        message: `“${name}” is a damaged PDF (${(err as Error).message || n}); re-download or re-export it.`,
+      },
+    };
+  }
+  try {
+    const pageParas: string[][][] = [];
+    const maxPages = Math.min(doc.numPages, 500);
+    let chars = 0;
+    for (let p = 1; p <= maxPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      const lines = linesOf(content.items as unknown[]).filter(
+        (l) => !/^\s*(page\s*)?\d+(\s*(of|\/)\s*\d+)?\s*$/i.test(l.text),
+      );
+      for (const l of lines) chars += l.text.replace(/\s/g, '').length;
+      pageParas.push(paragraphsOf(lines));
+      page.cleanup();
+    }
+    if (chars < 20) {
+      return {
+        ok: false,
+        error: {
+          code: 'unsupported',
+          message: `“${name}” has no text layer (it is probably a scanned image); run it through OCR first and import the result.`,
+        },
+      };
+    }
+    // A paragraph cut by a page break continues when it does not end a sentence.
+    const paras: string[][] = [];
+    for (const page of pageParas) {
+      for (let i = 0; i < page.length; i++) {
+        const para = page[i] as string[];
+        const last = paras[paras.length - 1];
+        const lastLine = last?.[last.length - 1] ?? '';
+        if (
+          i === 0 &&
+          last &&
+          !/[.!?:"”»)]$/.test(lastLine.trim()) &&
+          /^\p{Ll}/u.test((para[0] ?? '').trim())
+        ) {
+          last.push(...para);
+        } else paras.push([...para]);
+      }
+    }
+    let metaTitle = '';
+    let metaAuthor = '';
+    try {
+      const meta = await doc.getMetadata();
+      const info = meta.info as Record<string, unknown>;
+      if (typeof info['Title'] === 'string') metaTitle = cleanText(info['Title']);
+      if (typeof info['Author'] === 'string') metaAuthor = cleanText(info['Author']);
+    } catch {
+      // Metadata is optional.
+    }
+    // Generator defaults ("Untitled", "Microsoft Word - x.docx") are not titles.
+    if (
+      /^(untitled|title|document\d*|microsoft word\b.*)$|\.(docx?|pdf|txt|indd|odt)$/i.test(
+        metaTitle,
+      )
+    )
+      metaTitle = '';
+    const text = paras.map((p) => p.map((l) => l.trim()).join('\n')).join('\n\n');
+    const article = parsePlainText(text, metaTitle ? { title: metaTitle } : {});
+    if (!article.authors.length && metaAuthor && metaAuthor.split(/\s+/).length <= 6) {
+      article.authors = [metaAuthor];
+    }
+    return { ok: true, article };
+  } finally {
+    void doc.destroy();
+  }
+}
