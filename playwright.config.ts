@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './test/e2e/support/chromium';
 
 export default defineConfig({
-  testDir: './test/e2e',
+  testDir: './test',
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
   workers: 2,
@@ -18,5 +18,6 @@ export default defineConfig({
   projects: [
     { name: 'browser', testDir: './test/e2e/browser' },
     { name: 'electron', testDir: './test/e2e/electron' },
+    { name: 'docs', testDir: './test/docs' },
   ],
 });

@@ -41,6 +41,10 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 
+// Tests (and users who want a portable profile) can point the app at its own data folder.
+const userDataOverride = process.env['CLIPBOOK_USER_DATA_DIR'];
+if (userDataOverride) app.setPath('userData', userDataOverride);
+
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const rendererDir = join(__dirname, '../renderer');
 let mainWindow: BrowserWindow | null = null;
