@@ -17,9 +17,9 @@ test.describe('Electron app', () => {
   let app: ElectronApplication | undefined;
   let userData = '';
 
-  test.beforeEach(async ({}, testInfo) => {
+  test.beforeEach(async () => {
     if ('missing' in binary) {
-      console.log(`SKIPPED Electron e2e "${testInfo.title}": ${binary.missing}.`);
+      console.log(`SKIPPED Electron e2e "${test.info().title}": ${binary.missing}.`);
       test.skip(true, binary.missing);
       return;
     }
@@ -48,24 +48,46 @@ test.describe('Electron app', () => {
   test('refuses an empty and a binary file with a message', async () => {
     const page = await app!.firstWindow();
     await expect(page.getByRole('option', { name: new RegExp(PUTIN_TITLE) })).toBeVisible();
-    await page.evaluate((paths) => {
-      const api = (window as unknown as { clipbook: { importPaths(p: string[], o: string): Promise<unknown> } }).clipbook;
-      return api.importPaths(paths, 'drop');
-    }, [join(ARTICLES, 'empty.txt'), join(ARTICLES, 'binary-disguised.txt')]);
+    await page.evaluate(
+      (paths) => {
+        const api = (
+          window as unknown as {
+            clipbook: { importPaths(p: string[], o: string): Promise<unknown> };
+          }
+        ).clipbook;
+        return api.importPaths(paths, 'drop');
+      },
+      [join(ARTICLES, 'empty.txt'), join(ARTICLES, 'binary-disguised.txt')],
+    );
     await expect(page.getByRole('alert')).toContainText('could not be imported');
     await expect(page.getByRole('option')).toHaveCount(1);
   });
 
   test('the window is hardened: no Node in the page, no navigation, no new windows', async () => {
     const page = await app!.firstWindow();
+    // getLastWebPreferences is Electron's internal accessor (not in its typings).
     const prefs = await app!.evaluate(({ BrowserWindow }) =>
-      BrowserWindow.getAllWindows().map((w) => w.webContents.getLastWebPreferences()),
+      BrowserWindow.getAllWindows().map((w) =>
+        (
+          w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }
+        ).getLastWebPreferences(),
+      ),
     );
+    expect(prefs.length).toBeGreaterThan(0);
     for (const p of prefs) {
-      expect(p).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
+      expect(p).toMatchObject({
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+      });
     }
-    expect(await page.evaluate(() => typeof (globalThis as Record<string, unknown>)['require'])).toBe('undefined');
-    expect(await page.evaluate(() => typeof (globalThis as Record<string, unknown>)['process'])).toBe('undefined');
+    expect(
+      await page.evaluate(() => typeof (globalThis as Record<string, unknown>)['require']),
+    ).toBe('undefined');
+    expect(
+      await page.evaluate(() => typeof (globalThis as Record<string, unknown>)['process']),
+    ).toBe('undefined');
     const before = page.url();
     await page.evaluate(() => window.open('https://example.org/'));
     await page.evaluate(() => {
