@@ -48,7 +48,6 @@ const SKIP_TAGS = new Set([
   'figure',
   'figcaption',
   'dialog',
-  'head',
   'title',
   'meta',
   'link',

@@ -88,6 +88,7 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     const r = await parsePdf(bytes, name);
     if (!r.ok) return r;
     article = r.article;
+    encoding = { name: 'pdf', guessed: false };
   } else if (format === 'docx') {
     const { parseDocx } = await import('./docx');
     const r = await parseDocx(bytes, name);

@@ -61,10 +61,11 @@ function linesOf(items: unknown[]): Line[] {
   return lines;
 }
 
-function median(values: number[]): number {
+/** The lower quartile: the usual line spacing even when paragraph gaps are numerous. */
+function lowerQuartile(values: number[]): number {
   if (!values.length) return 0;
   const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
+  return s[Math.floor((s.length - 1) / 4)] ?? 0;
 }
 
 function paragraphsOf(lines: Line[]): string[][] {
@@ -73,7 +74,7 @@ function paragraphsOf(lines: Line[]): string[][] {
     const g = (lines[i - 1] as Line).y - (lines[i] as Line).y;
     if (g > 0) gaps.push(g);
   }
-  const typical = median(gaps) || 12;
+  const typical = lowerQuartile(gaps) || 12;
   const paras: string[][] = [];
   let cur: string[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -1,0 +1,91 @@
+/** The `clipbook` command line: argument handling and output, kept free of process globals. */
+import type { ClippingDraft } from '../../shared/clipping';
+import { parseFile } from '../import/index';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_REFUSED = 2;
+export const EXIT_USAGE = 64;
+
+export const USAGE = `Usage: clipbook parse [--json | --md] FILE...
+
+Parses article files (.txt, .html, .md, .eml, .pdf, .docx) the way the app imports them.
+
+Options:
+  --json   print one JSON array, one element per file, in the order given (default)
+  --md     print readable Markdown instead
+  -h, --help  show this help
+
+Exit status: 0 when every file parsed, 2 when any file was refused, 64 on bad usage.
+`;
+
+type Entry =
+  | { file: string; clipping: ClippingDraft }
+  | { file: string; error: { code: string; message: string } };
+
+function toMarkdown(entries: Entry[]): string {
+  const out: string[] = [];
+  for (const e of entries) {
+    if ('error' in e) {
+      out.push(`## ${e.file}\n\n**Refused (${e.error.code}):** ${e.error.message}\n`);
+      continue;
+    }
+    const c = e.clipping;
+    const meta: string[] = [];
+    if (c.source) meta.push(`- Source: ${c.source}${c.section ? ` (${c.section})` : ''}`);
+    if (c.authors.length) meta.push(`- Authors: ${c.authors.join(', ')}`);
+    if (c.publishedAt) meta.push(`- Published: ${c.publishedAt}`);
+    if (c.url) meta.push(`- URL: <${c.url}>`);
+    if (c.language) meta.push(`- Language: ${c.language} (${c.direction})`);
+    if (c.tags.length) meta.push(`- Tags: ${c.tags.join(', ')}`);
+    meta.push(
+      `- File: ${e.file} (${c.format}, ${c.encoding.name}${c.encoding.guessed ? ', guessed' : ''})`,
+    );
+    for (const w of c.warnings) meta.push(`- Warning: ${w}`);
+    const related = c.related.length
+      ? `\n### Related\n\n${c.related.map((r) => `- ${r.title}${r.url ? ` <${r.url}>` : ''}`).join('\n')}\n`
+      : '';
+    out.push(`# ${c.title}\n\n${meta.join('\n')}\n\n${c.paragraphs.join('\n\n')}\n${related}`);
+  }
+  return out.join('\n---\n\n');
+}
+
+/** Runs the CLI with `argv` (arguments after the script name) and returns the exit status. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  const [command, ...rest] = argv;
+  if (command !== 'parse') {
+    io.stderr(command ? `clipbook: unknown command “${command}”.\n\n${USAGE}` : USAGE);
+    return EXIT_USAGE;
+  }
+  let mode: 'json' | 'md' = 'json';
+  const files: string[] = [];
+  let optionsDone = false;
+  for (const arg of rest) {
+    if (!optionsDone && arg === '--') optionsDone = true;
+    else if (!optionsDone && arg === '--json') mode = 'json';
+    else if (!optionsDone && arg === '--md') mode = 'md';
+    else if (!optionsDone && arg.startsWith('-') && arg !== '-') {
+      io.stderr(`clipbook: unknown option “${arg}”.\n\n${USAGE}`);
+      return EXIT_USAGE;
+    } else files.push(arg);
+  }
+  if (!files.length) {
+    io.stderr(`clipbook: no files given.\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const entries: Entry[] = [];
+  for (const file of files) {
+    const r = await parseFile(file);
+    entries.push(r.ok ? { file, clipping: r.draft } : { file, error: r.error });
+  }
+  io.stdout(mode === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : toMarkdown(entries));
+  return entries.some((e) => 'error' in e) ? EXIT_REFUSED : EXIT_OK;
+}
