@@ -1,0 +1,115 @@
+/**
+ * CSV for spreadsheets: UTF-8 with BOM (so Excel detects the encoding), RFC 4180 quoting,
+ * CRLF line ends, and formula injection neutralised.
+ */
+import { DEFAULT_TITLE, excerpt } from './common';
+import { safeFileName } from './file-names';
+import type { ExportFile, ExportItem, ExportOptions } from './types';
+
+export interface CsvOptions extends ExportOptions {
+  /** One row per clipping (default) or one per highlight. */
+  rows?: 'clipping' | 'highlight';
+}
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or tab/CR, which some strip first) as a
+ * formula (OWASP "CSV injection"); a leading apostrophe makes it text.
+ */
+export function neutraliseCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function csvCell(value: string): string {
+  const safe = neutraliseCell(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvTable(rows: readonly (readonly string[])[]): string {
+  return `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+const LIST = '; ';
+
+export const CLIPPING_COLUMNS = [
+  'id',
+  'title',
+  'source',
+  'section',
+  'authors',
+  'published',
+  'url',
+  'language',
+  'tags',
+  'text',
+  'note',
+  'highlight_count',
+  'highlights',
+  'imported',
+] as const;
+
+export const HIGHLIGHT_COLUMNS = [
+  'clipping_id',
+  'clipping_title',
+  'source',
+  'published',
+  'url',
+  'highlight_id',
+  'color',
+  'quote',
+  'note',
+  'tags',
+  'start',
+  'end',
+  'created',
+  'updated',
+] as const;
+
+export function exportCsv(items: readonly ExportItem[], options: CsvOptions): ExportFile[] {
+  const rows: string[][] = [];
+  if (options.rows === 'highlight') {
+    rows.push([...HIGHLIGHT_COLUMNS]);
+    for (const { clipping: c, highlights } of items) {
+      for (const h of highlights) {
+        rows.push([
+          c.id,
+          c.title,
+          c.source,
+          c.publishedAt,
+          c.url,
+          h.id,
+          h.color,
+          h.quote.exact,
+          h.note,
+          h.tags.join(LIST),
+          String(h.position.start),
+          String(h.position.end),
+          h.createdAt,
+          h.updatedAt,
+        ]);
+      }
+    }
+  } else {
+    rows.push([...CLIPPING_COLUMNS]);
+    for (const { clipping: c, highlights, note } of items) {
+      rows.push([
+        c.id,
+        c.title,
+        c.source,
+        c.section,
+        c.authors.join(LIST),
+        c.publishedAt,
+        c.url,
+        c.language,
+        c.tags.join(LIST),
+        options.includeBody ? c.paragraphs.join('\n\n') : excerpt(c),
+        note,
+        String(highlights.length),
+        highlights.map((h) => h.quote.exact).join('\n'),
+        c.importedAt,
+      ]);
+    }
+  }
+  const suffix = options.rows === 'highlight' ? ' highlights' : '';
+  const name = safeFileName(`${options.title ?? DEFAULT_TITLE}${suffix}`, { extension: 'csv' });
+  return [{ name, data: csvTable(rows), mediaType: 'text/csv;charset=utf-8' }];
+}

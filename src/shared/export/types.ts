@@ -1,0 +1,30 @@
+/**
+ * Input and output of every exporter. Exporters are pure functions of these values, so the
+ * renderer, the main process and the CLI produce identical files.
+ */
+import type { Highlight } from '../annotations';
+import type { Clipping } from '../clipping';
+
+export interface ExportItem {
+  clipping: Clipping;
+  /** In text order. */
+  highlights: Highlight[];
+  /** The article note ('' when none). */
+  note: string;
+}
+
+export interface ExportOptions {
+  title?: string;
+  subtitle?: string;
+  /** Full body text; otherwise only the excerpt (first paragraph). */
+  includeBody?: boolean;
+  /** ISO 8601 instant, injected so that output is deterministic. */
+  generatedAt: string;
+}
+
+export interface ExportFile {
+  /** Relative path inside the target folder, already safe (see file-names.ts). */
+  name: string;
+  data: string | Uint8Array;
+  mediaType: string;
+}
