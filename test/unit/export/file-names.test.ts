@@ -19,7 +19,9 @@ function assertSafe(name: string): void {
   expect(name).not.toMatch(/[. ]$/);
   expect(name).not.toMatch(/^\./);
   expect(name.split('.')[0]!.trim()).not.toMatch(RESERVED);
-  expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  expect(name).not.toMatch(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+  );
   for (const path of [posix, win32]) {
     const root = path === posix ? '/export/here' : 'C:\\export\\here';
     const resolved = path.resolve(root, name);
