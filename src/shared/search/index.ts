@@ -1,0 +1,731 @@
+/**
+ * The search index: a list of immutable segments (one per added batch, merged in tiers like
+ * an LSM tree), deletions as per-segment tombstone bytes, and a query evaluator that works
+ * set-at-a-time on per-segment byte masks (one byte per document: at 100,000 documents a
+ * mask operation is a 100 KB loop) while accumulating BM25F scores into Float32Arrays.
+ *
+ * Ranking is BM25F over three field groups: title (×3), meta = outlet, authors, tags (×2),
+ * and text = body, article note and highlight notes (×1), each length-normalised. A query
+ * word matches its exact folded form and every indexed word with the same stem; the word
+ * being typed also matches the (at most 64 most frequent per segment) words it begins.
+ */
+import type { QueryError, QueryNode, Filter } from './query';
+import { parseQuery } from './query';
+import {
+  FLAG_HIGHLIGHTS,
+  FLAG_NOTE,
+  FLAG_TRASHED,
+  SegmentBuilder,
+  findTerm,
+  lowerBound,
+  mergeSegments,
+  termsWithStem,
+  type Segment,
+} from './segment';
+import { stem } from './stem';
+import { IntList } from './bytes';
+import type { SearchDoc } from './types';
+
+export type { SearchDoc } from './types';
+export type { Segment } from './segment';
+
+const K1 = 1.2;
+const B = 0.75;
+const W_TITLE = 3;
+const W_META = 2;
+const W_TEXT = 1;
+const MAX_PREFIX_TERMS = 64;
+const MIN_PREFIX_LENGTH = 2;
+/** `where` packs (segment id, local doc) into one number. */
+const SEG_SHIFT = 2 ** 22;
+const MERGE_FACTOR = 8;
+
+export type TrashedMode = 'exclude' | 'include' | 'only';
+
+export interface SearchOptions {
+  /** Default 20. */
+  limit?: number;
+  offset?: number;
+  /** Default 'exclude'. */
+  trashed?: TrashedMode;
+  /** Default true: the last bare word matches as a prefix (search as you type). */
+  prefixLast?: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** All matching documents, not just this page. */
+  total: number;
+  error?: QueryError;
+  /** Folded terms that matched, for snippets (see makeSnippet). */
+  highlight: string[];
+}
+
+export interface IndexChanges {
+  /** New segments to store (with positions). */
+  added: Segment[];
+  /** Segment ids to delete from storage. */
+  removed: number[];
+  /** Tombstones to store, for segments that still exist. */
+  dead: { id: number; dead: Uint8Array }[];
+}
+
+export class SearchIndex {
+  private segs: Segment[] = [];
+  private byId = new Map<number, Segment>();
+  private deadBySeg = new Map<number, Uint8Array>();
+  private where = new Map<string, number>();
+  private nextSegmentId = 1;
+  private live = 0;
+  private sumTitle = 0;
+  private sumMeta = 0;
+  private sumText = 0;
+  private added = new Set<number>();
+  private removed = new Set<number>();
+  private deadDirty = new Set<number>();
+  private baseCache = new Map<TrashedMode, Uint8Array[]>();
+
+  /** Live (not deleted) documents, trashed ones included. */
+  get size(): number {
+    return this.live;
+  }
+
+  get segments(): readonly Segment[] {
+    return this.segs;
+  }
+
+  has(id: string): boolean {
+    return this.where.has(id);
+  }
+
+  ids(): IterableIterator<string> {
+    return this.where.keys();
+  }
+
+  deadOf(segmentId: number): Uint8Array | undefined {
+    return this.deadBySeg.get(segmentId);
+  }
+
+  /** Indexes a batch as one new segment; documents already indexed are replaced. */
+  add(docs: readonly SearchDoc[]): void {
+    if (docs.length === 0) return;
+    const unique = new Map<string, SearchDoc>();
+    for (const doc of docs) unique.set(doc.id, doc);
+    this.remove([...unique.keys()]);
+    const builder = new SegmentBuilder();
+    for (const doc of unique.values()) builder.add(doc);
+    const seg = builder.finish(this.nextSegmentId++);
+    this.register(seg, undefined);
+    this.added.add(seg.id);
+  }
+
+  remove(ids: readonly string[]): void {
+    for (const id of ids) {
+      const w = this.where.get(id);
+      if (w === undefined) continue;
+      const segId = Math.floor(w / SEG_SHIFT);
+      const local = w - segId * SEG_SHIFT;
+      const seg = this.byId.get(segId)!;
+      let dead = this.deadBySeg.get(segId);
+      if (!dead) {
+        dead = new Uint8Array(seg.docCount);
+        this.deadBySeg.set(segId, dead);
+      }
+      dead[local] = 1;
+      this.count(seg, local, -1);
+      this.where.delete(id);
+      this.deadDirty.add(segId);
+    }
+    this.baseCache.clear();
+  }
+
+  /** Adds a segment loaded from storage (not reported as a change). */
+  attach(seg: Segment, dead: Uint8Array | undefined): void {
+    this.register(seg, dead);
+  }
+
+  private register(seg: Segment, dead: Uint8Array | undefined): void {
+    this.segs.push(seg);
+    this.segs.sort((a, b) => a.id - b.id);
+    this.byId.set(seg.id, seg);
+    this.nextSegmentId = Math.max(this.nextSegmentId, seg.id + 1);
+    const tomb = dead ?? new Uint8Array(seg.docCount);
+    let dirty = false;
+    for (let d = 0; d < seg.docCount; d++) {
+      if (tomb[d]) continue;
+      const id = seg.docIds[d]!;
+      const previous = this.where.get(id);
+      // Should a document be in two segments (a crash between writes), the newer one wins.
+      if (previous !== undefined) {
+        const prevSeg = Math.floor(previous / SEG_SHIFT);
+        if (prevSeg > seg.id) {
+          tomb[d] = 1;
+          dirty = true;
+          continue;
+        }
+        this.remove([id]);
+      }
+      this.where.set(id, seg.id * SEG_SHIFT + d);
+      this.count(seg, d, 1);
+    }
+    if (dead || dirty) this.deadBySeg.set(seg.id, tomb);
+    if (dirty) this.deadDirty.add(seg.id);
+    this.baseCache.clear();
+  }
+
+  private count(seg: Segment, d: number, sign: 1 | -1): void {
+    this.live += sign;
+    this.sumTitle += sign * seg.titleLen[d]!;
+    this.sumMeta += sign * seg.metaLen[d]!;
+    this.sumText += sign * seg.bodyLen[d]!;
+  }
+
+  private liveCount(seg: Segment): number {
+    const dead = this.deadBySeg.get(seg.id);
+    if (!dead) return seg.docCount;
+    let n = 0;
+    for (let d = 0; d < seg.docCount; d++) if (!dead[d]) n++;
+    return n;
+  }
+
+  /**
+   * Tiered merging: segments are levelled by live size (factor 8 from 2,048 docs); when a
+   * level holds 8, they merge into one of the next level. A segment more than half deleted
+   * is rewritten alone.
+   */
+  planMerge(): Segment[] | null {
+    const levels = new Map<number, Segment[]>();
+    for (const seg of this.segs) {
+      const live = this.liveCount(seg);
+      if (live * 2 < seg.docCount) return [seg];
+      const level = live < 2048 ? 0 : Math.floor(Math.log(live / 256) / Math.log(MERGE_FACTOR));
+      const group = levels.get(level) ?? [];
+      group.push(seg);
+      levels.set(level, group);
+    }
+    for (const level of [...levels.keys()].sort((a, b) => a - b)) {
+      const group = levels.get(level)!;
+      if (group.length >= MERGE_FACTOR) return group.slice(0, MERGE_FACTOR);
+    }
+    return null;
+  }
+
+  /** Segments whose positions are not loaded yet (merges and phrases need them). */
+  missingPositions(): Segment[] {
+    return this.segs.filter((s) => s.positions === null);
+  }
+
+  /** Performs one planned merge; false when nothing needs merging (or positions are missing). */
+  mergeStep(): boolean {
+    const group = this.planMerge();
+    if (!group || group.some((s) => s.positions === null)) return false;
+    this.merge(group);
+    return true;
+  }
+
+  merge(group: readonly Segment[]): void {
+    const merged = mergeSegments(
+      this.nextSegmentId++,
+      group.map((seg) => ({ seg, dead: this.deadBySeg.get(seg.id) })),
+    );
+    for (const seg of group) {
+      const dead = this.deadBySeg.get(seg.id);
+      for (let d = 0; d < seg.docCount; d++) {
+        if (dead?.[d]) continue;
+        this.count(seg, d, -1);
+        this.where.delete(seg.docIds[d]!);
+      }
+      this.segs.splice(this.segs.indexOf(seg), 1);
+      this.byId.delete(seg.id);
+      this.deadBySeg.delete(seg.id);
+      this.deadDirty.delete(seg.id);
+      if (!this.added.delete(seg.id)) this.removed.add(seg.id);
+    }
+    if (merged.docCount > 0) {
+      this.register(merged, undefined);
+      this.added.add(merged.id);
+    }
+    this.baseCache.clear();
+  }
+
+  /** What changed since the last call, for persistence. */
+  takeChanges(): IndexChanges {
+    const changes: IndexChanges = {
+      added: [...this.added].map((id) => this.byId.get(id)!),
+      removed: [...this.removed],
+      dead: [...this.deadDirty]
+        .filter((id) => this.byId.has(id) && !this.added.has(id))
+        .map((id) => ({ id, dead: this.deadBySeg.get(id)! })),
+    };
+    // A new segment is stored with its tombstones.
+    for (const seg of changes.added) {
+      const dead = this.deadBySeg.get(seg.id);
+      if (dead) changes.dead.push({ id: seg.id, dead });
+    }
+    this.added.clear();
+    this.removed.clear();
+    this.deadDirty.clear();
+    return changes;
+  }
+
+  hasChanges(): boolean {
+    return this.added.size + this.removed.size + this.deadDirty.size > 0;
+  }
+
+  search(text: string, options: SearchOptions = {}): SearchResult {
+    const parsed = parseQuery(text, { prefixLast: options.prefixLast ?? true });
+    if (!parsed.ok) return { hits: [], total: 0, error: parsed.error, highlight: [] };
+    return this.run(parsed.query, options);
+  }
+
+  /** Evaluates a parsed query (the empty query matches nothing). */
+  run(query: QueryNode | null, options: SearchOptions = {}): SearchResult {
+    if (!query || this.segs.length === 0) return { hits: [], total: 0, highlight: [] };
+    const base = this.base(options.trashed ?? 'exclude');
+    const ctx = new Evaluation(this.segs, base, this.live, [
+      this.sumTitle / Math.max(this.live, 1),
+      this.sumMeta / Math.max(this.live, 1),
+      this.sumText / Math.max(this.live, 1),
+    ]);
+    const masks = ctx.evaluate(query, true);
+    const limit = Math.max(0, options.limit ?? 20);
+    const offset = Math.max(0, options.offset ?? 0);
+    const want = offset + limit;
+    // The best `want` (score desc, newest first, then stable), kept sorted by insertion.
+    const topSeg: number[] = [];
+    const topDoc: number[] = [];
+    const topScore: number[] = [];
+    const topDate: number[] = [];
+    let total = 0;
+    for (let s = 0; s < this.segs.length; s++) {
+      const seg = this.segs[s]!;
+      const mask = masks[s]!;
+      const scores = ctx.scores[s];
+      const published = seg.published;
+      for (let d = 0; d < seg.docCount; d++) {
+        if (!mask[d]) continue;
+        total++;
+        if (want === 0) continue;
+        const score = scores ? scores[d]! : 0;
+        const date = published[d]!;
+        let at = topScore.length;
+        if (at === want) {
+          const worst = at - 1;
+          if (score < topScore[worst]! || (score === topScore[worst]! && date <= topDate[worst]!)) {
+            continue;
+          }
+        }
+        while (
+          at > 0 &&
+          (score > topScore[at - 1]! || (score === topScore[at - 1]! && date > topDate[at - 1]!))
+        ) {
+          at--;
+        }
+        topSeg.splice(at, 0, s);
+        topDoc.splice(at, 0, d);
+        topScore.splice(at, 0, score);
+        topDate.splice(at, 0, date);
+        if (topScore.length > want) {
+          topSeg.pop();
+          topDoc.pop();
+          topScore.pop();
+          topDate.pop();
+        }
+      }
+    }
+    const hits: SearchHit[] = [];
+    for (let k = offset; k < topScore.length; k++) {
+      hits.push({ id: this.segs[topSeg[k]!]!.docIds[topDoc[k]!]!, score: topScore[k]! });
+    }
+    return { hits, total, highlight: [...ctx.highlight] };
+  }
+
+  /** Per segment: 1 for documents that are live and pass the trash mode. */
+  private base(mode: TrashedMode): Uint8Array[] {
+    const cached = this.baseCache.get(mode);
+    if (cached) return cached;
+    const base = this.segs.map((seg) => {
+      const dead = this.deadBySeg.get(seg.id);
+      const mask = new Uint8Array(seg.docCount);
+      for (let d = 0; d < seg.docCount; d++) {
+        if (dead?.[d]) continue;
+        const trashed = (seg.flags[d]! & FLAG_TRASHED) !== 0;
+        mask[d] = mode === 'include' || (mode === 'only') === trashed ? 1 : 0;
+      }
+      return mask;
+    });
+    this.baseCache.set(mode, base);
+    return base;
+  }
+}
+
+/** One query's evaluation: masks per segment, scores accumulated for positive terms. */
+class Evaluation {
+  readonly scores: (Float32Array | null)[];
+  readonly highlight = new Set<string>();
+
+  constructor(
+    private readonly segs: readonly Segment[],
+    private readonly base: readonly Uint8Array[],
+    private readonly docs: number,
+    private readonly avg: readonly [number, number, number],
+  ) {
+    this.scores = segs.map(() => null);
+  }
+
+  evaluate(node: QueryNode, positive: boolean): Uint8Array[] {
+    switch (node.type) {
+      case 'and': {
+        const [first, ...rest] = node.children;
+        const out = this.evaluate(first!, positive);
+        for (const child of rest) {
+          const m = this.evaluate(child, positive);
+          out.forEach((o, s) => {
+            const c = m[s]!;
+            for (let d = 0; d < o.length; d++) o[d]! &= c[d]!;
+          });
+        }
+        return out;
+      }
+      case 'or': {
+        const [first, ...rest] = node.children;
+        const out = this.evaluate(first!, positive);
+        for (const child of rest) {
+          const m = this.evaluate(child, positive);
+          out.forEach((o, s) => {
+            const c = m[s]!;
+            for (let d = 0; d < o.length; d++) o[d]! |= c[d]!;
+          });
+        }
+        return out;
+      }
+      case 'not': {
+        const m = this.evaluate(node.child, false);
+        return m.map((c, s) => {
+          const base = this.base[s]!;
+          for (let d = 0; d < c.length; d++) c[d] = base[d]! & (c[d]! ^ 1);
+          return c;
+        });
+      }
+      case 'term':
+        return this.term(node.term, node.exact, node.prefix, positive);
+      case 'phrase':
+        return this.phrase(node.terms, positive);
+      case 'filter':
+        return this.filter(node.filter);
+    }
+  }
+
+  private idf(df: number): number {
+    return Math.log(1 + (this.docs - df + 0.5) / (df + 0.5));
+  }
+
+  private addScores(s: number, docs: IntList, tf: Float32Array, idf: number): void {
+    let scores = this.scores[s];
+    if (!scores) {
+      scores = new Float32Array(this.segs[s]!.docCount);
+      this.scores[s] = scores;
+    }
+    for (let k = 0; k < docs.length; k++) {
+      const d = docs.a[k]!;
+      const t = tf[d]!;
+      scores[d]! += (idf * t * (K1 + 1)) / (t + K1);
+    }
+  }
+
+  /** The ordinals a query word stands for in one segment. */
+  private expand(seg: Segment, term: string, exact: boolean, prefix: boolean): number[] {
+    const ords = new Set<number>();
+    const o = findTerm(seg, term);
+    if (o >= 0) ords.add(o);
+    if (!exact) {
+      const s = stem(term);
+      const os = findTerm(seg, s);
+      if (os >= 0 && seg.termStem[os] === -1) ords.add(os);
+      for (const t of termsWithStem(seg, s)) ords.add(t);
+    }
+    if (prefix && term.length >= MIN_PREFIX_LENGTH) {
+      // The most frequent completions: a bounded selection by df.
+      const found: number[] = [];
+      for (let t = lowerBound(seg.terms, term); t < seg.terms.length; t++) {
+        if (!seg.terms[t]!.startsWith(term)) break;
+        found.push(t);
+      }
+      if (found.length > MAX_PREFIX_TERMS) found.sort((a, b) => seg.df[b]! - seg.df[a]!);
+      for (const t of found.slice(0, MAX_PREFIX_TERMS)) ords.add(t);
+    }
+    return [...ords];
+  }
+
+  private term(term: string, exact: boolean, prefix: boolean, positive: boolean): Uint8Array[] {
+    const masks: Uint8Array[] = [];
+    const touched: IntList[] = [];
+    const tfs: Float32Array[] = [];
+    const [avgTitle, avgMeta, avgText] = this.avg;
+    let df = 0;
+    for (let s = 0; s < this.segs.length; s++) {
+      const seg = this.segs[s]!;
+      const base = this.base[s]!;
+      const mask = new Uint8Array(seg.docCount);
+      const docs = new IntList(64);
+      const tf = positive ? new Float32Array(seg.docCount) : null;
+      const postings = seg.postings;
+      for (const o of this.expand(seg, term, exact, prefix)) {
+        if (positive) this.highlight.add(seg.terms[o]!);
+        let p = seg.postStart[o]!;
+        const end = seg.postStart[o + 1]!;
+        let doc = 0;
+        while (p < end) {
+          let b = postings[p++]!;
+          let v = b & 0x7f;
+          for (let shift = 7; b & 0x80; shift += 7) {
+            b = postings[p++]!;
+            v |= (b & 0x7f) << shift;
+          }
+          doc += v;
+          b = postings[p++]!;
+          let code = b & 0x7f;
+          for (let shift = 7; b & 0x80; shift += 7) {
+            b = postings[p++]!;
+            code |= (b & 0x7f) << shift;
+          }
+          if (!base[doc]) continue;
+          if (!mask[doc]) {
+            mask[doc] = 1;
+            docs.push(doc);
+          }
+          if (tf) {
+            let w = 0;
+            if (code & 2) w += W_TITLE / (1 - B + (B * seg.titleLen[doc]!) / avgTitle);
+            if (code & 1) w += W_META / (1 - B + (B * seg.metaLen[doc]!) / avgMeta);
+            const body = code >>> 2;
+            if (body) w += (W_TEXT * body) / (1 - B + (B * seg.bodyLen[doc]!) / avgText);
+            tf[doc]! += w;
+          }
+        }
+      }
+      df += docs.length;
+      masks.push(mask);
+      touched.push(docs);
+      if (tf) tfs.push(tf);
+    }
+    if (positive) {
+      const idf = this.idf(df);
+      for (let s = 0; s < this.segs.length; s++) this.addScores(s, touched[s]!, tfs[s]!, idf);
+    }
+    return masks;
+  }
+
+  private phrase(terms: readonly string[], positive: boolean): Uint8Array[] {
+    if (positive) for (const t of terms) this.highlight.add(t);
+    const [avgTitle, avgMeta, avgText] = this.avg;
+    // Word idfs from dictionary dfs (deleted documents included: close enough for ranking).
+    const dfs = terms.map((t) =>
+      this.segs.reduce((n, seg) => {
+        const o = findTerm(seg, t);
+        return o >= 0 ? n + seg.df[o]! : n;
+      }, 0),
+    );
+    const idfs = dfs.map((df) => this.idf(df));
+    return this.segs.map((seg, s) => {
+      const mask = new Uint8Array(seg.docCount);
+      const ords = terms.map((t) => findTerm(seg, t));
+      if (ords.some((o) => o < 0)) return mask;
+      const positions = seg.positions;
+      if (!positions) throw new Error(`Positions of segment ${seg.id} are not loaded`);
+      const lists = ords.map((o) => decodeWithPositions(seg, o));
+      const base = this.base[s]!;
+      const ptr = new Int32Array(lists.length);
+      const first = lists[0]!;
+      let scores = this.scores[s] ?? null;
+      candidates: for (let k = 0; k < first.length; k++) {
+        const doc = first.docs[k]!;
+        if (!base[doc]) continue;
+        for (let j = 1; j < lists.length; j++) {
+          const list = lists[j]!;
+          let q = ptr[j]!;
+          while (q < list.length && list.docs[q]! < doc) q++;
+          ptr[j] = q;
+          if (q >= list.length) break candidates;
+          if (list.docs[q] !== doc) continue candidates;
+        }
+        const at = (j: number) => readPositions(positions, lists[j]!.pos[j === 0 ? k : ptr[j]!]!);
+        const starts = at(0);
+        const others = lists.map((_, j) => (j === 0 ? starts : at(j)));
+        const found = starts.some((p) =>
+          others.every((list, j) => j === 0 || binaryHas(list, p + j)),
+        );
+        if (!found) continue;
+        mask[doc] = 1;
+        if (!positive) continue;
+        if (!scores) {
+          scores = new Float32Array(seg.docCount);
+          this.scores[s] = scores;
+        }
+        for (let j = 0; j < lists.length; j++) {
+          const code = lists[j]!.codes[j === 0 ? k : ptr[j]!]!;
+          let w = 0;
+          if (code & 2) w += W_TITLE / (1 - B + (B * seg.titleLen[doc]!) / avgTitle);
+          if (code & 1) w += W_META / (1 - B + (B * seg.metaLen[doc]!) / avgMeta);
+          const body = code >>> 2;
+          if (body) w += (W_TEXT * body) / (1 - B + (B * seg.bodyLen[doc]!) / avgText);
+          scores[doc]! += (idfs[j]! * w * (K1 + 1)) / (w + K1);
+        }
+      }
+      return mask;
+    });
+  }
+
+  private filter(filter: Filter): Uint8Array[] {
+    return this.segs.map((seg, s) => {
+      const base = this.base[s]!;
+      const mask = new Uint8Array(seg.docCount);
+      const n = seg.docCount;
+      const byString = (test: (value: string) => boolean) =>
+        Uint8Array.from(seg.strings, (value) => (test(value) ? 1 : 0));
+      const anyOf = (ok: Uint8Array, start: Uint32Array, ids: Uint32Array) => {
+        for (let d = 0; d < n; d++) {
+          if (!base[d]) continue;
+          for (let k = start[d]!; k < start[d + 1]!; k++) {
+            if (ok[ids[k]!]) {
+              mask[d] = 1;
+              break;
+            }
+          }
+        }
+      };
+      switch (filter.kind) {
+        case 'tag': {
+          const v = filter.value;
+          anyOf(
+            byString((t) => t === v || t.startsWith(`${v}/`)),
+            seg.tagStart,
+            seg.tagIds,
+          );
+          break;
+        }
+        case 'author': {
+          const v = ` ${filter.value}`;
+          anyOf(
+            byString((a) => ` ${a}`.includes(v)),
+            seg.authorStart,
+            seg.authorIds,
+          );
+          break;
+        }
+        case 'source':
+        case 'lang': {
+          const v = filter.value;
+          const ok =
+            filter.kind === 'source'
+              ? byString((x) => ` ${x}`.includes(` ${v}`))
+              : byString((x) => x === v || x.startsWith(`${v}-`));
+          const ids = filter.kind === 'source' ? seg.source : seg.lang;
+          for (let d = 0; d < n; d++) mask[d] = base[d]! & ok[ids[d]!]!;
+          break;
+        }
+        case 'before':
+        case 'after': {
+          const day = filter.day;
+          const before = filter.kind === 'before';
+          for (let d = 0; d < n; d++) {
+            const p = seg.published[d]!;
+            if (base[d] && p !== 0 && (before ? p < day : p >= day)) mask[d] = 1;
+          }
+          break;
+        }
+        case 'has': {
+          const bit = filter.value === 'highlights' ? FLAG_HIGHLIGHTS : FLAG_NOTE;
+          for (let d = 0; d < n; d++) if (base[d] && seg.flags[d]! & bit) mask[d] = 1;
+          break;
+        }
+      }
+      return mask;
+    });
+  }
+}
+
+interface PostingList {
+  length: number;
+  docs: Int32Array;
+  codes: Int32Array;
+  /** Byte offset of each document's positions in the segment's positions stream. */
+  pos: Int32Array;
+}
+
+function decodeWithPositions(seg: Segment, o: number): PostingList {
+  const n = seg.df[o]!;
+  const docs = new Int32Array(n);
+  const codes = new Int32Array(n);
+  const pos = new Int32Array(n);
+  const postings = seg.postings;
+  const positions = seg.positions!;
+  let p = seg.postStart[o]!;
+  let x = seg.posStart[o]!;
+  let doc = 0;
+  for (let k = 0; k < n; k++) {
+    let b = postings[p++]!;
+    let v = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = postings[p++]!;
+      v |= (b & 0x7f) << shift;
+    }
+    doc += v;
+    b = postings[p++]!;
+    let code = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = postings[p++]!;
+      code |= (b & 0x7f) << shift;
+    }
+    docs[k] = doc;
+    codes[k] = code;
+    pos[k] = x;
+    b = positions[x++]!;
+    let count = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = positions[x++]!;
+      count |= (b & 0x7f) << shift;
+    }
+    for (let c = 0; c < count; c++) while (positions[x++]! & 0x80);
+  }
+  return { length: n, docs, codes, pos };
+}
+
+function readPositions(positions: Uint8Array, at: number): number[] {
+  let x = at;
+  let b = positions[x++]!;
+  let count = b & 0x7f;
+  for (let shift = 7; b & 0x80; shift += 7) {
+    b = positions[x++]!;
+    count |= (b & 0x7f) << shift;
+  }
+  const out: number[] = new Array<number>(count);
+  let prev = 0;
+  for (let c = 0; c < count; c++) {
+    b = positions[x++]!;
+    let v = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = positions[x++]!;
+      v |= (b & 0x7f) << shift;
+    }
+    prev += v;
+    out[c] = prev;
+  }
+  return out;
+}
+
+function binaryHas(sorted: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo] === value;
+}
