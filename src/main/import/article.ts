@@ -32,21 +32,61 @@ export function emptyArticle(): ArticleFields {
   };
 }
 
+/** True when `s` needs more than a trim: odd spaces, runs of spaces, invisible characters. */
+function needsCleaning(s: string): boolean {
+  let spaces = false;
+  let prevSpace = false;
+  // A plain loop: this runs for every line of every file and beats regex scans by far.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (prevSpace) spaces = true;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 0x20) spaces = true;
+    else if (c >= 0x80) {
+      if (
+        c === 0xa0 ||
+        c === 0xad ||
+        (c >= 0x2000 && c <= 0x200d) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x2060 ||
+        c === 0x3000 ||
+        c === 0xfeff
+      ) {
+        spaces = true;
+      }
+    }
+    if (spaces) break;
+  }
+  return spaces;
+}
+
 /** Collapses whitespace (incl. NBSP and line breaks) and drops invisible format characters. */
 export function cleanText(s: string): string {
-  return s
-    .replace(/[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g, (c) => (c === '\u200C' ? c : ''))
-    .replace(/[\s\u00A0\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g, ' ')
-    .trim()
-    .normalize('NFC');
+  const t = needsCleaning(s)
+    ? s
+        .replace(/[\u00AD\u200B\u200D\u2060\uFEFF]/g, '')
+        .replace(/[\s\u00A0\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g, ' ')
+    : s;
+  // NFC is applied once to the finished draft (finish.ts): per-line normalising was the hot spot.
+  return t.trim();
+}
+
+/** Unicode NFC, skipped for pure ASCII (the common case). */
+export function nfc(s: string): string {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return s.normalize('NFC');
+  return s;
 }
 
 /** Comparison key: case-, punctuation- and whitespace-insensitive. */
 export function textKey(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize('NFC')
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  return nfc(s.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** 'ALALAM' reads better as 'Alalam'; short acronyms (BBC, AFP) stay as they are. */

@@ -91,6 +91,8 @@ const YMD_SLASH_RE = new RegExp(
   'u',
 );
 
+const HAS_YEAR_RE = /[0-9\u0660-\u0669\u06F0-\u06F9]{4}/;
+
 export interface FoundDate {
   iso: string;
   index: number;
@@ -143,6 +145,8 @@ export function asciiDigits(s: string): string {
 
 /** The first date in `text` (earliest position; the longest match wins ties). */
 export function findDate(input: string): FoundDate | null {
+  // Every supported layout has a four-digit year: skip the costly patterns when there is none.
+  if (!HAS_YEAR_RE.test(input)) return null;
   const text = asciiDigits(input);
   const found: FoundDate[] = [];
   let m = ISO_RE.exec(text);

@@ -2,6 +2,7 @@
  * Bytes to text: BOM, then the declared charset, then strict UTF-8, then statistical detection.
  * Legacy encodings always go through iconv-lite (Node's TextDecoder maps some of them wrongly).
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { chardet } from 'jschardet';
 import type { EncodingInfo } from '../../shared/clipping';
@@ -52,6 +53,9 @@ function stripBom(s: string): string {
 function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 8) return null;
+  // Without NUL bytes in the sample this cannot be ASCII-heavy UTF-16 (native search is fast).
+  const index = Buffer.from(bytes.buffer, bytes.byteOffset, n).indexOf(0);
+  if (index < 0) return null;
   let evenZero = 0;
   let oddZero = 0;
   for (let i = 0; i < n; i += 2) {
@@ -134,14 +138,14 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
       );
     }
   }
-  try {
+  // isUtf8 (simdutf) + Buffer decoding is several times faster than a fatal TextDecoder.
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buf)) {
     return {
-      text: stripBom(utf8Strict.decode(bytes)),
+      text: stripBom(buf.toString('utf8')),
       encoding: { name: 'utf-8', guessed: false },
       warnings,
     };
-  } catch {
-    // Not UTF-8: fall through to detection.
   }
   const sample = bytes.length > 65_536 ? bytes.subarray(0, 65_536) : bytes;
   const candidates: string[] = [];

@@ -2,6 +2,7 @@
 import type { ClippingDraft, EncodingInfo, SourceFormat } from '../../shared/clipping';
 import {
   cleanText,
+  nfc,
   safeUrl,
   stripScriptResidue,
   tidyName,
@@ -30,12 +31,14 @@ function fallbackTitle(fileName: string): string {
 export function finishDraft(input: FinishInput): ClippingDraft {
   const a = input.article;
   const scrub = (s: string): string => {
-    const c = cleanText(s);
+    const c = nfc(cleanText(s));
     return input.fromMarkup ? stripScriptResidue(c) : c;
   };
   const paragraphs: string[] = [];
   for (const p of a.paragraphs) {
-    const c = scrub(p);
+    // Parsers hand over whitespace-clean paragraphs; only NFC and script residue remain to do.
+    const n = nfc(p);
+    const c = input.fromMarkup ? stripScriptResidue(n) : n.trim();
     // Consecutive duplicates are layout artefacts (teaser repeated as first paragraph).
     if (c && c !== paragraphs[paragraphs.length - 1]) paragraphs.push(c);
   }

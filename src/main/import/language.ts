@@ -58,14 +58,27 @@ function count(re: RegExp, s: string): number {
   return n;
 }
 
+const WORD_LANGS = new Map<string, string[]>();
+for (const [lang, set] of Object.entries(STOP_SETS)) {
+  for (const w of set) {
+    const list = WORD_LANGS.get(w);
+    if (list) list.push(lang);
+    else WORD_LANGS.set(w, [lang]);
+  }
+}
+
 function bestByStopWords(text: string, langs: string[]): { lang: string; score: number } {
-  const words = text.toLowerCase().match(/[\p{L}\u200C']+/gu) ?? [];
+  const words = (text.length > 700 ? text.slice(0, 700) : text)
+    .toLowerCase()
+    .split(/[\s.,;:!?"“”«»„()[\]{}—–\-\d،؛]+/);
+  const scores = new Map<string, number>();
+  for (const w of words) {
+    const list = WORD_LANGS.get(w);
+    if (list) for (const l of list) scores.set(l, (scores.get(l) ?? 0) + 1);
+  }
   let best = { lang: '', score: 0 };
   for (const lang of langs) {
-    const set = STOP_SETS[lang];
-    if (!set) continue;
-    let score = 0;
-    for (const w of words) if (set.has(w)) score++;
+    const score = scores.get(lang) ?? 0;
     if (score > best.score) best = { lang, score };
   }
   return best;
@@ -79,12 +92,40 @@ export interface DetectedLanguage {
 
 /** Detects the language of a text sample; '' when undetermined. */
 export function detectLanguage(input: string): DetectedLanguage {
-  const text = input.length > 4000 ? input.slice(0, 4000) : input;
-  const letters = count(/\p{L}/gu, text);
+  const text = input.length > 1200 ? input.slice(0, 1200) : input;
+  // One pass over the characters, counting scripts by code point range (regex scans were slow).
+  let letters = 0;
+  let arabic = 0;
+  let cyr = 0;
+  let latin = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
+        letters++;
+        latin++;
+      }
+    } else if (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) {
+      letters++;
+      latin++;
+    } else if (c >= 0x400 && c <= 0x4ff) {
+      letters++;
+      cyr++;
+    } else if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f)) {
+      if (c >= 0x620 && c !== 0x640 && !(c >= 0x660 && c <= 0x669)) {
+        letters++;
+        arabic++;
+      }
+    } else if (c >= 0x370 && c < 0x2000) {
+      letters++;
+      other++;
+    } else if (c >= 0x3040 && c <= 0xd7af) {
+      letters++;
+      other++;
+    }
+  }
   if (letters < 3) return { language: '', byScript: false };
-  const arabic = count(/[\u0600-\u06FF\u0750-\u077F]/g, text);
-  const cyr = count(/[\u0400-\u04FF]/g, text);
-  const latin = count(/[A-Za-z\u00C0-\u024F]/g, text);
   if (arabic > letters * 0.4) {
     const fa = count(/[پچژگ]/g, text);
     const ur = count(/[ٹڈڑںےۓ]/g, text);
@@ -99,11 +140,13 @@ export function detectLanguage(input: string): DetectedLanguage {
     const best = bestByStopWords(text, ['ru', 'bg']);
     return { language: best.lang === 'bg' && ruOnly === 0 ? 'bg' : 'ru', byScript: true };
   }
-  for (const [re, lang] of SCRIPT_LANGS) {
-    if (count(re, text) > letters * 0.3) {
-      if (lang === 'zh' && count(/[\u3040-\u30FF]/g, text) > 0)
-        return { language: 'ja', byScript: true };
-      return { language: lang, byScript: true };
+  if (other > letters * 0.3) {
+    for (const [re, lang] of SCRIPT_LANGS) {
+      if (count(re, text) > letters * 0.3) {
+        if (lang === 'zh' && count(/[\u3040-\u30FF]/g, text) > 0)
+          return { language: 'ja', byScript: true };
+        return { language: lang, byScript: true };
+      }
     }
   }
   if (latin > letters * 0.5) {

@@ -283,7 +283,7 @@ export function parsePlainText(input: string, hints: TextHints = {}): ArticleFie
 
   // Newsletter footers: from the first footer marker near the end, only short blocks follow.
   for (let i = Math.floor(paragraphs.length * 0.5); i < paragraphs.length; i++) {
-    if (FOOTER_RE.test(paragraphs[i] as string) && (paragraphs[i] as string).length < 400) {
+    if ((paragraphs[i] as string).length < 300 && FOOTER_RE.test(paragraphs[i] as string)) {
       const rest = paragraphs.slice(i + 1);
       if (rest.every((p) => p.length < 250 || FOOTER_RE.test(p))) {
         paragraphs = paragraphs.slice(0, i);
@@ -291,7 +291,7 @@ export function parsePlainText(input: string, hints: TextHints = {}): ArticleFie
       }
     }
   }
-  paragraphs = paragraphs.filter((p) => !(FOOTER_RE.test(p) && p.length < 200));
+  paragraphs = paragraphs.filter((p) => !(p.length < 160 && FOOTER_RE.test(p)));
 
   // Title: the hint if any, else the first short block; drop the repeats at the top.
   let title = hints.title ? cleanText(hints.title) : '';
@@ -302,7 +302,11 @@ export function parsePlainText(input: string, hints: TextHints = {}): ArticleFie
   }
   if (title) {
     const key = textKey(title);
-    while (paragraphs.length > 1 && key) {
+    while (
+      paragraphs.length > 1 &&
+      key &&
+      (paragraphs[0] as string).length < title.length * 3 + 40
+    ) {
       const k = textKey(paragraphs[0] as string);
       if (k === key || (k.length >= 12 && key.includes(k) && k.length > key.length * 0.6)) {
         paragraphs.shift();
@@ -383,14 +387,14 @@ export function stripMetaParagraphs(input: string[], title: string): StrippedPar
   let paragraphs = out;
   for (let i = Math.floor(paragraphs.length * 0.5); i < paragraphs.length; i++) {
     const p = paragraphs[i] as string;
-    if (FOOTER_RE.test(p) && p.length < 400) {
+    if (p.length < 300 && FOOTER_RE.test(p)) {
       if (paragraphs.slice(i + 1).every((q) => q.length < 250 || FOOTER_RE.test(q))) {
         paragraphs = paragraphs.slice(0, i);
         break;
       }
     }
   }
-  paragraphs = paragraphs.filter((p) => !(FOOTER_RE.test(p) && p.length < 200));
+  paragraphs = paragraphs.filter((p) => !(p.length < 160 && FOOTER_RE.test(p)));
   let foundTitle = '';
   const key = textKey(title);
   if (key) {

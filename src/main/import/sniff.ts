@@ -114,10 +114,10 @@ const binaryRefusal = (what: string, fileName: string): Refusal => ({
 function controlDensity(bytes: Uint8Array): { nul: boolean; ratio: number } {
   const n = Math.min(bytes.length, 8192);
   let ctrl = 0;
-  let nul = false;
+  const nul = Buffer.from(bytes.buffer, bytes.byteOffset, n).indexOf(0) >= 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i] as number;
-    if (b === 0) nul = true;
+    if (b >= 0x20) continue;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) ctrl++;
   }
   return { nul, ratio: n === 0 ? 0 : ctrl / n };
