@@ -4,8 +4,9 @@
  * set-at-a-time on per-segment byte masks (one byte per document: at 100,000 documents a
  * mask operation is a 100 KB loop) while accumulating BM25F scores into Float32Arrays.
  *
- * Ranking is BM25F over three field groups: title (×3), meta = outlet, authors, tags (×2),
- * and text = body, article note and highlight notes (×1), each length-normalised. A query
+ * Ranking is BM25F over three field groups: title (×6), meta = outlet, authors, tags (×3),
+ * and text = body, article note and highlight notes (×1), each length-normalised against
+ * the average over documents where the field is not empty. A query
  * word matches its exact folded form and every indexed word with the same stem; the word
  * being typed also matches the (at most 64 most frequent per segment) words it begins.
  */
@@ -30,9 +31,13 @@ export type { SearchDoc } from './types';
 export type { Segment } from './segment';
 
 const K1 = 1.2;
-const B = 0.75;
-const W_TITLE = 3;
-const W_META = 2;
+// Titles and names are short and uniform: less length normalisation than running text.
+const B_TITLE = 0.5;
+const B_META = 0.5;
+const B_TEXT = 0.75;
+// A title mention outranks a few body mentions; a tag or outlet sits between.
+const W_TITLE = 6;
+const W_META = 3;
 const W_TEXT = 1;
 const MAX_PREFIX_TERMS = 64;
 const MIN_PREFIX_LENGTH = 2;
@@ -85,6 +90,10 @@ export class SearchIndex {
   private sumTitle = 0;
   private sumMeta = 0;
   private sumText = 0;
+  /** Documents whose title / meta / text is not empty. */
+  private withTitle = 0;
+  private withMeta = 0;
+  private withText = 0;
   private added = new Set<number>();
   private removed = new Set<number>();
   private deadDirty = new Set<number>();
@@ -183,6 +192,9 @@ export class SearchIndex {
     this.sumTitle += sign * seg.titleLen[d]!;
     this.sumMeta += sign * seg.metaLen[d]!;
     this.sumText += sign * seg.bodyLen[d]!;
+    if (seg.titleLen[d]) this.withTitle += sign;
+    if (seg.metaLen[d]) this.withMeta += sign;
+    if (seg.bodyLen[d]) this.withText += sign;
   }
 
   private liveCount(seg: Segment): number {
@@ -288,9 +300,9 @@ export class SearchIndex {
     if (!query || this.segs.length === 0) return { hits: [], total: 0, highlight: [] };
     const base = this.base(options.trashed ?? 'exclude');
     const ctx = new Evaluation(this.segs, base, this.live, [
-      this.sumTitle / Math.max(this.live, 1),
-      this.sumMeta / Math.max(this.live, 1),
-      this.sumText / Math.max(this.live, 1),
+      this.sumTitle / Math.max(this.withTitle, 1),
+      this.sumMeta / Math.max(this.withMeta, 1),
+      this.sumText / Math.max(this.withText, 1),
     ]);
     const masks = ctx.evaluate(query, true);
     const limit = Math.max(0, options.limit ?? 20);
@@ -501,10 +513,10 @@ class Evaluation {
           }
           if (tf) {
             let w = 0;
-            if (code & 2) w += W_TITLE / (1 - B + (B * seg.titleLen[doc]!) / avgTitle);
-            if (code & 1) w += W_META / (1 - B + (B * seg.metaLen[doc]!) / avgMeta);
+            if (code & 2) w += W_TITLE / (1 - B_TITLE + (B_TITLE * seg.titleLen[doc]!) / avgTitle);
+            if (code & 1) w += W_META / (1 - B_META + (B_META * seg.metaLen[doc]!) / avgMeta);
             const body = code >>> 2;
-            if (body) w += (W_TEXT * body) / (1 - B + (B * seg.bodyLen[doc]!) / avgText);
+            if (body) w += (W_TEXT * body) / (1 - B_TEXT + (B_TEXT * seg.bodyLen[doc]!) / avgText);
             tf[doc]! += w;
           }
         }
@@ -570,10 +582,10 @@ class Evaluation {
         for (let j = 0; j < lists.length; j++) {
           const code = lists[j]!.codes[j === 0 ? k : ptr[j]!]!;
           let w = 0;
-          if (code & 2) w += W_TITLE / (1 - B + (B * seg.titleLen[doc]!) / avgTitle);
-          if (code & 1) w += W_META / (1 - B + (B * seg.metaLen[doc]!) / avgMeta);
+          if (code & 2) w += W_TITLE / (1 - B_TITLE + (B_TITLE * seg.titleLen[doc]!) / avgTitle);
+          if (code & 1) w += W_META / (1 - B_META + (B_META * seg.metaLen[doc]!) / avgMeta);
           const body = code >>> 2;
-          if (body) w += (W_TEXT * body) / (1 - B + (B * seg.bodyLen[doc]!) / avgText);
+          if (body) w += (W_TEXT * body) / (1 - B_TEXT + (B_TEXT * seg.bodyLen[doc]!) / avgText);
           scores[doc]! += (idfs[j]! * w * (K1 + 1)) / (w + K1);
         }
       }

@@ -38,9 +38,7 @@ export interface QueryError extends Span {
   message: string;
 }
 
-export type ParseResult =
-  | { ok: true; query: QueryNode | null }
-  | { ok: false; error: QueryError };
+export type ParseResult = { ok: true; query: QueryNode | null } | { ok: false; error: QueryError };
 
 export interface ParseOptions {
   /** Treat the last bare word as a prefix unless the text ends with a space. Default true. */
@@ -125,7 +123,11 @@ function parse(text: string, prefixLast: boolean): QueryNode | null {
         i = end;
         continue;
       }
-      if (colon > 0 && /^\p{L}+$/u.test(word.slice(0, colon)) && !word.startsWith('//', colon + 1)) {
+      if (
+        colon > 0 &&
+        /^\p{L}+$/u.test(word.slice(0, colon)) &&
+        !word.startsWith('//', colon + 1)
+      ) {
         const name = word.slice(0, colon).toLowerCase();
         if (!(OPERATORS as readonly string[]).includes(name)) {
           fail(
@@ -148,7 +150,12 @@ function parse(text: string, prefixLast: boolean): QueryNode | null {
         if (value.trim() === '') {
           fail(`${op}: needs a value, e.g. ${EXAMPLES[op]}`, i, end);
         }
-        node = { type: 'filter', filter: makeFilter(op, value.trim(), valueStart, end), start, end };
+        node = {
+          type: 'filter',
+          filter: makeFilter(op, value.trim(), valueStart, end),
+          start,
+          end,
+        };
       } else {
         node = phraseNode(word, start, end, false);
         bare = !negate && node?.type === 'term';
@@ -242,7 +249,7 @@ function combine(items: Item[]): QueryNode | null {
     const item = items[k]!;
     if (item.kind === 'or') {
       const next = items[k + 1];
-      if (children.length === 0 || pendingOr || !next || next.kind === 'or') {
+      if (children.length === 0 || pendingOr || !next) {
         fail('OR needs a word or filter on each side', item.start, item.end);
       }
       pendingOr = true;

@@ -503,9 +503,7 @@ export function deserializeSegment(buffer: ArrayBuffer): Segment {
   }
   const headerLength = view.getUint32(8, true);
   const decoder = new TextDecoder();
-  const header = JSON.parse(
-    decoder.decode(new Uint8Array(buffer, 12, headerLength)),
-  ) as Header;
+  const header = JSON.parse(decoder.decode(new Uint8Array(buffer, 12, headerLength))) as Header;
   const base = align8(12 + headerLength);
   const section = (i: number): [number, number] => {
     const s = header.sections[i];

@@ -158,7 +158,8 @@ export function stemEnglish(word: string): string {
 
   // Step 1a: plurals.
   if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('ied') || w.endsWith('ies')) w = w.length > 4 ? w.slice(0, -2) : w.slice(0, -1);
+  else if (w.endsWith('ied') || w.endsWith('ies'))
+    w = w.length > 4 ? w.slice(0, -2) : w.slice(0, -1);
   else if (w.endsWith('us') || w.endsWith('ss')) {
     // unchanged
   } else if (w.endsWith('s') && hasVowel(w, w.length - 2)) w = w.slice(0, -1);

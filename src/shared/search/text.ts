@@ -31,12 +31,12 @@ const SPECIAL: Record<string, string> = {
   // Russian й is a distinct letter: NFKD would turn it into и.
   й: 'й',
   // Arabic: alef wasla, ta marbuta, alef maqsura, tatweel; Persian yeh and keheh.
-  'ٱ': 'ا',
-  'ة': 'ه',
-  'ى': 'ي',
-  'ـ': '',
-  'ی': 'ي',
-  'ک': 'ك',
+  ٱ: 'ا',
+  ة: 'ه',
+  ى: 'ي',
+  ـ: '',
+  ی: 'ي',
+  ک: 'ك',
 };
 
 const kinds = new Int8Array(0x10000).fill(KIND_UNKNOWN);

@@ -23,7 +23,13 @@ describe('tokenize and fold', () => {
   });
 
   it('tokenises Cyrillic: ё → е, й kept, case folded', () => {
-    expect(terms('Ёлка, ЙОД и «Москва»—столица!')).toEqual(['елка', 'йод', 'и', 'москва', 'столица']);
+    expect(terms('Ёлка, ЙОД и «Москва»—столица!')).toEqual([
+      'елка',
+      'йод',
+      'и',
+      'москва',
+      'столица',
+    ]);
     expect(terms('Новый')).toEqual(['новый']);
   });
 
