@@ -139,6 +139,8 @@ module.exports = tseslint.config(
         why: 'The renderer is a web page: no electron, node or main-process imports; use window.clipbook.',
       }),
       'svelte/no-at-html-tags': 'error',
+      // State replaces collections and dates wholesale ($state.raw), never mutates them in place.
+      'svelte/prefer-svelte-reactivity': 'off',
     },
   },
   {

@@ -83,4 +83,6 @@ export interface Clipping extends ClippingDraft {
   id: string;
   /** ISO 8601 UTC instant of the import. */
   importedAt: string;
+  /** '' while in the library; the ISO instant it was moved to the Trash otherwise. */
+  deletedAt: string;
 }

@@ -40,14 +40,26 @@ test.describe('Electron app', () => {
 
   test('imports a file given on the command line and keeps it after a reload', async () => {
     const page = await app!.firstWindow();
-    await expect(page.getByRole('option', { name: new RegExp(PUTIN_TITLE) })).toBeVisible();
+    await expect(
+      page
+        .getByRole('listbox', { name: 'Library' })
+        .getByRole('option', { name: new RegExp(PUTIN_TITLE) }),
+    ).toBeVisible();
     await page.reload();
-    await expect(page.getByRole('option', { name: new RegExp(PUTIN_TITLE) })).toBeVisible();
+    await expect(
+      page
+        .getByRole('listbox', { name: 'Library' })
+        .getByRole('option', { name: new RegExp(PUTIN_TITLE) }),
+    ).toBeVisible();
   });
 
   test('refuses an empty and a binary file with a message', async () => {
     const page = await app!.firstWindow();
-    await expect(page.getByRole('option', { name: new RegExp(PUTIN_TITLE) })).toBeVisible();
+    await expect(
+      page
+        .getByRole('listbox', { name: 'Library' })
+        .getByRole('option', { name: new RegExp(PUTIN_TITLE) }),
+    ).toBeVisible();
     await page.evaluate(
       (paths) => {
         const api = (
@@ -60,7 +72,7 @@ test.describe('Electron app', () => {
       [join(ARTICLES, 'empty.txt'), join(ARTICLES, 'binary-disguised.txt')],
     );
     await expect(page.getByRole('alert')).toContainText('could not be imported');
-    await expect(page.getByRole('option')).toHaveCount(1);
+    await expect(page.getByRole('listbox', { name: 'Library' }).getByRole('option')).toHaveCount(1);
   });
 
   test('the window is hardened: no Node in the page, no navigation, no new windows', async () => {

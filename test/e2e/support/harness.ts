@@ -131,11 +131,11 @@ export const test = base.extend<{ app: Harness }>({
       }),
       async open() {
         await page.goto(`${HARNESS_ORIGIN}/index.html`);
-        await expect(page.getByRole('heading', { name: 'Clipbook' })).toBeVisible();
+        await expect(page.getByRole('button', { name: 'Import…' })).toBeVisible();
       },
       async reload() {
         await page.reload();
-        await expect(page.getByRole('heading', { name: 'Clipbook' })).toBeVisible();
+        await expect(page.getByRole('button', { name: 'Import…' })).toBeVisible();
       },
       async dropFiles(paths) {
         const files = paths.map((path) => ({
@@ -211,5 +211,10 @@ export const test = base.extend<{ app: Harness }>({
     expect(stray, 'requests that left the app').toEqual([]);
   },
 });
+
+/** The rows of the library list (the list may be named Library or Trash). */
+export function libraryRows(page: Page) {
+  return page.getByRole('listbox', { name: /^(Library|Trash)$/ }).getByRole('option');
+}
 
 export { expect };

@@ -15,7 +15,7 @@ describe('schema version 1', () => {
   it('a version 1 library opens with the current code with every record intact', async () => {
     const name = uniqueDbName();
     const { draft, bytes } = makeDraft('Old title\nFirst paragraph.\nSecond.');
-    const clipping = { ...draft, id: 'c-1', importedAt: '2025-01-03T10:00:00.000Z' };
+    const clipping = { ...draft, id: 'c-1', importedAt: '2025-01-03T10:00:00.000Z', deletedAt: '' };
     await seedAtVersion(name, 1, async (db) => {
       await db.clippings.add(clipping);
       await db.originals.add({

@@ -5,6 +5,7 @@
  * upgrade it with the current code.
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { ArticleNote, Highlight } from '../../../shared/annotations';
 import type { Clipping } from '../../../shared/clipping';
 
 export const DATABASE_NAME = 'clipbook';
@@ -17,6 +18,40 @@ export interface OriginalFile {
   name: string;
   size: number;
   bytes: Uint8Array;
+}
+
+/** What the library list needs of a clipping: small, so 100,000 of them load in a blink. */
+export interface ClippingSummary {
+  id: string;
+  title: string;
+  source: string;
+  section: string;
+  authors: string[];
+  publishedAt: string;
+  importedAt: string;
+  language: string;
+  direction: Clipping['direction'];
+  tags: string[];
+  /** '' while in the library; the ISO instant it was moved to the Trash otherwise. */
+  deletedAt: string;
+  highlightCount: number;
+  hasNote: boolean;
+}
+
+/** A tag with its maintained count of live clippings (never computed by scanning). */
+export interface TagRecord {
+  /** Lower-case name: tags compare case-insensitively. */
+  key: string;
+  /** The name as the user first wrote it. */
+  name: string;
+  /** A CSS colour, or '' for the default. */
+  color: string;
+  count: number;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
 }
 
 export interface SchemaVersion {
@@ -33,13 +68,73 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       originals: 'id, sha256',
     },
   },
+  {
+    // Trash, highlights, notes, maintained tag counts, and a summary row per clipping so the
+    // list never loads article bodies.
+    version: 2,
+    stores: {
+      clippings:
+        'id, importedAt, publishedAt, title, source, language, *tags, original.sha256, deletedAt',
+      summaries: 'id, deletedAt',
+      highlights: 'id, clippingId, *tags',
+      notes: 'clippingId',
+      tags: 'key',
+      settings: 'key',
+    },
+    upgrade: async (tx) => {
+      const counts = new Map<string, TagRecord>();
+      const summaries: ClippingSummary[] = [];
+      await tx
+        .table<Clipping & { deletedAt?: string }, string>('clippings')
+        .toCollection()
+        .modify((clipping) => {
+          clipping.deletedAt ??= '';
+          summaries.push(summaryOf(clipping as Clipping, 0, false));
+          for (const name of clipping.tags) {
+            const key = name.toLowerCase();
+            const record = counts.get(key) ?? { key, name, color: '', count: 0 };
+            record.count += 1;
+            counts.set(key, record);
+          }
+        });
+      await tx.table('summaries').bulkPut(summaries);
+      await tx.table('tags').bulkPut([...counts.values()]);
+    },
+  },
 ];
+
+export function summaryOf(
+  clipping: Clipping,
+  highlightCount: number,
+  hasNote: boolean,
+): ClippingSummary {
+  return {
+    id: clipping.id,
+    title: clipping.title,
+    source: clipping.source,
+    section: clipping.section,
+    authors: clipping.authors,
+    publishedAt: clipping.publishedAt,
+    importedAt: clipping.importedAt,
+    language: clipping.language,
+    direction: clipping.direction,
+    tags: clipping.tags,
+    deletedAt: clipping.deletedAt ?? '',
+    highlightCount,
+    hasNote,
+  };
+}
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1;
 
 export type ClipbookDb = Dexie & {
   clippings: EntityTable<Clipping, 'id'>;
   originals: EntityTable<OriginalFile, 'id'>;
+  summaries: EntityTable<ClippingSummary, 'id'>;
+  highlights: EntityTable<Highlight, 'id'>;
+  notes: EntityTable<ArticleNote, 'clippingId'>;
+  tags: EntityTable<TagRecord, 'key'>;
+  settings: EntityTable<SettingRecord, 'key'>;
 };
 
 /** Opens (lazily) the database, declaring versions up to `upTo` (tests seed old versions). */

@@ -1,9 +1,19 @@
 /**
- * Reads and writes of the library. Storing a batch is one transaction: a batch lands whole
- * or not at all, so an interrupted import never leaves a clipping without its original.
+ * Every read and write of the library. Each operation is one transaction that keeps the
+ * derived data in step: the clipping, its summary row and the maintained tag counts change
+ * together or not at all. After a write commits, listeners hear which summaries changed, so
+ * the UI updates without re-reading 100,000 rows.
  */
+import type { ArticleNote, Highlight } from '../../../shared/annotations';
+import { normalizeTag } from '../../../shared/annotations';
 import type { Clipping, ClippingDraft } from '../../../shared/clipping';
-import type { ClipbookDb, OriginalFile } from './db';
+import {
+  summaryOf,
+  type ClipbookDb,
+  type ClippingSummary,
+  type OriginalFile,
+  type TagRecord,
+} from './db';
 
 export interface DraftToStore {
   path: string;
@@ -28,91 +38,489 @@ export interface StoreResult {
   duplicates: DuplicateEntry[];
 }
 
-export function newClippingId(): string {
+export interface LibraryChange {
+  upserted: ClippingSummary[];
+  removed: string[];
+  tagsChanged: boolean;
+}
+
+export type MetadataPatch = Partial<
+  Pick<Clipping, 'title' | 'source' | 'section' | 'authors' | 'publishedAt' | 'url'>
+>;
+
+export function newId(): string {
   return crypto.randomUUID();
 }
 
-export async function storeDrafts(
-  db: ClipbookDb,
-  items: readonly DraftToStore[],
-): Promise<StoreResult> {
-  const result: StoreResult = { stored: [], duplicates: [] };
-  if (items.length === 0) return result;
-  const importedAt = new Date().toISOString();
-  await db.transaction('rw', db.clippings, db.originals, async () => {
-    const hashes = [...new Set(items.map((item) => item.draft.original.sha256))];
-    const existing = await db.clippings.where('original.sha256').anyOf(hashes).toArray();
-    const known = new Map(existing.map((c) => [c.original.sha256, c]));
-    const clippings: Clipping[] = [];
-    const originals: OriginalFile[] = [];
-    for (const item of items) {
-      const sha = item.draft.original.sha256;
-      const already = known.get(sha);
-      if (already) {
-        result.duplicates.push({
-          path: item.path,
-          existingId: already.id,
-          existingTitle: already.title,
-        });
-        continue;
-      }
-      const clipping: Clipping = { ...item.draft, id: newClippingId(), importedAt };
-      known.set(sha, clipping);
-      clippings.push(clipping);
-      originals.push({
-        id: clipping.id,
-        sha256: sha,
-        name: item.draft.original.name,
-        size: item.draft.original.size,
-        bytes: item.bytes,
-      });
-      result.stored.push({ path: item.path, id: clipping.id, title: clipping.title });
+type Listener = (change: LibraryChange) => void;
+
+/** Count deltas per tag key, applied to the tags table inside the caller's transaction. */
+class TagCounter {
+  readonly #deltas = new Map<string, { name: string; delta: number }>();
+
+  add(names: readonly string[], delta: number): void {
+    for (const name of names) {
+      const key = name.toLowerCase();
+      const entry = this.#deltas.get(key) ?? { name, delta: 0 };
+      entry.delta += delta;
+      this.#deltas.set(key, entry);
     }
-    await db.clippings.bulkAdd(clippings);
-    await db.originals.bulkAdd(originals);
-  });
-  return result;
-}
-
-export interface ClippingSummary {
-  id: string;
-  title: string;
-  source: string;
-  section: string;
-  publishedAt: string;
-  importedAt: string;
-  language: string;
-  direction: Clipping['direction'];
-}
-
-export function summarize(clipping: Clipping): ClippingSummary {
-  return {
-    id: clipping.id,
-    title: clipping.title,
-    source: clipping.source,
-    section: clipping.section,
-    publishedAt: clipping.publishedAt,
-    importedAt: clipping.importedAt,
-    language: clipping.language,
-    direction: clipping.direction,
-  };
-}
-
-/** Newest first by published date; undated clippings after dated ones, newest import first. */
-export function compareNewestFirst(a: ClippingSummary, b: ClippingSummary): number {
-  if (a.publishedAt !== b.publishedAt) {
-    if (!a.publishedAt) return 1;
-    if (!b.publishedAt) return -1;
-    return a.publishedAt < b.publishedAt ? 1 : -1;
   }
-  return a.importedAt < b.importedAt ? 1 : a.importedAt > b.importedAt ? -1 : 0;
+
+  async apply(db: ClipbookDb): Promise<boolean> {
+    const entries = [...this.#deltas.entries()].filter(([, e]) => e.delta !== 0);
+    if (entries.length === 0) return false;
+    const existing = await db.tags.bulkGet(entries.map(([key]) => key));
+    const puts: TagRecord[] = [];
+    entries.forEach(([key, entry], index) => {
+      const record = existing[index] ?? { key, name: entry.name, color: '', count: 0 };
+      puts.push({ ...record, count: Math.max(0, record.count + entry.delta) });
+    });
+    await db.tags.bulkPut(puts);
+    return true;
+  }
 }
 
-export async function listSummaries(db: ClipbookDb): Promise<ClippingSummary[]> {
-  const all = await db.clippings.toArray();
-  return all.map(summarize).sort(compareNewestFirst);
+export class LibraryRepo {
+  readonly db: ClipbookDb;
+  readonly #listeners = new Set<Listener>();
+
+  constructor(db: ClipbookDb) {
+    this.db = db;
+  }
+
+  onChange(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #emit(change: LibraryChange): void {
+    if (change.upserted.length === 0 && change.removed.length === 0 && !change.tagsChanged) return;
+    for (const listener of this.#listeners) listener(change);
+  }
+
+  // ---- Reading ---------------------------------------------------------------------------
+
+  loadSummaries(): Promise<ClippingSummary[]> {
+    return this.db.summaries.toArray();
+  }
+
+  getClipping(id: string): Promise<Clipping | undefined> {
+    return this.db.clippings.get(id);
+  }
+
+  listTags(): Promise<TagRecord[]> {
+    return this.db.tags.toArray();
+  }
+
+  async highlightsOf(clippingId: string): Promise<Highlight[]> {
+    const list = await this.db.highlights.where('clippingId').equals(clippingId).toArray();
+    return list.sort(
+      (a, b) => a.position.start - b.position.start || a.position.end - b.position.end,
+    );
+  }
+
+  async noteOf(clippingId: string): Promise<string> {
+    return (await this.db.notes.get(clippingId))?.text ?? '';
+  }
+
+  // ---- Import ----------------------------------------------------------------------------
+
+  async storeDrafts(items: readonly DraftToStore[]): Promise<StoreResult> {
+    const result: StoreResult = { stored: [], duplicates: [] };
+    if (items.length === 0) return result;
+    const importedAt = new Date().toISOString();
+    const db = this.db;
+    const summaries: ClippingSummary[] = [];
+    let tagsChanged = false;
+    await db.transaction('rw', [db.clippings, db.originals, db.summaries, db.tags], async () => {
+      const hashes = [...new Set(items.map((item) => item.draft.original.sha256))];
+      const existing = await db.clippings.where('original.sha256').anyOf(hashes).toArray();
+      const known = new Map(existing.map((c) => [c.original.sha256, c]));
+      const canonical = await this.#canonicalTags(items.flatMap((item) => item.draft.tags));
+      const clippings: Clipping[] = [];
+      const originals: OriginalFile[] = [];
+      const counter = new TagCounter();
+      for (const item of items) {
+        const sha = item.draft.original.sha256;
+        const already = known.get(sha);
+        if (already) {
+          result.duplicates.push({
+            path: item.path,
+            existingId: already.id,
+            existingTitle: already.title,
+          });
+          continue;
+        }
+        const tags = dedupeTags(
+          item.draft.tags.map(
+            (t) => canonical.get(normalizeTag(t).toLowerCase()) ?? normalizeTag(t),
+          ),
+        );
+        const clipping: Clipping = { ...item.draft, tags, id: newId(), importedAt, deletedAt: '' };
+        known.set(sha, clipping);
+        clippings.push(clipping);
+        summaries.push(summaryOf(clipping, 0, false));
+        counter.add(tags, 1);
+        originals.push({
+          id: clipping.id,
+          sha256: sha,
+          name: item.draft.original.name,
+          size: item.draft.original.size,
+          bytes: item.bytes,
+        });
+        result.stored.push({ path: item.path, id: clipping.id, title: clipping.title });
+      }
+      await db.clippings.bulkAdd(clippings);
+      await db.originals.bulkAdd(originals);
+      await db.summaries.bulkAdd(summaries);
+      tagsChanged = await counter.apply(db);
+    });
+    this.#emit({ upserted: summaries, removed: [], tagsChanged });
+    return result;
+  }
+
+  /** Maps tag keys to the names already used in the library, so case variants merge. */
+  async #canonicalTags(names: readonly string[]): Promise<Map<string, string>> {
+    const keys = [...new Set(names.map((n) => normalizeTag(n).toLowerCase()).filter(Boolean))];
+    const records = await this.db.tags.bulkGet(keys);
+    const map = new Map<string, string>();
+    for (const record of records) if (record) map.set(record.key, record.name);
+    return map;
+  }
+
+  // ---- Editing clippings ---------------------------------------------------------------
+
+  /** Rewrites clippings with `edit` and keeps summaries and tag counts in step. */
+  async #rewrite(
+    ids: readonly string[],
+    edit: (clipping: Clipping) => Clipping | null,
+  ): Promise<Clipping[]> {
+    const db = this.db;
+    const before: Clipping[] = [];
+    const upserted: ClippingSummary[] = [];
+    let tagsChanged = false;
+    await db.transaction('rw', [db.clippings, db.summaries, db.tags], async () => {
+      const clippings = await db.clippings.bulkGet([...ids]);
+      const summaries = await db.summaries.bulkGet([...ids]);
+      const counter = new TagCounter();
+      const nextClippings: Clipping[] = [];
+      const nextSummaries: ClippingSummary[] = [];
+      clippings.forEach((clipping, index) => {
+        if (!clipping) return;
+        const next = edit(clipping);
+        if (!next) return;
+        before.push(clipping);
+        if (!clipping.deletedAt) counter.add(clipping.tags, -1);
+        if (!next.deletedAt) counter.add(next.tags, 1);
+        const old = summaries[index];
+        nextClippings.push(next);
+        nextSummaries.push(summaryOf(next, old?.highlightCount ?? 0, old?.hasNote ?? false));
+      });
+      await db.clippings.bulkPut(nextClippings);
+      await db.summaries.bulkPut(nextSummaries);
+      upserted.push(...nextSummaries);
+      tagsChanged = await counter.apply(db);
+    });
+    this.#emit({ upserted, removed: [], tagsChanged });
+    return before;
+  }
+
+  /** Returns the fields as they were, for undo. */
+  async updateMetadata(id: string, patch: MetadataPatch): Promise<MetadataPatch | null> {
+    const clean: MetadataPatch = { ...patch };
+    if (clean.title !== undefined) clean.title = clean.title.trim();
+    if (clean.title === '') throw new Error('A clipping needs a title.');
+    if (clean.authors) clean.authors = clean.authors.map((a) => a.trim()).filter(Boolean);
+    if (
+      clean.publishedAt &&
+      !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?/.test(clean.publishedAt)
+    ) {
+      throw new Error('The date must look like 2024-07-18 or 2024-07-18T09:30.');
+    }
+    if (clean.url && !/^https?:\/\//i.test(clean.url))
+      throw new Error('The URL must start with http:// or https://.');
+    const [before] = await this.#rewrite([id], (c) => ({ ...c, ...clean }));
+    if (!before) return null;
+    const previous: MetadataPatch = {};
+    for (const key of Object.keys(clean) as (keyof MetadataPatch)[]) {
+      (previous as Record<string, unknown>)[key] = before[key];
+    }
+    return previous;
+  }
+
+  async trash(ids: readonly string[]): Promise<string[]> {
+    const at = new Date().toISOString();
+    const before = await this.#rewrite(ids, (c) => (c.deletedAt ? null : { ...c, deletedAt: at }));
+    return before.map((c) => c.id);
+  }
+
+  async restore(ids: readonly string[]): Promise<string[]> {
+    const before = await this.#rewrite(ids, (c) => (c.deletedAt ? { ...c, deletedAt: '' } : null));
+    return before.map((c) => c.id);
+  }
+
+  /** Deletes trashed clippings for good, with everything that belongs to them. */
+  async emptyTrash(): Promise<number> {
+    const db = this.db;
+    let removed: string[] = [];
+    await db.transaction(
+      'rw',
+      [db.clippings, db.originals, db.summaries, db.highlights, db.notes],
+      async () => {
+        removed = (await db.summaries.where('deletedAt').above('').primaryKeys()) as string[];
+        await db.clippings.bulkDelete(removed);
+        await db.originals.bulkDelete(removed);
+        await db.summaries.bulkDelete(removed);
+        await db.notes.bulkDelete(removed);
+        await db.highlights.where('clippingId').anyOf(removed).delete();
+      },
+    );
+    this.#emit({ upserted: [], removed, tagsChanged: false });
+    return removed.length;
+  }
+
+  // ---- Tags ------------------------------------------------------------------------------
+
+  /** Adds and removes tags on clippings; returns the ids whose tags actually changed. */
+  async changeTags(
+    ids: readonly string[],
+    add: readonly string[],
+    remove: readonly string[],
+  ): Promise<string[]> {
+    const canonical = await this.#canonicalTags(add);
+    const adding = dedupeTags(
+      add
+        .map(normalizeTag)
+        .filter(Boolean)
+        .map((t) => canonical.get(t.toLowerCase()) ?? t),
+    );
+    const removing = new Set(remove.map((t) => normalizeTag(t).toLowerCase()));
+    const before = await this.#rewrite(ids, (c) => {
+      const kept = c.tags.filter((t) => !removing.has(t.toLowerCase()));
+      const next = dedupeTags([...kept, ...adding]);
+      return sameTags(next, c.tags) ? null : { ...c, tags: next };
+    });
+    return before.map((c) => c.id);
+  }
+
+  async setTagColor(name: string, color: string): Promise<void> {
+    const key = name.toLowerCase();
+    await this.db.tags.update(key, { color });
+    this.#emit({ upserted: [], removed: [], tagsChanged: true });
+  }
+
+  /**
+   * Renames a tag and its sub-tags (`politics` → `world` moves `politics/europe` to
+   * `world/europe`); renaming onto an existing tag merges the two.
+   * Returns what undo needs: each affected clipping's tags before.
+   */
+  async renameTag(from: string, to: string): Promise<TagSnapshot> {
+    const target = normalizeTag(to);
+    if (!target) throw new Error('A tag needs a name.');
+    const fromKey = normalizeTag(from).toLowerCase();
+    const rename = (tag: string): string => {
+      const key = tag.toLowerCase();
+      if (key === fromKey) return target;
+      if (key.startsWith(`${fromKey}/`)) return target + tag.slice(fromKey.length);
+      return tag;
+    };
+    return this.#retag(
+      fromKey,
+      (tags) => dedupeTags(tags.map(rename)),
+      (record) => {
+        const name = rename(record.name);
+        return name === record.name ? record : { ...record, key: name.toLowerCase(), name };
+      },
+    );
+  }
+
+  async deleteTag(name: string): Promise<TagSnapshot> {
+    const key = normalizeTag(name).toLowerCase();
+    return this.#retag(
+      key,
+      (tags) => tags.filter((t) => t.toLowerCase() !== key),
+      (record) => (record.key === key ? null : record),
+    );
+  }
+
+  /** Rewrites tags across clippings, highlights and the tag table in one transaction. */
+  async #retag(
+    key: string,
+    mapTags: (tags: string[]) => string[],
+    mapRecord: (record: TagRecord) => TagRecord | null,
+  ): Promise<TagSnapshot> {
+    const db = this.db;
+    const snapshot: TagSnapshot = { clippings: [], highlights: [], tags: [] };
+    const upserted: ClippingSummary[] = [];
+    await db.transaction('rw', [db.clippings, db.summaries, db.tags, db.highlights], async () => {
+      const allTags = await db.tags.toArray();
+      const affectedRecords = allTags.filter((r) => r.key === key || r.key.startsWith(`${key}/`));
+      const names = affectedRecords.map((r) => r.name);
+      snapshot.tags = affectedRecords;
+      const clippings = names.length ? await db.clippings.where('tags').anyOf(names).toArray() : [];
+      const uniqueClippings = [...new Map(clippings.map((c) => [c.id, c])).values()];
+      const summaries = await db.summaries.bulkGet(uniqueClippings.map((c) => c.id));
+      const nextClippings: Clipping[] = [];
+      const nextSummaries: ClippingSummary[] = [];
+      uniqueClippings.forEach((clipping, index) => {
+        snapshot.clippings.push({ id: clipping.id, tags: clipping.tags });
+        const next = { ...clipping, tags: mapTags(clipping.tags) };
+        nextClippings.push(next);
+        const old = summaries[index];
+        nextSummaries.push(summaryOf(next, old?.highlightCount ?? 0, old?.hasNote ?? false));
+      });
+      await db.clippings.bulkPut(nextClippings);
+      await db.summaries.bulkPut(nextSummaries);
+      upserted.push(...nextSummaries);
+      const highlights = names.length
+        ? await db.highlights.where('tags').anyOf(names).toArray()
+        : [];
+      const uniqueHighlights = [...new Map(highlights.map((h) => [h.id, h])).values()];
+      snapshot.highlights = uniqueHighlights.map((h) => ({ id: h.id, tags: h.tags }));
+      await db.highlights.bulkPut(uniqueHighlights.map((h) => ({ ...h, tags: mapTags(h.tags) })));
+      // Counts move with the clippings: minus the old tags, plus the new ones.
+      const counter = new TagCounter();
+      uniqueClippings.forEach((clipping, index) => {
+        if (clipping.deletedAt) return;
+        counter.add(clipping.tags, -1);
+        counter.add(nextClippings[index]?.tags ?? [], 1);
+      });
+      // Renamed tags keep their colour when they do not merge into an existing tag.
+      for (const record of affectedRecords) {
+        const next = mapRecord(record);
+        if (next && next.key !== record.key && !(await db.tags.get(next.key))) {
+          await db.tags.put({ ...next, count: 0 });
+        }
+      }
+      await counter.apply(db);
+      const stale = affectedRecords.filter((r) => mapRecord(r)?.key !== r.key).map((r) => r.key);
+      const leftovers = await db.tags.bulkGet(stale);
+      await db.tags.bulkDelete(stale.filter((_, i) => (leftovers[i]?.count ?? 0) <= 0));
+    });
+    this.#emit({ upserted, removed: [], tagsChanged: true });
+    return snapshot;
+  }
+
+  /** Puts tags back exactly as a snapshot recorded them (undo of rename, merge, delete). */
+  async restoreTags(snapshot: TagSnapshot): Promise<void> {
+    const db = this.db;
+    const upserted: ClippingSummary[] = [];
+    await db.transaction('rw', [db.clippings, db.summaries, db.tags, db.highlights], async () => {
+      const counter = new TagCounter();
+      const ids = snapshot.clippings.map((c) => c.id);
+      const clippings = await db.clippings.bulkGet(ids);
+      const summaries = await db.summaries.bulkGet(ids);
+      const next: Clipping[] = [];
+      const nextSummaries: ClippingSummary[] = [];
+      snapshot.clippings.forEach((saved, index) => {
+        const clipping = clippings[index];
+        if (!clipping) return;
+        if (!clipping.deletedAt) {
+          counter.add(clipping.tags, -1);
+          counter.add(saved.tags, 1);
+        }
+        const restored = { ...clipping, tags: saved.tags };
+        next.push(restored);
+        const old = summaries[index];
+        nextSummaries.push(summaryOf(restored, old?.highlightCount ?? 0, old?.hasNote ?? false));
+      });
+      await db.clippings.bulkPut(next);
+      await db.summaries.bulkPut(nextSummaries);
+      upserted.push(...nextSummaries);
+      const highlights = await db.highlights.bulkGet(snapshot.highlights.map((h) => h.id));
+      await db.highlights.bulkPut(
+        highlights.flatMap((h, i) =>
+          h ? [{ ...h, tags: snapshot.highlights[i]?.tags ?? h.tags }] : [],
+        ),
+      );
+      await counter.apply(db);
+      // Colours of the restored tags come back too.
+      for (const record of snapshot.tags) {
+        const current = await db.tags.get(record.key);
+        await db.tags.put({ ...record, count: current?.count ?? 0 });
+      }
+      // Drop records the undone rename created that no clipping uses any more.
+      const empty = (await db.tags.toArray()).filter((r) => r.count <= 0);
+      await db.tags.bulkDelete(empty.map((r) => r.key));
+    });
+    this.#emit({ upserted, removed: [], tagsChanged: true });
+  }
+
+  // ---- Highlights and notes ----------------------------------------------------------
+
+  async saveHighlight(highlight: Highlight): Promise<void> {
+    await this.#withHighlights(highlight.clippingId, async () => {
+      await this.db.highlights.put(highlight);
+    });
+  }
+
+  async deleteHighlight(id: string): Promise<Highlight | undefined> {
+    const highlight = await this.db.highlights.get(id);
+    if (!highlight) return undefined;
+    await this.#withHighlights(highlight.clippingId, async () => {
+      await this.db.highlights.delete(id);
+    });
+    return highlight;
+  }
+
+  async #withHighlights(clippingId: string, write: () => Promise<void>): Promise<void> {
+    const db = this.db;
+    let summary: ClippingSummary | undefined;
+    await db.transaction('rw', [db.highlights, db.summaries], async () => {
+      await write();
+      const count = await db.highlights.where('clippingId').equals(clippingId).count();
+      summary = await db.summaries.get(clippingId);
+      if (summary && summary.highlightCount !== count) {
+        summary = { ...summary, highlightCount: count };
+        await db.summaries.put(summary);
+      }
+    });
+    if (summary) this.#emit({ upserted: [summary], removed: [], tagsChanged: false });
+  }
+
+  async saveNote(clippingId: string, text: string): Promise<void> {
+    const db = this.db;
+    let summary: ClippingSummary | undefined;
+    await db.transaction('rw', [db.notes, db.summaries], async () => {
+      if (text.trim()) {
+        await db.notes.put({
+          clippingId,
+          text,
+          updatedAt: new Date().toISOString(),
+        } satisfies ArticleNote);
+      } else {
+        await db.notes.delete(clippingId);
+      }
+      const current = await db.summaries.get(clippingId);
+      const hasNote = text.trim() !== '';
+      if (current && current.hasNote !== hasNote) {
+        summary = { ...current, hasNote };
+        await db.summaries.put(summary);
+      }
+    });
+    if (summary) this.#emit({ upserted: [summary], removed: [], tagsChanged: false });
+  }
 }
 
-export async function getClipping(db: ClipbookDb, id: string): Promise<Clipping | undefined> {
-  return db.clippings.get(id);
+export interface TagSnapshot {
+  clippings: { id: string; tags: string[] }[];
+  highlights: { id: string; tags: string[] }[];
+  tags: TagRecord[];
+}
+
+function dedupeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const tag of tags) {
+    const key = tag.toLowerCase();
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out;
+}
+
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
 }

@@ -1,8 +1,7 @@
 import type { ClipbookApi } from '../../../shared/clipbook-api';
 import type { ImportEvent, ImportItem, ImportOrigin } from '../../../shared/ipc';
-import type { ClipbookDb } from '../lib/db';
 import { baseName } from '../lib/format';
-import { storeDrafts, type DraftToStore } from '../lib/library-repo';
+import type { DraftToStore, LibraryRepo } from '../lib/library-repo';
 import type { NoticesState } from './notices.svelte';
 
 export type ReportStatus = 'imported' | 'duplicate' | 'refused';
@@ -53,13 +52,13 @@ export class ImportsState {
   reportJob = $derived(this.jobs.find((job) => job.jobId === this.reportJobId) ?? null);
 
   readonly #api: ClipbookApi;
-  readonly #db: ClipbookDb;
+  readonly #repo: LibraryRepo;
   readonly #notices: NoticesState;
   #chain: Promise<void> = Promise.resolve();
 
-  constructor(api: ClipbookApi, db: ClipbookDb, notices: NoticesState) {
+  constructor(api: ClipbookApi, repo: LibraryRepo, notices: NoticesState) {
     this.#api = api;
-    this.#db = db;
+    this.#repo = repo;
     this.#notices = notices;
   }
 
@@ -161,7 +160,7 @@ export class ImportsState {
       }
     }
     try {
-      const result = await storeDrafts(this.#db, drafts);
+      const result = await this.#repo.storeDrafts(drafts);
       for (const stored of result.stored) {
         entries.push({
           path: stored.path,

@@ -1,56 +1,270 @@
-import { liveQuery, type Subscription } from 'dexie';
+import { tagCovers } from '../../../shared/annotations';
 import type { Clipping } from '../../../shared/clipping';
-import type { ClipbookDb } from '../lib/db';
-import { getClipping, listSummaries, type ClippingSummary } from '../lib/library-repo';
+import type { ClippingSummary, TagRecord } from '../lib/db';
+import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 
-/** The library list and the open clipping; updates itself whenever the database changes. */
+export const SORT_KEYS = ['published', 'imported', 'title', 'outlet'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export const SORT_LABELS: Record<SortKey, string> = {
+  published: 'Published date',
+  imported: 'Date imported',
+  title: 'Title',
+  outlet: 'Outlet',
+};
+
+export interface Filters {
+  view: 'library' | 'trash';
+  tags: string[];
+  tagMode: 'all' | 'any';
+  source: string;
+  language: string;
+  /** Inclusive date bounds, YYYY-MM-DD or ''. */
+  from: string;
+  to: string;
+  hasHighlights: boolean;
+  hasNote: boolean;
+}
+
+export function emptyFilters(view: Filters['view'] = 'library'): Filters {
+  return {
+    view,
+    tags: [],
+    tagMode: 'all',
+    source: '',
+    language: '',
+    from: '',
+    to: '',
+    hasHighlights: false,
+    hasNote: false,
+  };
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function compareBy(key: SortKey): (a: ClippingSummary, b: ClippingSummary) => number {
+  switch (key) {
+    case 'published':
+      // Newest first; undated after dated.
+      return (a, b) =>
+        a.publishedAt === b.publishedAt
+          ? b.importedAt.localeCompare(a.importedAt)
+          : !a.publishedAt
+            ? 1
+            : !b.publishedAt
+              ? -1
+              : a.publishedAt < b.publishedAt
+                ? 1
+                : -1;
+    case 'imported':
+      return (a, b) => (a.importedAt === b.importedAt ? 0 : a.importedAt < b.importedAt ? 1 : -1);
+    case 'title':
+      return (a, b) => collator.compare(a.title, b.title);
+    case 'outlet':
+      return (a, b) => collator.compare(a.source, b.source) || collator.compare(a.title, b.title);
+  }
+}
+
+export function matchesFilters(s: ClippingSummary, f: Filters): boolean {
+  if ((f.view === 'trash') !== (s.deletedAt !== '')) return false;
+  if (f.tags.length > 0) {
+    const has = (tag: string) => s.tags.some((t) => tagCovers(tag, t));
+    if (f.tagMode === 'all' ? !f.tags.every(has) : !f.tags.some(has)) return false;
+  }
+  if (f.source && s.source.toLowerCase() !== f.source.toLowerCase()) return false;
+  if (f.language && s.language !== f.language && !s.language.startsWith(`${f.language}-`))
+    return false;
+  if (f.from && (!s.publishedAt || s.publishedAt.slice(0, 10) < f.from)) return false;
+  if (f.to && (!s.publishedAt || s.publishedAt.slice(0, 10) > f.to)) return false;
+  if (f.hasHighlights && s.highlightCount === 0) return false;
+  if (f.hasNote && !s.hasNote) return false;
+  return true;
+}
+
+/**
+ * The library as the list shows it. All summaries live in memory (small rows, loaded once);
+ * sorting is cached per key and filtering keeps that order, so a filter change is one pass.
+ */
 export class LibraryState {
-  summaries = $state.raw<ClippingSummary[]>([]);
   loaded = $state(false);
+  loadError = $state('');
+  filters = $state<Filters>(emptyFilters());
+  sort = $state<SortKey>('published');
+  tags = $state.raw<TagRecord[]>([]);
+  /** The clipping open in the reader. */
   selectedId = $state<string | null>(null);
   selected = $state.raw<Clipping | null>(null);
-  loadError = $state('');
-  readonly #db: ClipbookDb;
-  #subscription: Subscription | null = null;
+  /** Multi-selection for bulk actions (always includes selectedId when non-empty). */
+  selection = $state.raw<ReadonlySet<string>>(new Set());
+  /** Bumped whenever #all changes, so derived views recompute. */
+  #version = $state(0);
+  readonly #all = new Map<string, ClippingSummary>();
+  #sorted: { key: SortKey; version: number; rows: ClippingSummary[] } | null = null;
+  readonly #repo: LibraryRepo;
+  #anchor: string | null = null;
 
-  constructor(db: ClipbookDb) {
-    this.#db = db;
+  constructor(repo: LibraryRepo) {
+    this.#repo = repo;
   }
 
-  start(): void {
-    this.#subscription = liveQuery(() => listSummaries(this.#db)).subscribe({
-      next: (summaries) => {
-        this.summaries = summaries;
-        this.loaded = true;
-      },
-      error: (error: unknown) => {
-        this.loadError = `The library could not be read: ${error instanceof Error ? error.message : String(error)}`;
-        this.loaded = true;
-      },
-    });
-  }
+  readonly visible = $derived.by(() => {
+    const rows = this.#sortedRows(this.sort, this.#version);
+    const f = this.filters;
+    return rows.filter((s) => matchesFilters(s, f));
+  });
 
-  stop(): void {
-    this.#subscription?.unsubscribe();
-  }
-
-  async select(id: string | null): Promise<void> {
-    this.selectedId = id;
-    if (id === null) {
-      this.selected = null;
-      return;
+  readonly counts = $derived.by(() => {
+    void this.#version;
+    let library = 0;
+    let trash = 0;
+    for (const s of this.#all.values()) {
+      if (s.deletedAt) trash += 1;
+      else library += 1;
     }
-    const clipping = await getClipping(this.#db, id);
-    // A later selection may have finished first; keep the newest.
+    return { library, trash };
+  });
+
+  readonly sources = $derived.by(() => {
+    void this.#version;
+    const seen = new Map<string, string>();
+    for (const s of this.#all.values())
+      if (s.source && !s.deletedAt) seen.set(s.source.toLowerCase(), s.source);
+    return [...seen.values()].sort(collator.compare);
+  });
+
+  readonly languages = $derived.by(() => {
+    void this.#version;
+    const seen = new Set<string>();
+    for (const s of this.#all.values()) if (s.language && !s.deletedAt) seen.add(s.language);
+    return [...seen].sort();
+  });
+
+  readonly filtering = $derived.by(() => {
+    const f = this.filters;
+    return (
+      f.tags.length > 0 ||
+      !!f.source ||
+      !!f.language ||
+      !!f.from ||
+      !!f.to ||
+      f.hasHighlights ||
+      f.hasNote
+    );
+  });
+
+  #sortedRows(key: SortKey, version: number): ClippingSummary[] {
+    if (this.#sorted?.key === key && this.#sorted.version === version) return this.#sorted.rows;
+    const rows = [...this.#all.values()].sort(compareBy(key));
+    this.#sorted = { key, version, rows };
+    return rows;
+  }
+
+  async start(): Promise<void> {
+    this.#repo.onChange((change) => this.#apply(change));
+    try {
+      const [summaries, tags] = await Promise.all([
+        this.#repo.loadSummaries(),
+        this.#repo.listTags(),
+      ]);
+      for (const s of summaries) this.#all.set(s.id, s);
+      this.tags = tags;
+      this.#version += 1;
+    } catch (error) {
+      this.loadError = `The library could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    this.loaded = true;
+  }
+
+  #apply(change: LibraryChange): void {
+    for (const s of change.upserted) this.#all.set(s.id, s);
+    for (const id of change.removed) this.#all.delete(id);
+    if (change.upserted.length || change.removed.length) this.#version += 1;
+    if (change.tagsChanged) void this.refreshTags();
+    const open = this.selectedId;
+    if (open && change.removed.includes(open)) void this.select(null);
+    else if (open && change.upserted.some((s) => s.id === open)) void this.#reloadSelected(open);
+  }
+
+  async refreshTags(): Promise<void> {
+    this.tags = await this.#repo.listTags();
+  }
+
+  summary(id: string): ClippingSummary | undefined {
+    void this.#version;
+    return this.#all.get(id);
+  }
+
+  async #reloadSelected(id: string): Promise<void> {
+    const clipping = await this.#repo.getClipping(id);
     if (this.selectedId === id) this.selected = clipping ?? null;
   }
 
-  /** Moves the selection by `delta` rows (keyboard navigation). */
-  async move(delta: number): Promise<void> {
-    if (this.summaries.length === 0) return;
-    const index = this.summaries.findIndex((s) => s.id === this.selectedId);
-    const next = index < 0 ? 0 : Math.min(this.summaries.length - 1, Math.max(0, index + delta));
-    const target = this.summaries[next];
-    if (target) await this.select(target.id);
+  async select(id: string | null, mode: 'replace' | 'toggle' | 'range' = 'replace'): Promise<void> {
+    if (id === null) {
+      this.selectedId = null;
+      this.selected = null;
+      this.selection = new Set();
+      return;
+    }
+    if (mode === 'toggle') {
+      const next = new Set(
+        this.selection.size ? this.selection : this.selectedId ? [this.selectedId] : [],
+      );
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      this.selection = next;
+      this.#anchor = id;
+    } else if (mode === 'range' && this.#anchor) {
+      const ids = this.visible.map((s) => s.id);
+      const a = ids.indexOf(this.#anchor);
+      const b = ids.indexOf(id);
+      if (a >= 0 && b >= 0) this.selection = new Set(ids.slice(Math.min(a, b), Math.max(a, b) + 1));
+    } else {
+      this.selection = new Set([id]);
+      this.#anchor = id;
+    }
+    this.selectedId = id;
+    await this.#reloadSelected(id);
+  }
+
+  /** Moves the open clipping by `delta` rows of the visible list (keyboard navigation). */
+  async move(delta: number, extend = false): Promise<void> {
+    const rows = this.visible;
+    if (rows.length === 0) return;
+    const index = rows.findIndex((s) => s.id === this.selectedId);
+    const next = index < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, index + delta));
+    const target = rows[next];
+    if (target) await this.select(target.id, extend ? 'range' : 'replace');
+  }
+
+  selectAllVisible(): void {
+    this.selection = new Set(this.visible.map((s) => s.id));
+  }
+
+  /** The clippings a bulk action applies to: the selection, or else the open one. */
+  get targets(): string[] {
+    if (this.selection.size > 0) return [...this.selection];
+    return this.selectedId ? [this.selectedId] : [];
+  }
+
+  setFilters(patch: Partial<Filters>): void {
+    this.filters = { ...this.filters, ...patch };
+  }
+
+  toggleTagFilter(tag: string, additive: boolean): void {
+    const has = this.filters.tags.some((t) => t.toLowerCase() === tag.toLowerCase());
+    const tags = additive
+      ? has
+        ? this.filters.tags.filter((t) => t.toLowerCase() !== tag.toLowerCase())
+        : [...this.filters.tags, tag]
+      : has && this.filters.tags.length === 1
+        ? []
+        : [tag];
+    this.setFilters({ tags, view: 'library' });
+  }
+
+  showView(view: Filters['view']): void {
+    this.filters = emptyFilters(view);
+    void this.select(null);
   }
 }
