@@ -1,0 +1,156 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runConvert } from '../../../src/main/cli/convert-command';
+import type { ConvertDeps } from '../../../src/main/cli/convert-command';
+import type { ClippingDraft } from '../../../src/shared/clipping';
+import { parseClipbookExport } from '../../../src/shared/export/json';
+import { sampleItems } from './sample-items';
+
+const dirs: string[] = [];
+const freshDir = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'clipbook-convert-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Drafts keyed by file name, from the sample clippings. */
+function fakeDeps(): ConvertDeps {
+  const drafts = new Map<string, ClippingDraft>();
+  for (const [i, { clipping }] of sampleItems().entries()) {
+    const { id: _id, importedAt: _at, deletedAt: _del, ...draft } = clipping;
+    drafts.set(`article-${i + 1}.txt`, {
+      ...draft,
+      original: { ...draft.original, sha256: String(i + 1).repeat(64) },
+    });
+  }
+  return {
+    parseFile: async (path) => {
+      const draft = drafts.get(path);
+      return draft
+        ? { ok: true, draft }
+        : { ok: false, error: { code: 'unreadable', message: 'The file could not be read.' } };
+    },
+    now: () => new Date('2025-10-01T12:00:00Z'),
+  };
+}
+
+function capture(): {
+  io: { stdout(s: string): void; stderr(s: string): void };
+  out: string[];
+  err: string[];
+} {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (s) => out.push(s), stderr: (s) => err.push(s) }, out, err };
+}
+
+describe('clipbook convert', () => {
+  it('converts files to Markdown, one per article', async () => {
+    const dir = freshDir();
+    const { io, out, err } = capture();
+    const code = await runConvert(
+      ['convert', '--to', 'md', '--out', dir, 'article-1.txt', 'article-2.txt'],
+      io,
+      fakeDeps(),
+    );
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([
+      'City Council Approves Tram Line to the Western Harbour.md',
+      'افتتاح محطة جديدة لتحلية المياه على الساحل.md',
+    ]);
+    expect(out.at(-1)).toMatch(/^Exported 2 articles as md to /);
+    // The CLI exports the full text, not only the excerpt.
+    expect(readFileSync(join(dir, readdirSync(dir).sort()[0]!), 'utf8')).toContain(
+      'Construction is due',
+    );
+  });
+
+  it('writes JSON that imports back, with ids from the content hash', async () => {
+    const dir = freshDir();
+    const { io } = capture();
+    const code = await runConvert(
+      ['--to=json', `--out=${dir}`, '--title', 'Batch', 'article-3.txt'],
+      io,
+      fakeDeps(),
+    );
+    expect(code).toBe(0);
+    const parsed = parseClipbookExport(readFileSync(join(dir, 'Batch.json'), 'utf8'));
+    expect(parsed.ok && parsed.items[0]?.clipping).toMatchObject({
+      id: `clip-${'3'.repeat(16)}`,
+      importedAt: '2025-10-01T12:00:00.000Z',
+      title: 'В московском метро открыли три новые станции',
+    });
+  });
+
+  it.each(['html', 'csv', 'csl-json', 'ris', 'bibtex', 'docx'])(
+    'converts to %s',
+    async (format) => {
+      const dir = freshDir();
+      const { io, err } = capture();
+      expect(
+        await runConvert(['--to', format, '--out', dir, 'article-1.txt'], io, fakeDeps()),
+      ).toBe(0);
+      expect(err).toEqual([]);
+      expect(readdirSync(dir)).toHaveLength(1);
+    },
+  );
+
+  it('reports files it cannot import and still exports the others (exit 1)', async () => {
+    const dir = freshDir();
+    const { io, out, err } = capture();
+    const code = await runConvert(
+      ['--to', 'csv', '--out', dir, 'missing.txt', 'article-1.txt'],
+      io,
+      fakeDeps(),
+    );
+    expect(code).toBe(1);
+    expect(err.join('')).toContain('missing.txt: The file could not be read. (unreadable)');
+    expect(out.at(-1)).toContain('1 file could not be imported');
+    expect(readdirSync(dir)).toEqual(['Clipbook export.csv']);
+  });
+
+  it('explains that a PDF needs the app (exit 2)', async () => {
+    const { io, err } = capture();
+    expect(
+      await runConvert(['--to', 'pdf', '--out', freshDir(), 'article-1.txt'], io, fakeDeps()),
+    ).toBe(2);
+    expect(err.join('')).toMatch(/PDF clip book needs the Clipbook app/);
+  });
+
+  it.each([
+    [['--to', 'odt', '--out', 'x', 'a.txt'], /Unknown format "odt"/],
+    [['--to', 'md', 'a.txt'], /Missing --out/],
+    [['--out', 'x'], /Missing --to, FILE/],
+    [['--to'], /--to needs a value/],
+    [['--frobnicate'], /Unknown option --frobnicate/],
+  ])('rejects %j with usage (exit 2)', async (argv, message) => {
+    const { io, err } = capture();
+    expect(await runConvert(argv, io, fakeDeps())).toBe(2);
+    expect(err.join('')).toMatch(message);
+  });
+
+  it('prints help', async () => {
+    const { io, out } = capture();
+    expect(await runConvert(['--help'], io, fakeDeps())).toBe(0);
+    expect(out.join('')).toContain('Usage: clipbook convert --to FORMAT --out DIR');
+  });
+
+  it('works with the real import engine', async () => {
+    const { parseFile } = await import('../../../src/main/import/index');
+    const dir = freshDir();
+    const { io, err } = capture();
+    const fixture = join(__dirname, '../../fixtures/articles/wire-tram-line.txt');
+    const code = await runConvert(['--to', 'md', '--out', dir, fixture], io, { parseFile });
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const text = readFileSync(
+      join(dir, 'City Council Approves Tram Line to the Western Harbour.md'),
+      'utf8',
+    );
+    expect(text).toContain('authors:\n  - "Maria Lund"');
+  });
+});
