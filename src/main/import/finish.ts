@@ -43,7 +43,7 @@ export function finishDraft(input: FinishInput): ClippingDraft {
     if (c && c !== paragraphs[paragraphs.length - 1]) paragraphs.push(c);
   }
   const title = clip(scrub(a.title) || fallbackTitle(input.original.name), 4000);
-  const sample = [title, ...paragraphs.slice(0, 12)].join('\n');
+  const sample = [title, ...paragraphs.slice(0, 4)].join('\n');
   const detected = detectLanguage(sample);
   const declared = normaliseLanguageTag(a.language);
   let language = declared || detected.language;

@@ -68,7 +68,7 @@ for (const [lang, set] of Object.entries(STOP_SETS)) {
 }
 
 function bestByStopWords(text: string, langs: string[]): { lang: string; score: number } {
-  const words = (text.length > 700 ? text.slice(0, 700) : text)
+  const words = (text.length > 500 ? text.slice(0, 500) : text)
     .toLowerCase()
     .split(/[\s.,;:!?"“”«»„()[\]{}—–\-\d،؛]+/);
   const scores = new Map<string, number>();
@@ -92,7 +92,7 @@ export interface DetectedLanguage {
 
 /** Detects the language of a text sample; '' when undetermined. */
 export function detectLanguage(input: string): DetectedLanguage {
-  const text = input.length > 1200 ? input.slice(0, 1200) : input;
+  const text = input.length > 800 ? input.slice(0, 800) : input;
   // One pass over the characters, counting scripts by code point range (regex scans were slow).
   let letters = 0;
   let arabic = 0;

@@ -57,6 +57,9 @@ const OUTLET_SECTION_RE =
   /^([\p{L}\p{N}][\p{L}\p{N}&.'’ ]{1,40}?)\s+[-–—|»/]\s+([\p{L}][\p{L}\p{N}&'’ ]{1,30})$/u;
 const WIRE_RE =
   /^([\p{Lu}][\p{Lu}\p{M}.'’ -]{1,40}),(?:\s*[^,()\n]{2,40},)?\s*([^()\n]{0,40}?)\s*\(([^()\n]{2,40})\)\s*[-–—]{1,2}\s*\S/u;
+/** Words that accompany a date without a colon ("Publié le 3 mars 2024", "Updated on …"). */
+const DATE_WORDS_RE =
+  /(?<![\p{L}])(published|updated|posted|last updated|modified|on|at|publié|publiée|le|mis à jour|veröffentlicht|aktualisiert|am|um|publicado|actualizado|el|pubblicato|aggiornato|il|alle|опубликовано|обновлено|обновлён|в|опубліковано|оновлено|о|نشر|نُشر|في|تحديث|gepubliceerd|bijgewerkt|op|om|date|dated|uhr|h|hrs|est|edt|cet|cest|pst|pdt|bst|msk|gmt|utc|ist|et|pt|ct|mez|mesz)(?![\p{L}])/giu;
 const PHP_DUMP_RE = /string\(\d+\)\s*"\s*\[\s*\{/;
 const JSON_DUMP_RE = /(^|\n)\s*\[\s*\{\s*"[\w-]+"\s*:/;
 
@@ -115,6 +118,8 @@ function cutDump(text: string): { text: string; related: RelatedArticle[] } {
 interface Meta {
   dates: string[];
   sources: string[];
+  /** Outlet names inferred from layout (date lines, "OUTLET - Section"), weaker than labels. */
+  guessedSources: string[];
   sections: string[];
   authors: string[];
   reporters: string[];
@@ -128,32 +133,34 @@ function classifyLine(line: string, meta: Meta, standalone: boolean): boolean {
   const t = line.trim();
   if (t.length > 250) return false;
   let m: RegExpExecArray | null;
-  if ((m = DATE_LABEL_RE.exec(t))) {
+  // Labelled fields all need a colon; skip their patterns on ordinary lines.
+  const colon = t.includes(':') || t.includes('：');
+  if (colon && (m = DATE_LABEL_RE.exec(t))) {
     const d = findDate(m[1] ?? '');
     if (d) {
       meta.dates.push(d.iso);
       return true;
     }
   }
-  if ((m = SOURCE_LABEL_RE.exec(t)) && (m[1] ?? '').length <= 120) {
+  if (colon && (m = SOURCE_LABEL_RE.exec(t)) && (m[1] ?? '').length <= 120) {
     const v = m[1] ?? '';
     if (/^https?:\/\//i.test(v.trim())) meta.urls.push(v.trim());
     else meta.sources.push(v);
     return true;
   }
-  if ((m = AUTHOR_LABEL_RE.exec(t)) && (m[1] ?? '').length <= 150) {
+  if (colon && (m = AUTHOR_LABEL_RE.exec(t)) && (m[1] ?? '').length <= 150) {
     meta.authors.push(...splitAuthors(m[1] ?? ''));
     return true;
   }
-  if ((m = SECTION_LABEL_RE.exec(t)) && (m[1] ?? '').length <= 60) {
+  if (colon && (m = SECTION_LABEL_RE.exec(t)) && (m[1] ?? '').length <= 60) {
     meta.sections.push(m[1] ?? '');
     return true;
   }
-  if ((m = URL_LABEL_RE.exec(t)) && /^https?:\/\/\S+$/i.test((m[1] ?? '').trim())) {
+  if (colon && (m = URL_LABEL_RE.exec(t)) && /^https?:\/\/\S+$/i.test((m[1] ?? '').trim())) {
     meta.urls.push((m[1] ?? '').trim());
     return true;
   }
-  if ((m = TAGS_LABEL_RE.exec(t)) && (m[1] ?? '').length <= 300) {
+  if (colon && (m = TAGS_LABEL_RE.exec(t)) && (m[1] ?? '').length <= 300) {
     meta.tags.push(...(m[1] ?? '').split(/[,;#،]/));
     return true;
   }
@@ -178,7 +185,10 @@ function classifyLine(line: string, meta: Meta, standalone: boolean): boolean {
   const date = t.length <= 120 ? findDate(t) : null;
   if (date) {
     const rest = stripWeekdays(t.slice(0, date.index) + ' ' + t.slice(date.index + date.length));
-    const restClean = rest.replace(/[\s,.;:|·•–—()\-/]+/gu, ' ').trim();
+    const restClean = rest
+      .replace(DATE_WORDS_RE, ' ')
+      .replace(/[\s,.;:|·•–—()\-/]+/gu, ' ')
+      .trim();
     if (!/\p{L}/u.test(restClean)) {
       meta.dates.push(date.iso);
       return true;
@@ -188,7 +198,7 @@ function classifyLine(line: string, meta: Meta, standalone: boolean): boolean {
       meta.dates.push(date.iso);
       const by = BYLINE_RE.exec(restClean);
       if (by?.[1]) meta.authors.push(...splitAuthors(by[1]));
-      else meta.sources.push(restClean);
+      else meta.guessedSources.push(restClean);
       return true;
     }
   }
@@ -198,7 +208,7 @@ function classifyLine(line: string, meta: Meta, standalone: boolean): boolean {
       const a = (m[1] ?? '').trim().split(/\s+/);
       const b = (m[2] ?? '').trim().split(/\s+/);
       if (a.length <= 4 && b.length <= 3) {
-        meta.sources.push(m[1] ?? '');
+        meta.guessedSources.push(m[1] ?? '');
         meta.sections.push(m[2] ?? '');
         return true;
       }
@@ -209,14 +219,17 @@ function classifyLine(line: string, meta: Meta, standalone: boolean): boolean {
 
 /** Joins the lines of a hard-wrapped block, mending words hyphenated at the line end. */
 function joinLines(lines: string[]): string {
-  let out = '';
+  if (lines.length === 1) return (lines[0] as string).trim();
+  // Built with an array and join(): '+=' makes a cons-string that is slow to scan later.
+  const parts: string[] = [];
   for (const raw of lines) {
     const line = raw.trim();
-    if (!out) out = line;
-    else if (/\p{Ll}-$/u.test(out) && /^\p{Ll}/u.test(line)) out = out.slice(0, -1) + line;
-    else out += ' ' + line;
+    const prev = parts[parts.length - 1];
+    if (prev !== undefined && /\p{Ll}-$/u.test(prev) && /^\p{Ll}/u.test(line)) {
+      parts[parts.length - 1] = prev.slice(0, -1) + line;
+    } else parts.push(line);
   }
-  return out;
+  return parts.join(' ');
 }
 
 /** Extracts an article from plain text. */
@@ -228,6 +241,7 @@ export function parsePlainText(input: string, hints: TextHints = {}): ArticleFie
   const meta: Meta = {
     dates: [],
     sources: [],
+    guessedSources: [],
     sections: [],
     authors: [],
     reporters: [],
@@ -331,7 +345,9 @@ export function parsePlainText(input: string, hints: TextHints = {}): ArticleFie
 
   art.title = title;
   art.paragraphs = paragraphs.map(cleanText).filter((p) => p.length > 0);
-  art.source = tidyName(meta.sources.find((s) => cleanText(s)) ?? hints.source ?? '');
+  art.source = tidyName(
+    [...meta.sources, ...meta.guessedSources].find((s) => cleanText(s)) ?? hints.source ?? '',
+  );
   art.section = tidyName(meta.sections[0] ?? '');
   art.authors = meta.authors.length ? meta.authors : meta.reporters;
   art.publishedAt = meta.dates[0] ?? '';
@@ -358,6 +374,7 @@ export function stripMetaParagraphs(input: string[], title: string): StrippedPar
   const meta: Meta = {
     dates: [],
     sources: [],
+    guessedSources: [],
     sections: [],
     authors: [],
     reporters: [],
@@ -406,7 +423,7 @@ export function stripMetaParagraphs(input: string[], title: string): StrippedPar
     paragraphs,
     authors: meta.authors.length ? meta.authors : meta.reporters,
     date: meta.dates[0] ?? '',
-    source: tidyName(meta.sources[0] ?? ''),
+    source: tidyName(meta.sources[0] ?? meta.guessedSources[0] ?? ''),
     title: foundTitle,
     related: meta.related,
   };

@@ -112,7 +112,7 @@ const binaryRefusal = (what: string, fileName: string): Refusal => ({
 
 /** Share of control characters in the first 8 KB; text has almost none. */
 function controlDensity(bytes: Uint8Array): { nul: boolean; ratio: number } {
-  const n = Math.min(bytes.length, 8192);
+  const n = Math.min(bytes.length, 4096);
   let ctrl = 0;
   const nul = Buffer.from(bytes.buffer, bytes.byteOffset, n).indexOf(0) >= 0;
   for (let i = 0; i < n; i++) {

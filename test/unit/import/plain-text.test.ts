@@ -1,0 +1,126 @@
+/** Plain-text rules, dates and language detection on small inline samples. */
+import { describe, expect, it } from 'vitest';
+import { findDate } from '../../../src/main/import/dates';
+import { detectLanguage } from '../../../src/main/import/language';
+import { parsePlainText, relatedFromDump } from '../../../src/main/import/plain-text';
+
+describe('parsePlainText metadata lines in several languages', () => {
+  const cases: Array<
+    [string, { source: string; date: string; authors?: string[]; paragraphs: number }]
+  > = [
+    [
+      "Le tramway arrive\n\nPublié le 3 mars 2024 à 14h30\n\nLe tramway desservira le quartier à partir de l'automne prochain, a annoncé la métropole.\n\nLes habitants attendent.\n\nSource : Le Progrès",
+      { source: 'Le Progrès', date: '2024-03-03T14:30', paragraphs: 2 },
+    ],
+    [
+      'Neue Fähre\n\nVeröffentlicht am 6. Mai 2024, 08:30 Uhr\n\nEine neue Fähre verbindet seit Montag die drei größten Inseln der Region.\n\nQuelle: Nordsee Kurier',
+      { source: 'Nordsee Kurier', date: '2024-05-06T08:30', paragraphs: 1 },
+    ],
+    [
+      'Nuevo puente\n\n12 de marzo de 2024\n\nEl nuevo puente fue inaugurado el martes por las autoridades de la ciudad.\n\nFuente: El Diario',
+      { source: 'El Diario', date: '2024-03-12', paragraphs: 1 },
+    ],
+    [
+      'Title here\nUpdated on March 5, 2024 at 3:45 pm EST\n\nBody text is long enough to be a paragraph of the article, with a comma.\n\nBy Jane Doe and John Smith',
+      { source: '', date: '2024-03-05T15:45', authors: ['Jane Doe', 'John Smith'], paragraphs: 1 },
+    ],
+    [
+      'Заголовок новости\n\nОпубликовано: 12.02.2025 14:30\n\nТекст новости достаточно длинный, чтобы быть абзацем.\n\nИсточник: РИА',
+      { source: 'РИА', date: '2025-02-12T14:30', paragraphs: 1 },
+    ],
+  ];
+  for (const [text, exp] of cases) {
+    it(text.split('\n')[0] as string, () => {
+      const a = parsePlainText(text);
+      expect(a.source).toBe(exp.source);
+      expect(a.publishedAt).toBe(exp.date);
+      expect(a.paragraphs).toHaveLength(exp.paragraphs);
+      if (exp.authors) expect(a.authors).toEqual(exp.authors);
+    });
+  }
+
+  it('hard-wrapped text is re-joined and hyphenation mended', () => {
+    const a = parsePlainText(
+      'A title\n\nThe first line of a para-\ngraph continues here and\nends here.\n\nSecond paragraph.\n',
+    );
+    expect(a.paragraphs).toEqual([
+      'The first line of a paragraph continues here and ends here.',
+      'Second paragraph.',
+    ]);
+  });
+
+  it('"Related" blocks become related items, not body', () => {
+    const a = parsePlainText(
+      'Headline\n\nBody paragraph of the story, long enough to count.\n\nRead also:\nOther story one\nOther story two\n',
+    );
+    expect(a.paragraphs).toEqual(['Body paragraph of the story, long enough to count.']);
+    expect(a.related.map((r) => r.title)).toEqual(['Other story one', 'Other story two']);
+  });
+
+  it('leaked dumps with unescaped quotes keep whole titles, and urls when present', () => {
+    const r = relatedFromDump(
+      '[{"id":"1","title":"He said "no" twice","url":"https://x.example/a"} ,{"title":"B"}]',
+    );
+    expect(r).toEqual([
+      { title: 'He said "no" twice', url: 'https://x.example/a' },
+      { title: 'B' },
+    ]);
+  });
+});
+
+describe('findDate', () => {
+  const cases: Array<[string, string]> = [
+    ['Thu Nov 24, 2016 22:25:10', '2016-11-24T22:25:10'],
+    ['Среда, 12 февраля 2025, 14:30', '2025-02-12T14:30'],
+    ['الأحد 14 أبريل 2024', '2024-04-14'],
+    ['الأحد ١٤ أبريل ٢٠٢٤', '2024-04-14'],
+    ['Fri, 21 Nov 2025 07:02:11 +0100', '2025-11-21T07:02:11+01:00'],
+    ['2024-07-18T06:45:00+02:00', '2024-07-18T06:45:00+02:00'],
+    ['2024-07-18T06:45:00Z', '2024-07-18T06:45:00Z'],
+    ['15 березня 2024', '2024-03-15'],
+    ['31/12/2023', '2023-12-31'],
+    ['12/31/2023', '2023-12-31'],
+    ['March 3rd, 2025', '2025-03-03'],
+  ];
+  for (const [text, iso] of cases) it(text, () => expect(findDate(text)?.iso).toBe(iso));
+  it('rejects impossible dates and plain numbers', () => {
+    expect(findDate('1.9 million containers in 2024')).toBeNull();
+    expect(findDate('2024-13-45')).toBeNull();
+  });
+});
+
+describe('detectLanguage', () => {
+  const cases: Array<[string, string]> = [
+    ['The council said on Monday that the plan was approved by the members of the board.', 'en'],
+    ['Городские власти заявили, что новый план обойдётся дороже, чем ожидалось.', 'ru'],
+    ['Міська влада заявила, що новий план коштуватиме дорожче, ніж очікувалося.', 'uk'],
+    ['قال المجلس يوم الاثنين إن الخطة الجديدة ستكلف أكثر من المتوقع', 'ar'],
+    [
+      'Le conseil a annoncé lundi que le projet coûterait plus cher que prévu pour les habitants.',
+      'fr',
+    ],
+    [
+      'Der Stadtrat teilte am Montag mit, dass der Plan teurer werde als erwartet und die Bewohner.',
+      'de',
+    ],
+    [
+      'El consejo dijo el lunes que el plan costaría más de lo esperado para los vecinos de la ciudad.',
+      'es',
+    ],
+    [
+      'Il consiglio ha detto che il piano costerà più del previsto per gli abitanti della città.',
+      'it',
+    ],
+    [
+      'De gemeenteraad zei maandag dat het plan duurder wordt dan verwacht voor de bewoners van de stad.',
+      'nl',
+    ],
+    [
+      'O conselho disse na segunda-feira que o plano custará mais do que o esperado para os moradores.',
+      'pt',
+    ],
+    ['המועצה אמרה ביום שני כי התוכנית תעלה יותר מהצפוי', 'he'],
+  ];
+  for (const [text, lang] of cases)
+    it(lang, () => expect(detectLanguage(text).language).toBe(lang));
+});
