@@ -1,11 +1,12 @@
 /**
  * Places highlights in a clipping's paragraphs for the exporters that mark them in the body.
  * The position selector is trusted only when it still points at the quoted text; otherwise the
- * quote is searched for (prefix/suffix break ties), and a highlight that cannot be found is
- * reported as unanchored rather than marked in the wrong place.
+ * quote is searched for in context (see src/shared/anchoring.ts), and a highlight that cannot
+ * be found is reported as unanchored rather than marked in the wrong place.
  */
 import { PARAGRAPH_SEPARATOR, clippingText } from '../annotations';
 import type { Highlight } from '../annotations';
+import { anchor } from '../anchoring';
 
 export interface Segment {
   text: string;
@@ -21,38 +22,16 @@ export interface AnchorResult {
   unanchored: Highlight[];
 }
 
-function commonSuffixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n += 1;
-  return n;
-}
-
-function commonPrefixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
-  return n;
-}
-
-/** Where `h` is in `text`, or undefined. */
+/**
+ * Where `h` is in `text`, or undefined. Uses the reader's anchoring (exact position, then the
+ * quote in context, then a fuzzy match), so an export marks exactly what the reader shows.
+ */
 export function locateHighlight(
   text: string,
   h: Highlight,
 ): { start: number; end: number } | undefined {
-  const { start, end } = h.position;
-  const exact = h.quote.exact;
-  if (exact === '') return undefined;
-  if (start < end && end <= text.length && text.slice(start, end) === exact) return { start, end };
-  let best: { start: number; score: number; distance: number } | undefined;
-  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
-    const score =
-      commonSuffixLength(text.slice(Math.max(0, at - h.quote.prefix.length), at), h.quote.prefix) +
-      commonPrefixLength(text.slice(at + exact.length), h.quote.suffix);
-    const distance = Math.abs(at - start);
-    if (!best || score > best.score || (score === best.score && distance < best.distance)) {
-      best = { start: at, score, distance };
-    }
-  }
-  return best ? { start: best.start, end: best.start + exact.length } : undefined;
+  const found = anchor(text, h);
+  return found.status === 'orphan' ? undefined : { start: found.start, end: found.end };
 }
 
 export function anchorHighlights(
