@@ -14,7 +14,7 @@ export interface Segment {
   highlight?: Highlight;
 }
 
-export interface AnchorResult {
+export interface MarkedParagraphs {
   /** One list of segments per paragraph; joined, each list is the paragraph's text. */
   paragraphs: Segment[][];
   /** Highlights found in the text, in text order, with where they were found. */
@@ -37,9 +37,9 @@ export function locateHighlight(
 export function anchorHighlights(
   paragraphs: readonly string[],
   highlights: readonly Highlight[],
-): AnchorResult {
+): MarkedParagraphs {
   const text = clippingText(paragraphs);
-  const anchored: AnchorResult['anchored'] = [];
+  const anchored: MarkedParagraphs['anchored'] = [];
   const unanchored: Highlight[] = [];
   for (const highlight of highlights) {
     const at = locateHighlight(text, highlight);

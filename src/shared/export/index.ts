@@ -61,7 +61,7 @@ export async function exportItems(
 
 export type { ExportFile, ExportItem, ExportOptions } from './types';
 export { anchorHighlights, locateHighlight } from './anchor';
-export type { AnchorResult, Segment } from './anchor';
+export type { MarkedParagraphs, Segment } from './anchor';
 export {
   citationKeys,
   escapeBibtex,
