@@ -84,6 +84,11 @@ export function looksLikeUtf16(bytes: Uint8Array): boolean {
 
 const REPLACEMENT = '\uFFFD';
 
+function hasHighBytes(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return true;
+  return false;
+}
+
 function countReplacement(s: string): number {
   let n = 0;
   for (let i = s.indexOf(REPLACEMENT); i !== -1; i = s.indexOf(REPLACEMENT, i + 1)) n++;
@@ -128,6 +133,12 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
           `The file declares UTF-8 but is not valid UTF-8; the encoding was detected instead.`,
         );
       }
+    } else if (
+      isUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) &&
+      hasHighBytes(bytes)
+    ) {
+      // Valid multi-byte UTF-8 almost never arises from legacy text: the declaration is stale.
+      warnings.push(`The file declares ${name} but is UTF-8; it was read as UTF-8.`);
     } else if (encodingSupported(name) && !name.startsWith('utf-16')) {
       const text = decodeWith(bytes, name);
       if (!text.includes(REPLACEMENT)) {

@@ -426,6 +426,16 @@ function splitList(v: string): string[] {
     .filter(Boolean);
 }
 
+/** "The Coastal Herald", "BBC News", "example.com": short, capitalised or a domain. */
+function looksLikeSiteName(s: string): boolean {
+  const words = s.trim().split(/\s+/);
+  if (!s.trim() || words.length > 5) return false;
+  if (/^[\w-]+(\.[\w-]+)+$/.test(s.trim())) return true;
+  return words.every((w) =>
+    /^[\p{Lu}\p{N}&]|^(of|the|de|la|le|del|der|die|das|al|and|und|et)$/u.test(w),
+  );
+}
+
 function cleanTitle(title: string, site: string): string {
   const t = cleanText(title);
   if (!t) return '';
@@ -437,8 +447,8 @@ function cleanTitle(title: string, site: string): string {
       if (kept.length && kept.length < parts.length) return kept.join(' – ');
     }
   }
-  const m = /^(.{12,}?)\s+[|–—·»]\s+[^|–—·»]{2,40}$/.exec(t);
-  return m?.[1] ?? t;
+  const m = /^(.{12,}?)\s+(?:[|–—·»]|-{1,2}|::)\s+([^|–—·»]{2,40})$/.exec(t);
+  return m?.[1] && looksLikeSiteName(m[2] ?? '') ? m[1] : t;
 }
 
 export interface HtmlOptions {
@@ -461,7 +471,9 @@ export function parseHtml(html: string, opts: HtmlOptions = {}): ArticleFields {
     m('application-name') ||
     m('publisher') ||
     m('dc.publisher');
-  art.source = tidyName(site);
+  const titleSuffix =
+    /\s(?:[|–—·»]|-{1,2}|::)\s([^|–—·»]{2,40})$/.exec(cleanText(meta.title))?.[1] ?? '';
+  art.source = tidyName(site || (looksLikeSiteName(titleSuffix) ? titleSuffix : ''));
   art.title =
     m('og:title') ||
     m('twitter:title') ||

@@ -416,7 +416,11 @@ export function stripMetaParagraphs(input: string[], title: string): StrippedPar
   const key = textKey(title);
   if (key) {
     while (paragraphs.length > 1 && textKey(paragraphs[0] as string) === key) paragraphs.shift();
-  } else if (paragraphs.length > 1 && (paragraphs[0] as string).length <= 200) {
+  } else if (
+    paragraphs.length > 1 &&
+    (paragraphs[0] as string).length <= 150 &&
+    !/[.!?…,;:]["”»’)]?$/.test(paragraphs[0] as string)
+  ) {
     foundTitle = paragraphs.shift() as string;
   }
   return {
