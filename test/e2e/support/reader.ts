@@ -9,6 +9,8 @@ export async function selectText(page: Page, text: string): Promise<void> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const index = node.textContent?.indexOf(text) ?? -1;
       if (index >= 0) {
+        // A user selects what they can see.
+        node.parentElement?.scrollIntoView({ block: 'center' });
         const range = document.createRange();
         range.setStart(node, index);
         range.setEnd(node, index + text.length);

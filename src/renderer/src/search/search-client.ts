@@ -1,0 +1,99 @@
+/**
+ * The UI's handle on the search worker: promise-returning calls over postMessage, nothing
+ * else. Works with anything shaped like a Worker (tests pass an in-process fake).
+ */
+import type { SearchDoc } from '../../../shared/search/types';
+import type {
+  IndexInfo,
+  QueryOptions,
+  QueryResponse,
+  ReadyInfo,
+  RequestMessage,
+  ResponseMessage,
+  SearchRequest,
+  SearchResponses,
+} from './search-service';
+
+export type { IndexInfo, QueryHit, QueryOptions, QueryResponse, ReadyInfo } from './search-service';
+
+export interface WorkerLike {
+  postMessage(message: RequestMessage): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ResponseMessage>) => void): void;
+  terminate?(): void;
+}
+
+/** Starts the bundled search worker (Vite resolves the URL at build time). */
+export function createSearchWorker(): Worker {
+  return new Worker(new URL('./search-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'clipbook-search',
+  });
+}
+
+export class SearchClient {
+  private seq = 0;
+  private pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void }
+  >();
+
+  constructor(private readonly worker: WorkerLike) {
+    worker.addEventListener('message', (event) => {
+      const message = event.data;
+      const waiter = this.pending.get(message.seq);
+      if (!waiter) return;
+      this.pending.delete(message.seq);
+      if (message.ok) waiter.resolve(message.result);
+      else waiter.reject(new Error(message.message));
+    });
+  }
+
+  private call<K extends SearchRequest['kind']>(
+    request: Extract<SearchRequest, { kind: K }>,
+  ): Promise<SearchResponses[K]> {
+    const seq = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.pending.set(seq, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ seq, request });
+    });
+  }
+
+  /** Resolves once the stored index is loaded (search works from then on). */
+  ready(): Promise<ReadyInfo> {
+    return this.call({ kind: 'ready' });
+  }
+
+  /** Indexes (or re-indexes) documents as one segment; call once per import batch. */
+  index(docs: SearchDoc[]): Promise<IndexInfo> {
+    return this.call({ kind: 'index', docs });
+  }
+
+  remove(ids: string[]): Promise<IndexInfo> {
+    return this.call({ kind: 'remove', ids });
+  }
+
+  /** Ranked hits with snippets; syntax errors come back in `error`, never as a rejection. */
+  query(text: string, options?: QueryOptions): Promise<QueryResponse> {
+    return this.call(options ? { kind: 'query', text, options } : { kind: 'query', text });
+  }
+
+  /** Every indexed id, to find clippings missing from the index (or stale entries). */
+  ids(): Promise<string[]> {
+    return this.call({ kind: 'ids' });
+  }
+
+  clear(): Promise<IndexInfo> {
+    return this.call({ kind: 'clear' });
+  }
+
+  /** Waits for pending writes and background merges. */
+  flush(): Promise<IndexInfo> {
+    return this.call({ kind: 'flush' });
+  }
+
+  dispose(): void {
+    for (const waiter of this.pending.values()) waiter.reject(new Error('Search was closed'));
+    this.pending.clear();
+    this.worker.terminate?.();
+  }
+}

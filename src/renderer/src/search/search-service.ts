@@ -1,0 +1,242 @@
+/**
+ * What the search worker does, without the worker: owns the index, loads it from storage,
+ * persists every change, merges segments in the background (one merge per macrotask, so
+ * queries interleave), and turns hits into snippets by reading only the page's texts.
+ * Also defines the message protocol shared by the worker and the client.
+ */
+import { SearchIndex, type SearchDoc, type TrashedMode } from '../../../shared/search/index';
+import { parseQuery, type QueryError, type QueryNode } from '../../../shared/search/query';
+import {
+  hitSnippet,
+  type HitText,
+  type Snippet,
+  type TextRange,
+} from '../../../shared/search/snippet';
+import type { SearchStore } from './search-store';
+
+export interface QueryOptions {
+  /** Default 20. */
+  limit?: number;
+  offset?: number;
+  /** Default 'exclude'. */
+  trashed?: TrashedMode;
+  /** Default true: the last word matches as a prefix unless followed by a space. */
+  prefixLast?: boolean;
+  /** Snippet length in characters, default 200. */
+  snippetLength?: number;
+}
+
+export interface QueryHit {
+  id: string;
+  score: number;
+  /** Plain text with the matched words' ranges in it (no HTML). */
+  snippet: Snippet;
+  /** Matched words in the title. */
+  titleRanges: TextRange[];
+}
+
+export interface QueryResponse {
+  hits: QueryHit[];
+  total: number;
+  error?: QueryError;
+}
+
+export interface ReadyInfo {
+  docCount: number;
+  /** True when the stored index was unusable and dropped: everything must be re-indexed. */
+  reset: boolean;
+  loadMs: number;
+}
+
+export interface IndexInfo {
+  docCount: number;
+  segments: number;
+}
+
+export type SearchRequest =
+  | { kind: 'ready' }
+  | { kind: 'index'; docs: SearchDoc[] }
+  | { kind: 'remove'; ids: string[] }
+  | { kind: 'query'; text: string; options?: QueryOptions }
+  | { kind: 'ids' }
+  | { kind: 'clear' }
+  | { kind: 'flush' };
+
+export interface SearchResponses {
+  ready: ReadyInfo;
+  index: IndexInfo;
+  remove: IndexInfo;
+  query: QueryResponse;
+  /** Every indexed id, to reconcile with the clippings table. */
+  ids: string[];
+  clear: IndexInfo;
+  /** Resolves when pending writes and merges are done. */
+  flush: IndexInfo;
+}
+
+export interface RequestMessage {
+  seq: number;
+  request: SearchRequest;
+}
+
+export type ResponseMessage =
+  { seq: number; ok: true; result: unknown } | { seq: number; ok: false; message: string };
+
+/** Reads the texts of the hits being shown (title, body, notes), in order; undefined if gone. */
+export interface DocTextSource {
+  getTexts(ids: readonly string[]): Promise<(HitText | undefined)[]>;
+}
+
+function hasPhrase(node: QueryNode | null): boolean {
+  if (!node) return false;
+  switch (node.type) {
+    case 'phrase':
+      return true;
+    case 'not':
+      return hasPhrase(node.child);
+    case 'and':
+    case 'or':
+      return node.children.some(hasPhrase);
+    default:
+      return false;
+  }
+}
+
+export class SearchService {
+  private index = new SearchIndex();
+  private loading: Promise<ReadyInfo> | null = null;
+  private positions: Promise<void> = Promise.resolve();
+  private writes: Promise<void> = Promise.resolve();
+  private merging = false;
+  private failure: unknown = null;
+
+  constructor(
+    private readonly store: SearchStore | null,
+    private readonly texts: DocTextSource,
+  ) {}
+
+  ready(): Promise<ReadyInfo> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  private async load(): Promise<ReadyInfo> {
+    const t0 = performance.now();
+    let reset = false;
+    if (this.store) {
+      const loaded = await this.store.load();
+      this.index = loaded.index;
+      reset = loaded.reset;
+      // Positions load after ready: only phrases (which wait for them) and merges need them.
+      const store = this.store;
+      this.positions = store.loadPositions(this.index).then(() => this.scheduleMerge());
+      this.positions.catch(() => undefined);
+    }
+    return { docCount: this.index.size, reset, loadMs: Math.round(performance.now() - t0) };
+  }
+
+  async handle(request: SearchRequest): Promise<unknown> {
+    await this.ready();
+    switch (request.kind) {
+      case 'ready':
+        return this.ready();
+      case 'index':
+        this.index.add(request.docs);
+        this.persist();
+        this.scheduleMerge();
+        return this.info();
+      case 'remove':
+        this.index.remove(request.ids);
+        this.persist();
+        this.scheduleMerge();
+        return this.info();
+      case 'query':
+        return this.query(request.text, request.options);
+      case 'ids':
+        return [...this.index.ids()];
+      case 'clear':
+        this.index = new SearchIndex();
+        this.writes = this.writes.then(() => this.store?.clear());
+        await this.writes;
+        return this.info();
+      case 'flush':
+        await this.positions;
+        while (this.merging || this.index.hasChanges()) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        await this.writes;
+        this.throwFailure();
+        return this.info();
+    }
+  }
+
+  private info(): IndexInfo {
+    this.throwFailure();
+    return { docCount: this.index.size, segments: this.index.segments.length };
+  }
+
+  private throwFailure(): void {
+    if (this.failure) {
+      const failure = this.failure;
+      this.failure = null;
+      throw failure instanceof Error ? failure : new Error(String(failure));
+    }
+  }
+
+  async query(text: string, options: QueryOptions = {}): Promise<QueryResponse> {
+    const parsed = parseQuery(text, { prefixLast: options.prefixLast ?? true });
+    if (!parsed.ok) return { hits: [], total: 0, error: parsed.error };
+    if (hasPhrase(parsed.query)) await this.positions;
+    const result = this.index.run(parsed.query, options);
+    const texts =
+      result.hits.length > 0 ? await this.texts.getTexts(result.hits.map((h) => h.id)) : [];
+    const hits = result.hits.map((hit, k): QueryHit => {
+      const text = texts[k];
+      if (!text) return { ...hit, snippet: { text: '', ranges: [] }, titleRanges: [] };
+      return { ...hit, ...hitSnippet(text, result.highlight, options.snippetLength ?? 200) };
+    });
+    return { hits, total: result.total };
+  }
+
+  /** Queues the current changes for storage; writes happen in order, one transaction each. */
+  private persist(): void {
+    const store = this.store;
+    if (!store) {
+      this.index.takeChanges();
+      return;
+    }
+    const changes = this.index.takeChanges();
+    this.writes = this.writes
+      .then(() => store.save(changes))
+      .catch((e: unknown) => {
+        this.failure = e;
+      });
+  }
+
+  /** One merge per macrotask until the tiers are in shape, so queries are served in between. */
+  private scheduleMerge(): void {
+    if (this.merging) return;
+    this.merging = true;
+    const step = () => {
+      if (this.index.mergeStep()) {
+        this.persist();
+        setTimeout(step, 0);
+      } else {
+        this.merging = false;
+      }
+    };
+    setTimeout(step, 0);
+  }
+}
+
+/** Answers one protocol message (the worker's whole job). */
+export async function respond(
+  service: SearchService,
+  message: RequestMessage,
+): Promise<ResponseMessage> {
+  try {
+    return { seq: message.seq, ok: true, result: await service.handle(message.request) };
+  } catch (e) {
+    return { seq: message.seq, ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}

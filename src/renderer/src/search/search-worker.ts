@@ -1,0 +1,34 @@
+/**
+ * The search worker (a module Web Worker): owns the index so that indexing, merging and
+ * loading never block the UI. Reads its segments and the hits' texts from the app's
+ * IndexedDB directly; the UI talks to it through SearchClient.
+ */
+import { clippingText } from '../../../shared/annotations';
+import { createDatabase } from '../lib/db';
+import { SearchService, respond, type RequestMessage } from './search-service';
+import { SearchStore, searchTables } from './search-store';
+
+interface WorkerScope {
+  addEventListener(type: 'message', listener: (event: MessageEvent<RequestMessage>) => void): void;
+  postMessage(message: unknown): void;
+}
+
+const db = createDatabase();
+const service = new SearchService(new SearchStore(searchTables(db)), {
+  // Notes and highlight notes are not stored yet: snippets come from the title and body.
+  async getTexts(ids) {
+    const rows = await db.clippings.bulkGet([...ids]);
+    return rows.map((c) =>
+      c
+        ? { title: c.title, body: clippingText(c.paragraphs), note: '', highlightNotes: '' }
+        : undefined,
+    );
+  },
+});
+
+const scope = self as unknown as WorkerScope;
+scope.addEventListener('message', (event) => {
+  void respond(service, event.data).then((response) => scope.postMessage(response));
+});
+// Start loading at once: the first query should not pay for it.
+void service.ready().catch(() => undefined);
