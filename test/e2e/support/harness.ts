@@ -79,6 +79,51 @@ ${preload}
 })();`;
 }
 
+/**
+ * Serves the built renderer at HARNESS_ORIGIN and installs the built preload bundle with a
+ * stand-in for Electron's transport that calls `invoke` (the main-process handlers) in Node.
+ * Used by the e2e fixture below and by the in-Chromium benchmarks.
+ */
+export async function wireRenderer(
+  page: Page,
+  invoke: (channel: string, args: unknown) => Promise<unknown>,
+): Promise<void> {
+  await page.exposeBinding('__clipbookInvoke', async (_source, channel: string, args: unknown) =>
+    encode(await invoke(channel, args)),
+  );
+  await page.addInitScript({ content: preloadScript() });
+  await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    const file = resolve(OUT, 'renderer', `.${path}`);
+    if (!file.startsWith(join(OUT, 'renderer'))) return route.fulfill({ status: 404 });
+    try {
+      await route.fulfill({
+        status: 200,
+        body: readFileSync(file),
+        headers: {
+          'content-type': mimeTypeFor(file),
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+        },
+      });
+    } catch {
+      await route.fulfill({ status: 404 });
+    }
+  });
+}
+
+/** Sends a main-process event into a wired page (the stand-in for webContents.send). */
+export async function emitToPage(page: Page, channel: string, payload: unknown): Promise<void> {
+  await page.evaluate(
+    ([c, p]) =>
+      (window as unknown as { __harness: { emit(c: string, p: unknown): void } }).__harness.emit(
+        c,
+        p,
+      ),
+    [channel, encode(payload)] as const,
+  );
+}
+
 export interface Harness {
   page: Page;
   /** Paths the next native open dialog will "choose"; null means the user cancels. */
@@ -100,17 +145,7 @@ export const test = base.extend<{ app: Harness }>({
     const tempDir = mkdtempSync(join(tmpdir(), 'clipbook-e2e-'));
     let emitChain: Promise<unknown> = Promise.resolve();
     const emit = (channel: string, payload: unknown): void => {
-      emitChain = emitChain
-        .then(() =>
-          page.evaluate(
-            ([c, p]) =>
-              (
-                window as unknown as { __harness: { emit(c: string, p: unknown): void } }
-              ).__harness.emit(c, p),
-            [channel, encode(payload)] as const,
-          ),
-        )
-        .catch(() => undefined);
+      emitChain = emitChain.then(() => emitToPage(page, channel, payload)).catch(() => undefined);
     };
     const imports = new ImportService({
       workerPath: join(OUT, 'main/import-worker.js'),
@@ -169,32 +204,10 @@ export const test = base.extend<{ app: Harness }>({
         await emitChain;
       },
     };
-    await page.exposeBinding(
-      '__clipbookInvoke',
-      async (_source, channel: string, args: unknown) => {
-        const handler = harness.handlers[channel as keyof IpcHandlers];
-        if (!handler) throw new Error(`No handler for ${channel}`);
-        return encode(await handler(args));
-      },
-    );
-    await page.addInitScript({ content: preloadScript() });
-    await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
-      const url = new URL(route.request().url());
-      const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-      const file = resolve(OUT, 'renderer', `.${path}`);
-      if (!file.startsWith(join(OUT, 'renderer'))) return route.fulfill({ status: 404 });
-      try {
-        await route.fulfill({
-          status: 200,
-          body: readFileSync(file),
-          headers: {
-            'content-type': mimeTypeFor(file),
-            'content-security-policy': CONTENT_SECURITY_POLICY,
-          },
-        });
-      } catch {
-        await route.fulfill({ status: 404 });
-      }
+    await wireRenderer(page, async (channel, args) => {
+      const handler = harness.handlers[channel as keyof IpcHandlers];
+      if (!handler) throw new Error(`No handler for ${channel}`);
+      return handler(args);
     });
     // Nothing else may leave the page: any other request fails the test.
     const stray: string[] = [];
