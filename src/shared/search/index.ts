@@ -478,7 +478,6 @@ class Evaluation {
     const masks: Uint8Array[] = [];
     const touched: IntList[] = [];
     const tfs: Float32Array[] = [];
-    const [avgTitle, avgMeta, avgText] = this.avg;
     let df = 0;
     for (let s = 0; s < this.segs.length; s++) {
       const seg = this.segs[s]!;
@@ -511,14 +510,7 @@ class Evaluation {
             mask[doc] = 1;
             docs.push(doc);
           }
-          if (tf) {
-            let w = 0;
-            if (code & 2) w += W_TITLE / (1 - B_TITLE + (B_TITLE * seg.titleLen[doc]!) / avgTitle);
-            if (code & 1) w += W_META / (1 - B_META + (B_META * seg.metaLen[doc]!) / avgMeta);
-            const body = code >>> 2;
-            if (body) w += (W_TEXT * body) / (1 - B_TEXT + (B_TEXT * seg.bodyLen[doc]!) / avgText);
-            tf[doc]! += w;
-          }
+          if (tf) tf[doc]! += fieldWeightedTf(seg, doc, code, this.avg);
         }
       }
       df += docs.length;
@@ -535,7 +527,6 @@ class Evaluation {
 
   private phrase(terms: readonly string[], positive: boolean): Uint8Array[] {
     if (positive) for (const t of terms) this.highlight.add(t);
-    const [avgTitle, avgMeta, avgText] = this.avg;
     // Word idfs from dictionary dfs (deleted documents included: close enough for ranking).
     const dfs = terms.map((t) =>
       this.segs.reduce((n, seg) => {
@@ -551,14 +542,22 @@ class Evaluation {
       const positions = seg.positions;
       if (!positions) throw new Error(`Positions of segment ${seg.id} are not loaded`);
       const lists = ords.map((o) => decodeWithPositions(seg, o));
+      const k = lists.length;
+      // Walk the rarest word's documents; the others follow with monotone cursors.
+      let driver = 0;
+      for (let j = 1; j < k; j++) if (lists[j]!.length < lists[driver]!.length) driver = j;
       const base = this.base[s]!;
-      const ptr = new Int32Array(lists.length);
-      const first = lists[0]!;
+      const ptr = new Int32Array(k);
+      const lens = new Int32Array(k);
+      const cur = new Int32Array(k);
+      const bufs: Int32Array[] = lists.map(() => new Int32Array(64));
       let scores = this.scores[s] ?? null;
-      candidates: for (let k = 0; k < first.length; k++) {
-        const doc = first.docs[k]!;
+      const lead = lists[driver]!;
+      candidates: for (let i = 0; i < lead.length; i++) {
+        const doc = lead.docs[i]!;
         if (!base[doc]) continue;
-        for (let j = 1; j < lists.length; j++) {
+        for (let j = 0; j < k; j++) {
+          if (j === driver) continue;
           const list = lists[j]!;
           let q = ptr[j]!;
           while (q < list.length && list.docs[q]! < doc) q++;
@@ -566,12 +565,29 @@ class Evaluation {
           if (q >= list.length) break candidates;
           if (list.docs[q] !== doc) continue candidates;
         }
-        const at = (j: number) => readPositions(positions, lists[j]!.pos[j === 0 ? k : ptr[j]!]!);
-        const starts = at(0);
-        const others = lists.map((_, j) => (j === 0 ? starts : at(j)));
-        const found = starts.some((p) =>
-          others.every((list, j) => j === 0 || binaryHas(list, p + j)),
-        );
+        ptr[driver] = i;
+        for (let j = 0; j < k; j++) {
+          const list = lists[j]!;
+          bufs[j] = readPositions(positions, list.pos[ptr[j]!]!, bufs[j]!);
+          lens[j] = lastCount;
+          cur[j] = 0;
+        }
+        // Word j must be at p + j for some position p of word 0.
+        let found = false;
+        const first = bufs[0]!;
+        search: for (let a = 0; a < lens[0]!; a++) {
+          const p = first[a]!;
+          for (let j = 1; j < k; j++) {
+            const buf = bufs[j]!;
+            let c = cur[j]!;
+            while (c < lens[j]! && buf[c]! < p + j) c++;
+            cur[j] = c;
+            if (c >= lens[j]!) break search;
+            if (buf[c] !== p + j) continue search;
+          }
+          found = true;
+          break;
+        }
         if (!found) continue;
         mask[doc] = 1;
         if (!positive) continue;
@@ -579,13 +595,8 @@ class Evaluation {
           scores = new Float32Array(seg.docCount);
           this.scores[s] = scores;
         }
-        for (let j = 0; j < lists.length; j++) {
-          const code = lists[j]!.codes[j === 0 ? k : ptr[j]!]!;
-          let w = 0;
-          if (code & 2) w += W_TITLE / (1 - B_TITLE + (B_TITLE * seg.titleLen[doc]!) / avgTitle);
-          if (code & 1) w += W_META / (1 - B_META + (B_META * seg.metaLen[doc]!) / avgMeta);
-          const body = code >>> 2;
-          if (body) w += (W_TEXT * body) / (1 - B_TEXT + (B_TEXT * seg.bodyLen[doc]!) / avgText);
+        for (let j = 0; j < k; j++) {
+          const w = fieldWeightedTf(seg, doc, lists[j]!.codes[ptr[j]!]!, this.avg);
           scores[doc]! += (idfs[j]! * w * (K1 + 1)) / (w + K1);
         }
       }
@@ -662,6 +673,21 @@ class Evaluation {
   }
 }
 
+/** BM25F: the field-weighted, length-normalised term frequency of one posting. */
+function fieldWeightedTf(
+  seg: Segment,
+  doc: number,
+  code: number,
+  avg: readonly [number, number, number],
+): number {
+  let w = 0;
+  if (code & 2) w += W_TITLE / (1 - B_TITLE + (B_TITLE * seg.titleLen[doc]!) / avg[0]);
+  if (code & 1) w += W_META / (1 - B_META + (B_META * seg.metaLen[doc]!) / avg[1]);
+  const body = code >>> 2;
+  if (body) w += (W_TEXT * body) / (1 - B_TEXT + (B_TEXT * seg.bodyLen[doc]!) / avg[2]);
+  return w;
+}
+
 interface PostingList {
   length: number;
   docs: Int32Array;
@@ -708,7 +734,11 @@ function decodeWithPositions(seg: Segment, o: number): PostingList {
   return { length: n, docs, codes, pos };
 }
 
-function readPositions(positions: Uint8Array, at: number): number[] {
+/** Count of the positions read by the last readPositions call. */
+let lastCount = 0;
+
+/** Decodes one document's positions into `into` (grown if needed) and returns it. */
+function readPositions(positions: Uint8Array, at: number, into: Int32Array): Int32Array {
   let x = at;
   let b = positions[x++]!;
   let count = b & 0x7f;
@@ -716,7 +746,7 @@ function readPositions(positions: Uint8Array, at: number): number[] {
     b = positions[x++]!;
     count |= (b & 0x7f) << shift;
   }
-  const out: number[] = new Array<number>(count);
+  const out = into.length >= count ? into : new Int32Array(count * 2);
   let prev = 0;
   for (let c = 0; c < count; c++) {
     b = positions[x++]!;
@@ -728,16 +758,6 @@ function readPositions(positions: Uint8Array, at: number): number[] {
     prev += v;
     out[c] = prev;
   }
+  lastCount = count;
   return out;
-}
-
-function binaryHas(sorted: readonly number[], value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted[lo] === value;
 }

@@ -102,11 +102,25 @@ export function stemArabic(word: string): string {
   return w;
 }
 
-/** The stem of a folded term (from `forEachToken`). */
-export function stem(term: string): string {
+function stemUncached(term: string): string {
   const c = term.charCodeAt(0);
   if (c >= 97 && c <= 122) return stemEnglish(term);
   if (c >= 0x400 && c <= 0x4ff) return stemRussian(term);
   if (c >= 0x600 && c <= 0x6ff) return stemArabic(term);
   return term;
+}
+
+// Every import batch stems its whole vocabulary, which mostly repeats: cache (bounded).
+const CACHE_LIMIT = 200_000;
+let cache = new Map<string, string>();
+
+/** The stem of a folded term (from `forEachToken`). */
+export function stem(term: string): string {
+  let s = cache.get(term);
+  if (s === undefined) {
+    s = stemUncached(term);
+    if (cache.size >= CACHE_LIMIT) cache = new Map();
+    cache.set(term, s);
+  }
+  return s;
 }

@@ -110,8 +110,9 @@ export function forEachToken(text: string, fn: TokenCallback): void {
       }
     }
     const start = i;
-    // ASCII words (most of the text) are sliced and lower-cased in one go.
+    // ASCII words (most of the text) are sliced, and lower-cased only if needed.
     let ascii = true;
+    let upper = false;
     let term = '';
     let end = i;
     while (i < n) {
@@ -124,6 +125,7 @@ export function forEachToken(text: string, fn: TokenCallback): void {
           continue;
         }
         if (c >= 65 && c <= 90) {
+          upper = true;
           if (!ascii) term += String.fromCharCode(c + 32);
           i++;
           end = i;
@@ -170,7 +172,7 @@ export function forEachToken(text: string, fn: TokenCallback): void {
       }
       break;
     }
-    if (ascii) term = text.slice(start, end).toLowerCase();
+    if (ascii) term = upper ? text.slice(start, end).toLowerCase() : text.slice(start, end);
     if (term.length > MAX_TERM_LENGTH) term = term.slice(0, MAX_TERM_LENGTH);
     // A run of marks or tatweel alone folds to nothing: not a word.
     if (term.length > 0) fn(term, start, end);

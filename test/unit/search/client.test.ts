@@ -1,0 +1,117 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SearchClient, type WorkerLike } from '../../../src/renderer/src/search/search-client';
+import {
+  SearchService,
+  respond,
+  type DocTextSource,
+  type RequestMessage,
+  type ResponseMessage,
+} from '../../../src/renderer/src/search/search-service';
+import {
+  SEARCH_STORES,
+  SearchStore,
+  searchTables,
+} from '../../../src/renderer/src/search/search-store';
+import type { SearchDoc } from '../../../src/shared/search/types';
+import { doc } from './docs';
+
+/** A worker stand-in: messages are structured-cloned and delivered asynchronously, as for real. */
+function inProcessWorker(service: SearchService): WorkerLike {
+  const listeners: ((event: MessageEvent<ResponseMessage>) => void)[] = [];
+  return {
+    postMessage(message: RequestMessage) {
+      const copy = structuredClone(message);
+      setTimeout(() => {
+        void respond(service, copy).then((response) => {
+          const event = { data: structuredClone(response) } as MessageEvent<ResponseMessage>;
+          for (const l of listeners) l(event);
+        });
+      }, 0);
+    },
+    addEventListener(_type, listener) {
+      listeners.push(listener);
+    },
+  };
+}
+
+const dbs: Dexie[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+function setup(name: string, docs: Map<string, SearchDoc>) {
+  const db = new Dexie(name);
+  db.version(1).stores(SEARCH_STORES);
+  dbs.push(db);
+  const texts: DocTextSource = {
+    getTexts: async (ids) => ids.map((id) => docs.get(id)),
+  };
+  const service = new SearchService(new SearchStore(searchTables(db)), texts);
+  return new SearchClient(inProcessWorker(service));
+}
+
+describe('SearchClient over the service protocol', () => {
+  it('indexes, queries with snippets, removes, and survives a restart', async () => {
+    const docs = new Map<string, SearchDoc>();
+    for (const d of [
+      doc('a', {
+        title: 'Kovač wins the election',
+        body: 'After a long count, the election commission confirmed the result.',
+      }),
+      doc('b', { title: 'Rain', body: 'Rain all week, says the forecast.' }),
+    ]) {
+      docs.set(d.id, d);
+    }
+    const name = `client-${Date.now()}`;
+    const client = setup(name, docs);
+    expect(await client.ready()).toMatchObject({ docCount: 0, reset: false });
+    expect(await client.index([...docs.values()])).toEqual({ docCount: 2, segments: 1 });
+
+    const r = await client.query('elect');
+    expect(r.total).toBe(1);
+    const hit = r.hits[0]!;
+    expect(hit.id).toBe('a');
+    expect(hit.snippet.ranges.map((x) => hit.snippet.text.slice(x.start, x.end))).toEqual([
+      'election',
+    ]);
+    expect(hit.titleRanges).toEqual([{ start: 15, end: 23 }]);
+
+    const bad = await client.query('tag:');
+    expect(bad.error?.message).toMatch(/needs a value/);
+
+    await client.remove(['b']);
+    expect((await client.query('rain ')).total).toBe(0);
+    await client.flush();
+    expect(await client.ids()).toEqual(['a']);
+
+    // A new worker on the same database: ready without re-indexing, phrases included.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const again = setup(name, docs);
+    const ready = await again.ready();
+    expect(ready.docCount).toBe(1);
+    expect((await again.query('"election commission"')).hits.map((h) => h.id)).toEqual(['a']);
+  });
+
+  it('merges in the background and keeps answering', async () => {
+    const client = setup(`merge-${Date.now()}`, new Map());
+    for (let b = 0; b < 9; b++) {
+      await client.index([doc(`d${b}`, { body: `common word${b}` })]);
+    }
+    const info = await client.flush();
+    expect(info.docCount).toBe(9);
+    expect(info.segments).toBeLessThan(9);
+    expect((await client.query('common ', { limit: 50 })).total).toBe(9);
+  });
+
+  it('rejects pending calls when disposed', async () => {
+    const silent: WorkerLike = { postMessage() {}, addEventListener() {} };
+    const client = new SearchClient(silent);
+    const pending = client.ready();
+    client.dispose();
+    await expect(pending).rejects.toThrow(/closed/);
+  });
+});
