@@ -4,7 +4,7 @@
  */
 import type { ClipbookApi, DroppedFile } from '../shared/clipbook-api';
 import type { ImportEvent, InvokeChannel } from '../shared/ipc';
-import { EVENT_CHANNELS, type MenuCommand } from '../shared/ipc-channels';
+import { EVENT_CHANNELS, parseMenuMessage } from '../shared/ipc-channels';
 import type { Result } from '../shared/result';
 
 export interface Transport {
@@ -31,6 +31,12 @@ export function createClipbookApi(transport: Transport): ClipbookApi {
     cancelImport: (jobId) => call('import:cancel', jobId),
     openExternal: (url) => call('shell:open-external', url),
     appInfo: () => call('app:info'),
+    saveExport: (request) => call('export:save', request),
+    exportPdf: (html, suggestedName) => call('export:pdf', { html, suggestedName }),
+    showInFolder: (path) => call('shell:show-in-folder', path),
+    openFile: (purpose) => call('file:open', purpose),
+    writeAutoBackup: (bytes, keep) => call('backup:auto', { bytes, keep }),
+    openDataFolder: () => call('app:open-data-folder'),
     pathsForFiles: (files) =>
       Array.from(files, (file) => {
         try {
@@ -42,6 +48,9 @@ export function createClipbookApi(transport: Transport): ClipbookApi {
     onImportEvent: (listener) =>
       transport.on(EVENT_CHANNELS.import, (payload) => listener(payload as ImportEvent)),
     onMenuCommand: (listener) =>
-      transport.on(EVENT_CHANNELS.menu, (payload) => listener(payload as MenuCommand)),
+      transport.on(EVENT_CHANNELS.menu, (payload) => {
+        const message = parseMenuMessage(payload);
+        if (message) listener(message.command, message.text);
+      }),
   };
 }

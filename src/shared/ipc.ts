@@ -44,8 +44,28 @@ export const AppInfoSchema = v.object({
   name: v.string(),
   version: v.string(),
   platform: v.string(),
+  /** The profile folder (userData): shown in About; opened only through 'app:open-data-folder'. */
+  dataDir: v.string(),
 });
 export type AppInfo = v.InferOutput<typeof AppInfoSchema>;
+
+/** One file of an export, as the shared exporters make it; main decides where it lands. */
+export const ExportFileSchema = v.strictObject({
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(1_000)),
+  data: v.union([v.string(), v.instance(Uint8Array)]),
+  mediaType: v.pipe(v.string(), v.maxLength(200)),
+});
+
+export const SaveRequestSchema = v.strictObject({
+  /** 'folder' for multi-file exports (the user picks a folder), 'file' for one file. */
+  target: v.picklist(['folder', 'file']),
+  /** The file name (for 'file') or the suggested folder name (for 'folder'). */
+  suggestedName: v.pipe(v.string(), v.maxLength(255)),
+  files: v.pipe(v.array(ExportFileSchema), v.minLength(1), v.maxLength(200_000)),
+});
+export type SaveRequest = v.InferOutput<typeof SaveRequestSchema>;
+
+const SavedSchema = v.nullable(v.object({ folder: v.string(), paths: v.array(v.string()) }));
 
 /** Request/response schemas per invoke channel. `args` is always a tuple. */
 export const invokeContract = {
@@ -72,6 +92,43 @@ export const invokeContract = {
   'app:info': {
     args: v.strictTuple([]),
     result: AppInfoSchema,
+  },
+  'app:open-data-folder': {
+    // No argument: the folder is main's own userData path, never one the renderer names.
+    args: v.strictTuple([]),
+    result: v.null(),
+  },
+  'export:save': {
+    args: v.strictTuple([SaveRequestSchema]),
+    /** null when the user cancelled the dialog. */
+    result: SavedSchema,
+  },
+  'export:pdf': {
+    args: v.strictTuple([
+      v.strictObject({
+        html: v.pipe(v.string(), v.maxLength(512 * 1024 * 1024)),
+        suggestedName: v.pipe(v.string(), v.maxLength(255)),
+      }),
+    ]),
+    result: SavedSchema,
+  },
+  'shell:show-in-folder': {
+    /** Only a path this session wrote is shown; anything else is refused. */
+    args: v.strictTuple([PathSchema]),
+    result: v.null(),
+  },
+  'file:open': {
+    args: v.strictTuple([v.picklist(['backup', 'clipbook-json'])]),
+    result: v.nullable(v.object({ name: v.string(), bytes: v.instance(Uint8Array) })),
+  },
+  'backup:auto': {
+    args: v.strictTuple([
+      v.strictObject({
+        bytes: v.instance(Uint8Array),
+        keep: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
+      }),
+    ]),
+    result: v.object({ path: v.string() }),
   },
 } as const;
 

@@ -3,6 +3,7 @@
  * Electron app (ipc/register.ts) and the browser test harness. Every argument arrives as
  * `unknown` and is parsed with the contract's schema before anything else runs.
  */
+import { basename, dirname } from 'node:path';
 import * as v from 'valibot';
 import {
   invokeContract,
@@ -11,6 +12,7 @@ import {
   type InvokeArgs,
   type InvokeChannel,
   type InvokeValue,
+  type SaveRequest,
 } from '../../shared/ipc';
 import { err, ok, type Result } from '../../shared/result';
 
@@ -19,12 +21,32 @@ export interface ImportStarter {
   cancel(jobId: string): boolean;
 }
 
+export interface SaveTargetOptions {
+  target: 'folder' | 'file';
+  suggestedName: string;
+}
+
 export interface HandlerDeps {
   imports: ImportStarter;
   /** Shows the native open dialog; resolves to the chosen paths, or null when cancelled. */
   choosePaths(kind: 'files' | 'folder'): Promise<string[] | null>;
   openExternal(url: string): Promise<void>;
   appInfo(): AppInfo;
+  /** Opens the profile folder in the system file manager. */
+  openDataFolder(): Promise<void>;
+  /** Native save dialog: a folder, or a file path; null when cancelled. */
+  chooseSaveTarget(options: SaveTargetOptions): Promise<string | null>;
+  /** Writes files atomically inside `dir`, refusing names that escape it; returns the paths. */
+  writeFiles(dir: string, files: SaveRequest['files']): Promise<string[]>;
+  /** Prints a clip book's HTML to PDF (Chromium). */
+  renderPdf(html: string): Promise<Uint8Array<ArrayBuffer>>;
+  showInFolder(path: string): void;
+  /** Native open dialog for a backup or a Clipbook JSON export; reads it with a size cap. */
+  openFile(
+    purpose: 'backup' | 'clipbook-json',
+  ): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null>;
+  /** Writes an automatic backup into the app's backup folder, keeping the newest `keep`. */
+  writeAutoBackup(bytes: Uint8Array, keep: number): Promise<string>;
 }
 
 export type IpcHandler = (args: unknown) => Promise<Result<unknown>>;
@@ -63,6 +85,27 @@ function handler<C extends InvokeChannel>(channel: C, impl: Impl<C>): IpcHandler
 }
 
 export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
+  // Paths this session wrote: the only ones "Show in folder" may reveal.
+  const written = new Set<string>();
+
+  async function save(
+    request: { target: 'folder' | 'file'; suggestedName: string },
+    files: () => Promise<SaveRequest['files']>,
+  ): Promise<{ folder: string; paths: string[] } | null> {
+    const chosen = await deps.chooseSaveTarget(request);
+    if (!chosen) return null;
+    const made = await files();
+    const folder = request.target === 'folder' ? chosen : dirname(chosen);
+    const named =
+      request.target === 'file' && made.length === 1 && made[0]
+        ? [{ ...made[0], name: basename(chosen) }]
+        : made;
+    const paths = await deps.writeFiles(folder, named);
+    for (const path of paths) written.add(path);
+    written.add(folder);
+    return { folder, paths };
+  }
+
   return {
     'import:start': handler('import:start', async (paths, origin) => ({
       jobId: deps.imports.start(paths, origin),
@@ -80,5 +123,30 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       return null;
     }),
     'app:info': handler('app:info', async () => deps.appInfo()),
+    'app:open-data-folder': handler('app:open-data-folder', async () => {
+      await deps.openDataFolder();
+      return null;
+    }),
+    'export:save': handler('export:save', async (request) =>
+      save(request, async () => request.files),
+    ),
+    'export:pdf': handler('export:pdf', async (request) =>
+      save({ target: 'file', suggestedName: request.suggestedName }, async () => [
+        {
+          name: request.suggestedName,
+          data: await deps.renderPdf(request.html),
+          mediaType: 'application/pdf',
+        },
+      ]),
+    ),
+    'shell:show-in-folder': handler('shell:show-in-folder', async (path) => {
+      if (!written.has(path)) throw new Error('Only files Clipbook has just written can be shown.');
+      deps.showInFolder(path);
+      return null;
+    }),
+    'file:open': handler('file:open', async (purpose) => deps.openFile(purpose)),
+    'backup:auto': handler('backup:auto', async ({ bytes, keep }) => ({
+      path: await deps.writeAutoBackup(bytes, keep),
+    })),
   };
 }

@@ -10,6 +10,8 @@ import { basename, extname, join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY, mimeTypeFor } from '../../../src/main/app-protocol';
 import { createIpcHandlers, type IpcHandlers } from '../../../src/main/ipc/handlers';
+import { writeExport } from '../../../src/main/export/write-export';
+import { writeAutoBackup } from '../../../src/main/services/backups';
 import { ImportService } from '../../../src/main/services/import-service';
 import type { ImportEvent } from '../../../src/shared/ipc';
 import { EVENT_CHANNELS, type MenuCommand } from '../../../src/shared/ipc-channels';
@@ -129,6 +131,14 @@ export interface Harness {
   /** Paths the next native open dialog will "choose"; null means the user cancels. */
   nextDialogPaths: string[] | null;
   openedUrls: string[];
+  /** Where the next native save dialog "saves" (a folder or a file path); null cancels. */
+  nextSavePath: string | null;
+  /** The file the next native open dialog "opens"; null cancels. */
+  nextOpenPath: string | null;
+  /** Paths the renderer asked to reveal in the file manager. */
+  shownInFolder: string[];
+  /** How often the renderer asked main to open the data folder. */
+  openedDataFolder: number;
   handlers: IpcHandlers;
   /** A fresh folder for files the test makes. */
   tempDir: string;
@@ -155,6 +165,10 @@ export const test = base.extend<{ app: Harness }>({
       page,
       nextDialogPaths: null,
       openedUrls: [],
+      openedDataFolder: 0,
+      nextSavePath: null,
+      nextOpenPath: null,
+      shownInFolder: [],
       tempDir,
       handlers: createIpcHandlers({
         imports,
@@ -162,7 +176,37 @@ export const test = base.extend<{ app: Harness }>({
         openExternal: async (url) => {
           harness.openedUrls.push(url);
         },
-        appInfo: () => ({ name: 'Clipbook', version: 'test', platform: process.platform }),
+        appInfo: () => ({
+          name: 'Clipbook',
+          version: 'test',
+          platform: process.platform,
+          dataDir: tempDir,
+        }),
+        openDataFolder: async () => {
+          harness.openedDataFolder += 1;
+        },
+        chooseSaveTarget: async () => harness.nextSavePath,
+        writeFiles: (dir, files) => writeExport(dir, files),
+        // The app prints with Electron's printToPDF; here the same HTML goes through page.pdf.
+        renderPdf: async (html) => {
+          const printer = await page.context().newPage();
+          try {
+            await printer.setContent(html, { waitUntil: 'load' });
+            const pdf = await printer.pdf({ printBackground: true, preferCSSPageSize: true });
+            return new Uint8Array(pdf);
+          } finally {
+            await printer.close();
+          }
+        },
+        showInFolder: (path) => {
+          harness.shownInFolder.push(path);
+        },
+        openFile: async () => {
+          const path = harness.nextOpenPath;
+          if (!path) return null;
+          return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+        },
+        writeAutoBackup: (bytes, keep) => writeAutoBackup(join(tempDir, 'backups'), bytes, keep),
       }),
       async open() {
         await page.goto(`${HARNESS_ORIGIN}/index.html`);

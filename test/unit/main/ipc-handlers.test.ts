@@ -4,10 +4,22 @@ import { createIpcHandlers, type HandlerDeps } from '../../../src/main/ipc/handl
 import { INVOKE_CHANNELS, invokeContract } from '../../../src/shared/ipc';
 import * as v from 'valibot';
 
-function deps(): HandlerDeps & { started: string[][] } {
+function deps(): HandlerDeps & { started: string[][]; writes: Array<[string, string[]]> } {
   const started: string[][] = [];
+  const writes: Array<[string, string[]]> = [];
   return {
     started,
+    writes,
+    chooseSaveTarget: async ({ target, suggestedName }) =>
+      target === 'folder' ? '/home/u/exports' : `/home/u/Documents/${suggestedName}`,
+    writeFiles: async (dir, files) => {
+      writes.push([dir, files.map((f) => f.name)]);
+      return files.map((f) => `${dir}/${f.name}`);
+    },
+    renderPdf: async () => new Uint8Array([37, 80, 68, 70]),
+    showInFolder: vi.fn(),
+    openFile: async () => null,
+    writeAutoBackup: async () => '/home/u/.config/Clipbook/backups/b.clipbook-backup',
     imports: {
       start: (paths) => {
         started.push(paths);
@@ -17,11 +29,49 @@ function deps(): HandlerDeps & { started: string[][] } {
     },
     choosePaths: async () => ['/home/u/a.txt'],
     openExternal: vi.fn(async () => undefined),
-    appInfo: () => ({ name: 'Clipbook', version: '1.0.0', platform: 'linux' }),
+    appInfo: () => ({
+      name: 'Clipbook',
+      version: '1.0.0',
+      platform: 'linux',
+      dataDir: '/home/u/.config/Clipbook',
+    }),
+    openDataFolder: vi.fn(async () => undefined),
   };
 }
 
 describe('IPC handlers', () => {
+  it('save exports where the user chose, and reveal only what they wrote', async () => {
+    const d = deps();
+    const handlers = createIpcHandlers(d);
+    const files = [
+      { name: 'a.md', data: '# A', mediaType: 'text/markdown' },
+      { name: 'b.md', data: '# B', mediaType: 'text/markdown' },
+    ];
+    const saved = await handlers['export:save']([{ target: 'folder', suggestedName: 'x', files }]);
+    expect(saved).toEqual({
+      ok: true,
+      value: { folder: '/home/u/exports', paths: ['/home/u/exports/a.md', '/home/u/exports/b.md'] },
+    });
+    // A single-file export takes the name the user typed in the save dialog.
+    const pdf = await handlers['export:pdf']([
+      { html: '<p>x</p>', suggestedName: 'Clip book.pdf' },
+    ]);
+    expect(pdf).toEqual({
+      ok: true,
+      value: { folder: '/home/u/Documents', paths: ['/home/u/Documents/Clip book.pdf'] },
+    });
+    expect(await handlers['shell:show-in-folder'](['/home/u/exports/a.md'])).toEqual({
+      ok: true,
+      value: null,
+    });
+    const refused = await handlers['shell:show-in-folder'](['/etc/passwd']);
+    expect(refused.ok).toBe(false);
+    expect(d.showInFolder).toHaveBeenCalledTimes(1);
+    expect(
+      (await handlers['export:save']([{ target: 'folder', suggestedName: 'x', files: [] }])).ok,
+    ).toBe(false);
+  });
+
   it('answer valid calls with ok results that match the response schema', async () => {
     const d = deps();
     const handlers = createIpcHandlers(d);
@@ -60,6 +110,7 @@ describe('IPC handlers', () => {
       ['shell:open-external', ['file:///etc/passwd']],
       ['shell:open-external', ['javascript:alert(1)']],
       ['app:info', ['extra']],
+      ['app:open-data-folder', ['/etc']],
     ];
     for (const [channel, args] of bad) {
       const result = await handlers[channel](args);
@@ -68,6 +119,15 @@ describe('IPC handlers', () => {
     }
     expect(d.started).toEqual([]);
     expect(d.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('open the data folder main knows, taking no path from the renderer', async () => {
+    const d = deps();
+    const handlers = createIpcHandlers(d);
+    expect(await handlers['app:open-data-folder']([])).toEqual({ ok: true, value: null });
+    expect(d.openDataFolder).toHaveBeenCalledWith();
+    const info = await handlers['app:info']([]);
+    expect(info.ok && info.value).toMatchObject({ dataDir: '/home/u/.config/Clipbook' });
   });
 
   it('turn a failing service into an error result', async () => {

@@ -1,0 +1,99 @@
+/**
+ * The Electron side of exports, backups and restores: native dialogs, printing to PDF and
+ * revealing files. The IPC handlers call these through HandlerDeps.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import type { SaveTargetOptions } from '../ipc/handlers';
+import { hardenedWebPreferences } from '../security';
+
+/** Backups hold every original file; a gigabyte is far past any real library's backup. */
+export const MAX_OPEN_BYTES = 1024 * 1024 * 1024;
+
+export async function chooseSaveTarget(
+  parent: BrowserWindow | null,
+  options: SaveTargetOptions,
+): Promise<string | null> {
+  if (options.target === 'folder') {
+    const dialogOptions: Electron.OpenDialogOptions = {
+      title: 'Choose a folder for the export',
+      buttonLabel: 'Export here',
+      defaultPath: app.getPath('documents'),
+      properties: ['openDirectory', 'createDirectory'],
+    };
+    const result = parent
+      ? await dialog.showOpenDialog(parent, dialogOptions)
+      : await dialog.showOpenDialog(dialogOptions);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  }
+  const dialogOptions: Electron.SaveDialogOptions = {
+    title: 'Export',
+    defaultPath: join(app.getPath('documents'), options.suggestedName),
+  };
+  const result = parent
+    ? await dialog.showSaveDialog(parent, dialogOptions)
+    : await dialog.showSaveDialog(dialogOptions);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/**
+ * Prints clip-book HTML in a hidden, sandboxed window with JavaScript off: the document is
+ * our own escaped HTML, and even so nothing in it can run.
+ */
+export async function renderPdf(html: string): Promise<Uint8Array<ArrayBuffer>> {
+  const file = join(tmpdir(), `clipbook-print-${randomBytes(8).toString('hex')}.html`);
+  await writeFile(file, html, 'utf8');
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { ...hardenedWebPreferences(''), preload: undefined, javascript: false },
+  });
+  try {
+    await window.loadFile(file);
+    const pdf = await window.webContents.printToPDF({
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
+    return new Uint8Array(
+      pdf.buffer.slice(pdf.byteOffset, pdf.byteOffset + pdf.byteLength) as ArrayBuffer,
+    );
+  } finally {
+    window.destroy();
+    await rm(file, { force: true });
+  }
+}
+
+export function showInFolder(path: string): void {
+  shell.showItemInFolder(path);
+}
+
+export async function openFile(
+  parent: BrowserWindow | null,
+  purpose: 'backup' | 'clipbook-json',
+): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null> {
+  const dialogOptions: Electron.OpenDialogOptions = {
+    title: purpose === 'backup' ? 'Restore from a backup' : 'Import a Clipbook JSON export',
+    properties: ['openFile'],
+    filters:
+      purpose === 'backup'
+        ? [{ name: 'Clipbook backups', extensions: ['clipbook-backup'] }]
+        : [{ name: 'Clipbook JSON', extensions: ['json'] }],
+  };
+  const result = parent
+    ? await dialog.showOpenDialog(parent, dialogOptions)
+    : await dialog.showOpenDialog(dialogOptions);
+  const path = result.canceled ? undefined : result.filePaths[0];
+  if (!path) return null;
+  const info = await stat(path);
+  if (info.size > MAX_OPEN_BYTES)
+    throw new Error('The file is larger than any Clipbook backup could be.');
+  const bytes = await readFile(path);
+  const name = path.split(/[\\/]/).at(-1) ?? path;
+  const copy = bytes.buffer.slice(
+    bytes.byteOffset,
+    bytes.byteOffset + bytes.byteLength,
+  ) as ArrayBuffer;
+  return { name, bytes: new Uint8Array(copy) };
+}
