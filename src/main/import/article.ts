@@ -32,56 +32,27 @@ export function emptyArticle(): ArticleFields {
   };
 }
 
-/** True when `s` needs more than a trim: odd spaces, runs of spaces, invisible characters. */
-function needsCleaning(s: string): boolean {
-  let spaces = false;
-  let prevSpace = false;
-  // A plain loop: this runs for every line of every file and beats regex scans by far.
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x20) {
-      if (prevSpace) spaces = true;
-      prevSpace = true;
-      continue;
-    }
-    prevSpace = false;
-    if (c < 0x20) spaces = true;
-    else if (c >= 0x80) {
-      if (
-        c === 0xa0 ||
-        c === 0xad ||
-        (c >= 0x2000 && c <= 0x200d) ||
-        c === 0x2028 ||
-        c === 0x2029 ||
-        c === 0x202f ||
-        c === 0x205f ||
-        c === 0x2060 ||
-        c === 0x3000 ||
-        c === 0xfeff
-      ) {
-        spaces = true;
-      }
-    }
-    if (spaces) break;
-  }
-  return spaces;
-}
+/** Anything a trim does not fix: control/odd spaces, runs of spaces, invisible characters. */
+const NEEDS_CLEANING_RE =
+  /[\x00-\x1f\u00a0\u00ad\u2000-\u200b\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/;
+const NON_ASCII_RE = /[^\x00-\x7f]/;
 
 /** Collapses whitespace (incl. NBSP and line breaks) and drops invisible format characters. */
 export function cleanText(s: string): string {
-  const t = needsCleaning(s)
-    ? s
-        .replace(/[\u00AD\u200B\u200D\u2060\uFEFF]/g, '')
-        .replace(/[\s\u00A0\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g, ' ')
-    : s;
+  // A regex test is several times faster than a charCodeAt loop here (measured).
+  const t =
+    NEEDS_CLEANING_RE.test(s) || s.includes('  ')
+      ? s
+          .replace(/[\u00AD\u200B\u200D\u2060\uFEFF]/g, '')
+          .replace(/[\s\u00A0\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g, ' ')
+      : s;
   // NFC is applied once to the finished draft (finish.ts): per-line normalising was the hot spot.
   return t.trim();
 }
 
 /** Unicode NFC, skipped for pure ASCII (the common case). */
 export function nfc(s: string): string {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return s.normalize('NFC');
-  return s;
+  return NON_ASCII_RE.test(s) ? s.normalize('NFC') : s;
 }
 
 /** Comparison key: case-, punctuation- and whitespace-insensitive. */

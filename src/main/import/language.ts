@@ -52,10 +52,7 @@ const SCRIPT_LANGS: Array<[RegExp, string]> = [
 ];
 
 function count(re: RegExp, s: string): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(s)) n++;
-  return n;
+  return s.match(re)?.length ?? 0;
 }
 
 const WORD_LANGS = new Map<string, string[]>();
@@ -84,6 +81,8 @@ function bestByStopWords(text: string, langs: string[]): { lang: string; score: 
   return best;
 }
 
+const LATIN_LANGS = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'sv', 'pl', 'tr'];
+
 export interface DetectedLanguage {
   language: string;
   /** True when decided by script alone (very reliable). */
@@ -93,38 +92,25 @@ export interface DetectedLanguage {
 /** Detects the language of a text sample; '' when undetermined. */
 export function detectLanguage(input: string): DetectedLanguage {
   const text = input.length > 800 ? input.slice(0, 800) : input;
-  // One pass over the characters, counting scripts by code point range (regex scans were slow).
-  let letters = 0;
-  let arabic = 0;
-  let cyr = 0;
-  let latin = 0;
-  let other = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
-        letters++;
-        latin++;
-      }
-    } else if (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) {
-      letters++;
-      latin++;
-    } else if (c >= 0x400 && c <= 0x4ff) {
-      letters++;
-      cyr++;
-    } else if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f)) {
-      if (c >= 0x620 && c !== 0x640 && !(c >= 0x660 && c <= 0x669)) {
-        letters++;
-        arabic++;
-      }
-    } else if (c >= 0x370 && c < 0x2000) {
-      letters++;
-      other++;
-    } else if (c >= 0x3040 && c <= 0xd7af) {
-      letters++;
-      other++;
-    }
+  // Quick presence tests first: Latin-only text (the common case) skips all counting.
+  const hasCyr = /[\u0400-\u04FF]/.test(text);
+  const hasArabic = /[\u0620-\u06FF\u0750-\u077F]/.test(text);
+  const hasOther = /[\u0370-\u03FF\u0530-\u05FF\u0900-\u10FF\u3040-\uD7AF]/.test(text);
+  if (!hasCyr && !hasArabic && !hasOther) {
+    const best = bestByStopWords(text, LATIN_LANGS);
+    return best.score >= 2
+      ? { language: best.lang, byScript: false }
+      : { language: '', byScript: false };
   }
+  const latin = count(/[A-Za-z\u00C0-\u024F]/g, text);
+  const cyr = hasCyr ? count(/[\u0400-\u04FF]/g, text) : 0;
+  const arabic = hasArabic
+    ? count(/[\u0620-\u063F\u0641-\u065F\u066E-\u06FF\u0750-\u077F]/g, text)
+    : 0;
+  const other = hasOther
+    ? count(/[\u0370-\u03FF\u0530-\u05FF\u0900-\u10FF\u3040-\uD7AF]/g, text)
+    : 0;
+  const letters = latin + cyr + arabic + other;
   if (letters < 3) return { language: '', byScript: false };
   if (arabic > letters * 0.4) {
     const fa = count(/[پچژگ]/g, text);

@@ -109,6 +109,8 @@ export function relatedFromDump(dump: string): RelatedArticle[] {
 }
 
 function cutDump(text: string): { text: string; related: RelatedArticle[] } {
+  // Both dump shapes contain '{"'; most texts do not, so skip the scans.
+  if (!text.includes('{"')) return { text, related: [] };
   const m = PHP_DUMP_RE.exec(text) ?? JSON_DUMP_RE.exec(text);
   // Only a dump in the last part of the file is junk; earlier JSON may be quoted on purpose.
   if (!m || m.index < text.length * 0.3) return { text, related: [] };
@@ -175,7 +177,7 @@ function classifyLine(line: string, meta: Meta, standalone: boolean): boolean {
       return true;
     }
   }
-  if (AD_RE.test(t) || COPYRIGHT_RE.test(t) || (RIGHTS_RE.test(t) && t.length < 160)) return true;
+  if (AD_RE.test(t) || COPYRIGHT_RE.test(t) || (t.length < 160 && RIGHTS_RE.test(t))) return true;
   if (CREDIT_RE.test(t)) {
     const rep = /reporting by\s+([^;)]+)/i.exec(t);
     if (rep?.[1]) meta.reporters.push(...splitAuthors(rep[1]));

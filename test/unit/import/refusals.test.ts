@@ -122,3 +122,17 @@ describe('refusals', () => {
     expect(!r.ok && r.error.code).toBe('empty');
   });
 });
+
+describe('special files', () => {
+  it('a FIFO is refused without hanging', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const fifo = join(tmp, 'pipe.txt');
+    try {
+      execFileSync('mkfifo', [fifo]);
+    } catch {
+      return; // mkfifo unavailable: nothing to test here.
+    }
+    const r = await parseFile(fifo);
+    expect(!r.ok && r.error.code).toBe('unreadable');
+  });
+});
