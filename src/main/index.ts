@@ -12,6 +12,7 @@ import {
   net,
   protocol,
   session,
+  shell,
   type IpcMainInvokeEvent,
 } from 'electron';
 import { EVENT_CHANNELS } from '../shared/ipc-channels';
@@ -26,8 +27,9 @@ import {
 } from './app-protocol';
 import { createIpcHandlers } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register';
-import { pathsFromArgv } from './launch-args';
-import { buildAppMenu } from './menu';
+import { installContextMenu } from './context-menu-install';
+import { pathsFromArgv, pathsFromHandover } from './launch-args';
+import { appMenuTemplate } from './menu';
 import { openExternalSafely } from './open-external';
 import { hardenSession, installAppWideHardening } from './security';
 import { ImportService } from './services/import-service';
@@ -51,7 +53,9 @@ let mainWindow: BrowserWindow | null = null;
 /** Paths that arrived before the window could take them (first launch, macOS open-file). */
 const pendingPaths: string[] = [];
 
-if (!app.requestSingleInstanceLock()) {
+const launchPaths = pathsFromArgv(process.argv, { isPackaged: app.isPackaged, cwd: process.cwd() });
+// A second launch hands its files to the first one; it parsed them against its own cwd.
+if (!app.requestSingleInstanceLock({ paths: launchPaths })) {
   app.quit();
 } else {
   start();
@@ -63,19 +67,23 @@ function start(): void {
   };
   installAppWideHardening(app, { openExternal });
 
-  pendingPaths.push(
-    ...pathsFromArgv(process.argv, { isPackaged: app.isPackaged, cwd: process.cwd() }),
-  );
+  pendingPaths.push(...launchPaths);
 
-  // macOS delivers "Open with" files through this event, possibly before 'ready'.
+  // macOS delivers "Open with" files (and Dock drops) through this event, possibly before
+  // 'ready'; it must be listened for this early, and preventDefault says we took the file.
   app.on('open-file', (event, path) => {
     event.preventDefault();
     handOver([path]);
+    if (mainWindow) focusWindow(mainWindow);
   });
 
-  app.on('second-instance', (_event, argv, workingDirectory) => {
-    // A second launch focuses this window and gives it the files it was asked to open.
-    handOver(pathsFromArgv(argv, { isPackaged: app.isPackaged, cwd: workingDirectory }));
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    // A second launch focuses this window and gives it the files it was asked to open. The
+    // argv fallback covers a second instance that sent no data.
+    handOver(
+      pathsFromHandover(additionalData) ??
+        pathsFromArgv(argv, { isPackaged: app.isPackaged, cwd: workingDirectory }),
+    );
     if (mainWindow) focusWindow(mainWindow);
   });
 
@@ -97,7 +105,15 @@ function handOver(paths: string[]): void {
     imports.start(paths, 'launch');
   } else {
     pendingPaths.push(...paths);
+    // macOS keeps running with no window: a file opened then needs a window to land in.
+    if (!mainWindow && app.isReady()) openWindow();
   }
+}
+
+/** The app's own pages: the protocol origin, or the dev server while developing. */
+function isAppUrl(url: string): boolean {
+  if (devServerUrl) return url.startsWith(new URL(devServerUrl).origin);
+  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
 }
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
@@ -107,7 +123,7 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 }
 
 function onReady(): void {
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, isAppUrl);
 
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppAsset(rendererDir, request.url);
@@ -147,15 +163,28 @@ function onReady(): void {
       return result.canceled ? null : result.filePaths;
     },
     openExternal: openExternalSafely,
-    appInfo: () => ({ name: app.getName(), version: app.getVersion(), platform: process.platform }),
+    appInfo: () => ({
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      dataDir: app.getPath('userData'),
+    }),
+    openDataFolder: async () => {
+      const failure = await shell.openPath(app.getPath('userData'));
+      if (failure) throw new Error(`The data folder could not be opened: ${failure}`);
+    },
   });
   registerIpcHandlers(handlers, isTrustedSender);
 
   Menu.setApplicationMenu(
-    buildAppMenu({
-      isDev: !app.isPackaged,
-      command: (command) => mainWindow?.webContents.send(EVENT_CHANNELS.menu, command),
-    }),
+    Menu.buildFromTemplate(
+      appMenuTemplate({
+        platform: process.platform,
+        appName: app.getName(),
+        isDev: !app.isPackaged,
+        command: (command) => mainWindow?.webContents.send(EVENT_CHANNELS.menu, command),
+      }),
+    ),
   );
 
   openWindow();
@@ -169,8 +198,16 @@ function openWindow(): void {
   const window = createMainWindow({
     preloadPath: join(__dirname, '../preload/index.js'),
     url: devServerUrl ?? APP_ENTRY_URL,
+    stateFile: join(app.getPath('userData'), 'window-state.json'),
+    // Linux takes the window icon from here; macOS and Windows from the app bundle.
+    iconPath: app.isPackaged
+      ? join(process.resourcesPath, 'icon.png')
+      : join(__dirname, '../../resources/icons/512x512.png'),
   });
   mainWindow = window;
+  installContextMenu(window.webContents, (command, text) =>
+    window.webContents.send(EVENT_CHANNELS.menu, { command, text }),
+  );
   window.webContents.on('did-finish-load', () => {
     const paths = pendingPaths.splice(0);
     if (paths.length > 0) imports.start(paths, 'launch');

@@ -42,10 +42,30 @@ export function hardenWebContents(contents: WebContents, deps: HardeningDeps): v
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** The app asks for no device or permission; everything is refused. */
-export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Permissions the app's own page may have. Only 'persistent-storage': Electron routes
+ * navigator.storage.persist() through the session's permission handlers (the permission is
+ * in both handlers' lists in Electron's API docs), so refusing everything would leave the
+ * library in "best-effort" storage, which Chromium may evict under disk pressure. It shows
+ * no prompt and grants no access to anything outside the origin's own storage.
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['persistent-storage']);
+
+/**
+ * The app asks for no device or permission; everything is refused except durable storage,
+ * and that only for the app's own origin (`isAppUrl`), never for any other page or frame.
+ */
+export function hardenSession(
+  session: Session,
+  isAppUrl: (url: string) => boolean = () => false,
+): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(ALLOWED_PERMISSIONS.has(permission) && isAppUrl(details?.requestingUrl ?? ''));
+  });
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingOrigin ?? ''),
+  );
 }
 
 /** Applies the guards to every WebContents the app ever creates, including ones we did not. */

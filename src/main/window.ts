@@ -1,18 +1,27 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, screen } from 'electron';
 import { hardenedWebPreferences } from './security';
+import { fitToDisplays, loadWindowState, trackWindowState, WINDOW_LIMITS } from './window-state';
 
 export interface MainWindowOptions {
   preloadPath: string;
   url: string;
   iconPath?: string;
+  /** Where the window's size and position are kept between launches. */
+  stateFile: string;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const primary = screen.getPrimaryDisplay();
+  // Primary first: fitToDisplays falls back to the first display.
+  const displays = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)];
+  const state = fitToDisplays(loadWindowState(options.stateFile), displays);
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 720,
-    minHeight: 480,
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: WINDOW_LIMITS.minWidth,
+    minHeight: WINDOW_LIMITS.minHeight,
     show: false,
     title: 'Clipbook',
     backgroundColor: '#1d1f23',
@@ -20,6 +29,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     autoHideMenuBar: false,
     webPreferences: hardenedWebPreferences(options.preloadPath),
   });
+  if (state.maximized) window.maximize();
+  trackWindowState(window, { file: options.stateFile });
   // Show once painted, so the user never sees a blank white frame.
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.url);
@@ -30,4 +41,11 @@ export function focusWindow(window: BrowserWindow): void {
   if (window.isMinimized()) window.restore();
   window.show();
   window.focus();
+  // On Windows, focus() from a background process only flashes the taskbar button; a brief
+  // always-on-top brings the window to the front as the user expects after "Open with".
+  if (process.platform === 'win32') {
+    window.setAlwaysOnTop(true);
+    window.setAlwaysOnTop(false);
+  }
+  if (process.platform === 'darwin') window.moveTop();
 }

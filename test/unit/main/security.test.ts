@@ -80,4 +80,37 @@ describe('window hardening', () => {
     expect(callback).toHaveBeenCalledWith(false);
     expect(check?.()).toBe(false);
   });
+
+  it('allows only persistent storage, and only to the app origin', () => {
+    type Request = (
+      c: unknown,
+      p: string,
+      cb: (granted: boolean) => void,
+      d: { requestingUrl: string },
+    ) => void;
+    type Check = (c: unknown, p: string, origin: string) => boolean;
+    let request: Request | undefined;
+    let check: Check | undefined;
+    const isAppUrl = (url: string) => url === 'clipbook://app' || url.startsWith('clipbook://app/');
+    hardenSession(
+      {
+        setPermissionRequestHandler: (h: Request) => (request = h),
+        setPermissionCheckHandler: (h: Check) => (check = h),
+      } as never,
+      isAppUrl,
+    );
+    const ask = (permission: string, url: string) => {
+      const callback = vi.fn();
+      request?.({}, permission, callback, { requestingUrl: url });
+      return callback.mock.calls[0]?.[0];
+    };
+    expect(ask('persistent-storage', 'clipbook://app/index.html')).toBe(true);
+    expect(ask('persistent-storage', 'https://evil.example/')).toBe(false);
+    expect(ask('persistent-storage', 'clipbook://application/')).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      expect(ask(p, 'clipbook://app/index.html'), p).toBe(false);
+    expect(check?.({}, 'persistent-storage', 'clipbook://app')).toBe(true);
+    expect(check?.({}, 'persistent-storage', 'https://evil.example')).toBe(false);
+    expect(check?.({}, 'media', 'clipbook://app')).toBe(false);
+  });
 });
