@@ -70,14 +70,3 @@ export class IntList {
     return at;
   }
 }
-
-/** Skips `count` varints from `pos` and returns the position after them. */
-export function skipVarints(bytes: Uint8Array, pos: number, count: number): number {
-  let p = pos;
-  for (let k = 0; k < count; k++) {
-    while (bytes[p++]! & 0x80) {
-      // continuation byte
-    }
-  }
-  return p;
-}

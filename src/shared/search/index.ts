@@ -8,7 +8,8 @@
  * and text = body, article note and highlight notes (×1), each length-normalised against
  * the average over documents where the field is not empty. A query
  * word matches its exact folded form and every indexed word with the same stem; the word
- * being typed also matches the (at most 64 most frequent per segment) words it begins.
+ * being typed also matches the words it begins (per segment the most frequent 16, 32 or 64
+ * for prefixes of 2, 3 or more letters).
  */
 import type { QueryError, QueryNode, Filter } from './query';
 import { parseQuery } from './query';
@@ -468,8 +469,10 @@ class Evaluation {
         if (!seg.terms[t]!.startsWith(term)) break;
         found.push(t);
       }
-      if (found.length > MAX_PREFIX_TERMS) found.sort((a, b) => seg.df[b]! - seg.df[a]!);
-      for (const t of found.slice(0, MAX_PREFIX_TERMS)) ords.add(t);
+      // Short prefixes are passing states while typing: fewer completions keep them fast.
+      const max = term.length === 2 ? 16 : term.length === 3 ? 32 : MAX_PREFIX_TERMS;
+      if (found.length > max) found.sort((a, b) => seg.df[b]! - seg.df[a]!);
+      for (const t of found.slice(0, max)) ords.add(t);
     }
     return [...ords];
   }
@@ -505,6 +508,8 @@ class Evaluation {
             b = postings[p++]!;
             code |= (b & 0x7f) << shift;
           }
+          // The positions length: not needed here.
+          while (postings[p++]! & 0x80);
           if (!base[doc]) continue;
           if (!mask[doc]) {
             mask[doc] = 1;
@@ -702,7 +707,6 @@ function decodeWithPositions(seg: Segment, o: number): PostingList {
   const codes = new Int32Array(n);
   const pos = new Int32Array(n);
   const postings = seg.postings;
-  const positions = seg.positions!;
   let p = seg.postStart[o]!;
   let x = seg.posStart[o]!;
   let doc = 0;
@@ -720,16 +724,16 @@ function decodeWithPositions(seg: Segment, o: number): PostingList {
       b = postings[p++]!;
       code |= (b & 0x7f) << shift;
     }
+    b = postings[p++]!;
+    let bytes = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = postings[p++]!;
+      bytes |= (b & 0x7f) << shift;
+    }
     docs[k] = doc;
     codes[k] = code;
     pos[k] = x;
-    b = positions[x++]!;
-    let count = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = positions[x++]!;
-      count |= (b & 0x7f) << shift;
-    }
-    for (let c = 0; c < count; c++) while (positions[x++]! & 0x80);
+    x += bytes;
   }
   return { length: n, docs, codes, pos };
 }

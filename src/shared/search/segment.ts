@@ -5,13 +5,14 @@
  * it holds. Segments are built once, serialised to ArrayBuffers for IndexedDB, and merged.
  *
  * Postings of a term, per document (ascending local doc number):
- *   varint(doc delta), varint(bodyTf << 2 | inTitle << 1 | inMeta)
+ *   varint(doc delta), varint(bodyTf << 2 | inTitle << 1 | inMeta), varint(positions bytes)
+ * (the byte length of the document's positions lets phrases and merges jump over them).
  * Positions of a term (a separate stream, loaded lazily; only phrases need it), per document
  * in the same order: varint(count), count × varint(position delta). Positions run through
  * title, then meta (outlet, authors, tags), then body, note and highlight notes, with a gap
  * of one between values so that a phrase never spans two of them.
  */
-import { ByteWriter, IntList, skipVarints } from './bytes';
+import { ByteWriter, IntList } from './bytes';
 import { stem } from './stem';
 import { foldTag, foldText, forEachToken } from './text';
 import type { SearchDoc } from './types';
@@ -376,9 +377,7 @@ export class SegmentBuilder {
       for (let k = start[t]!; k < start[t + 1]!; k++) {
         const r = sorted[k]!;
         const doc = recDoc[r]!;
-        pw.varint(doc - prevDoc);
-        prevDoc = doc;
-        pw.varint(recCode[r]!);
+        const before = xw.length;
         const count = recCount[r]!;
         xw.varint(count);
         let prev = 0;
@@ -387,6 +386,10 @@ export class SegmentBuilder {
           xw.varint(positions[j]! - prev);
           prev = positions[j]!;
         }
+        pw.varint(doc - prevDoc);
+        prevDoc = doc;
+        pw.varint(recCode[r]!);
+        pw.varint(xw.length - before);
       }
       df[t] = start[t + 1]! - start[t]!;
     }
@@ -635,19 +638,20 @@ export function mergeSegments(id: number, inputs: readonly MergeInput[]): Segmen
           b = postings[p++]!;
           code |= (b & 0x7f) << shift;
         }
-        const from = x;
-        b = positions[x++]!;
-        let n = b & 0x7f;
+        b = postings[p++]!;
+        let bytes = b & 0x7f;
         for (let shift = 7; b & 0x80; shift += 7) {
-          b = positions[x++]!;
-          n |= (b & 0x7f) << shift;
+          b = postings[p++]!;
+          bytes |= (b & 0x7f) << shift;
         }
-        x = skipVarints(positions, x, n);
+        const from = x;
+        x += bytes;
         const nd = map[doc]!;
         if (nd < 0) continue;
         pw.varint(nd - prev);
         prev = nd;
         pw.varint(code);
+        pw.varint(bytes);
         // Positions are per document, independent of doc numbers: copied as they are.
         xw.bytes(positions, from, x);
         count++;
