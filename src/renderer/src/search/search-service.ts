@@ -129,8 +129,13 @@ export class SearchService {
       reset = loaded.reset;
       // Positions load after ready: only phrases (which wait for them) and merges need them.
       const store = this.store;
-      this.positions = store.loadPositions(this.index).then(() => this.scheduleMerge());
-      this.positions.catch(() => undefined);
+      this.positions = store
+        .loadPositions(this.index)
+        .then(() => this.scheduleMerge())
+        .catch((e: unknown) => {
+          // Phrases on those segments will fail and say so; the next call reports this.
+          this.failure = e;
+        });
     }
     return { docCount: this.index.size, reset, loadMs: Math.round(performance.now() - t0) };
   }
