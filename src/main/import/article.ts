@@ -70,6 +70,9 @@ export function tidyName(s: string): string {
 const NAME_SPLIT = /\s*(?:,|;|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\sи\s|\sта\s|،)\s*/iu;
 
 /** Splits a byline value into person names, dropping roles, dates and e-mail addresses. */
+const ROLE_RE =
+  /(?<![\p{L}])(staff|reporter|correspondent|editor|editors|writer|agencies|agency|news desk|desk|contributor|columnist|analyst|journalist|photographer|bureau|chief|senior|political|economics|business|science|health|sports?|team|redakteur|korrespondent|journaliste|rédacteur|correspondant|corresponsal|redactor|корреспондент|редактор|обозреватель|مراسل|محرر)(?![\p{L}])/iu;
+
 export function splitAuthors(value: string): string[] {
   const v = cleanText(value)
     .replace(/^(by|von|par|por|di|door|av|автор[ыи]?|بقلم|written by|reported by)\s*:?\s+/i, '')
@@ -81,11 +84,8 @@ export function splitAuthors(value: string): string[] {
     if (!name || /\d/.test(name) || /^https?:/i.test(name)) continue;
     const words = name.split(/\s+/);
     if (words.length > 5) continue;
-    if (
-      /^(staff|reporter|correspondent|editor|writer|staff writer|agencies|news desk)$/i.test(name)
-    ) {
-      continue;
-    }
+    // Job titles after the name ("Maria Lund, Transport Correspondent") are not people.
+    if (ROLE_RE.test(name)) continue;
     out.push(name);
   }
   return out;

@@ -93,6 +93,8 @@ const YMD_SLASH_RE = new RegExp(
 
 const HAS_YEAR_RE = /[0-9\u0660-\u0669\u06F0-\u06F9]{4}/;
 
+const TIME_BEFORE_RE = new RegExp(`${TIME}\\s*(?:,|on|le|am|el|il|op)?\\s*$`, 'iu');
+
 export interface FoundDate {
   iso: string;
   index: number;
@@ -199,7 +201,19 @@ export function findDate(input: string): FoundDate | null {
   }
   if (found.length === 0) return null;
   found.sort((x, y) => x.index - y.index || y.length - x.length);
-  return found[0] ?? null;
+  const best = found[0] as FoundDate;
+  // "14:05, 3 February 2024": a time written just before a date without one.
+  if (!best.iso.includes('T')) {
+    const before = TIME_BEFORE_RE.exec(text.slice(Math.max(0, best.index - 30), best.index));
+    if (before) {
+      const t = timeOf(before[1], before[2], before[3], before[4], before[5]);
+      if (t) {
+        const length = best.length + before[0].length;
+        return { iso: best.iso + t, index: best.index - before[0].length, length };
+      }
+    }
+  }
+  return best;
 }
 
 /** Normalises a machine-readable date (meta tags, JSON-LD, headers) to ISO as written. */

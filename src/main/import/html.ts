@@ -119,7 +119,7 @@ const UNLIKELY_RE =
   /-ad-|\bads?\b|ad-|adsense|advert|banner|breadcrumb|combx|comment|community|cookie|consent|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|popup|modal|newsletter|subscri|signup|promo|outbrain|taboola|paywall|recommend|trending|popular|mostread|author-bio|byline|toolbar|widget|navigation|pagination|masthead|teaser|tools|utility/i;
 const MAYBE_RE = /and|article|body|column|content|main|shadow|story|entry|post|text|blog/i;
 const STRONG_NEGATIVE_TOKEN_RE =
-  /^(comments?|comment-\S+|share|sharing|share-\S+|social|social-\S+|newsletter\S*|subscribe\S*|subscription\S*|cookie\S*|consent\S*|gdpr\S*|related\S*|promo\S*|ad|ads|ad-\S+|ads-\S+|advert\S*|sponsor\S*|outbrain\S*|taboola\S*|paywall\S*|popup\S*|modal\S*|byline\S*|author-bio|breadcrumbs?|tags|tag-list|recommended\S*|most-read|most-popular|sr-only|visually-hidden|hidden)$/i;
+  /^(comments?|comment-\S+|share|sharing|share-\S+|social|social-\S+|newsletter\S*|subscribe\S*|subscription\S*|cookie\S*|consent\S*|gdpr\S*|related\S*|promo\S*|ad|ads|ad-\S+|ads-\S+|advert\S*|sponsor\S*|outbrain\S*|taboola\S*|paywall\S*|popup\S*|modal\S*|byline\S*|author|author-\S+|about-author|bio|bio-\S+|breadcrumbs?|tags|tag-list|recommended\S*|most-read|most-popular|sr-only|visually-hidden|hidden)$/i;
 const POSITIVE_RE =
   /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
 const NEGATIVE_RE =

@@ -56,7 +56,7 @@ const FOOTER_RE =
 const OUTLET_SECTION_RE =
   /^([\p{L}\p{N}][\p{L}\p{N}&.'’ ]{1,40}?)\s+[-–—|»/]\s+([\p{L}][\p{L}\p{N}&'’ ]{1,30})$/u;
 const WIRE_RE =
-  /^([\p{Lu}][\p{Lu}\p{M}.'’ -]{1,40}),(?:\s*[^,()\n]{2,40},)?\s*([^()\n]{0,40}?)\s*\(([^()\n]{2,40})\)\s*[-–—]{1,2}\s*\S/u;
+  /^([\p{Lu}][\p{Lu}\p{M}.'’ -]{1,40})(?:,(?:\s*[^,()\n]{2,40},)?\s*([^()\n]{0,40}?))?\s*\(([^()\n]{2,40})\)\s*[-–—]{1,2}\s*\S/u;
 /** Words that accompany a date without a colon ("Publié le 3 mars 2024", "Updated on …"). */
 const DATE_WORDS_RE =
   /(?<![\p{L}])(published|updated|posted|last updated|modified|on|at|publié|publiée|le|mis à jour|veröffentlicht|aktualisiert|am|um|publicado|actualizado|el|pubblicato|aggiornato|il|alle|опубликовано|обновлено|обновлён|в|опубліковано|оновлено|о|نشر|نُشر|في|تحديث|gepubliceerd|bijgewerkt|op|om|date|dated|uhr|h|hrs|est|edt|cet|cest|pst|pdt|bst|msk|gmt|utc|ist|et|pt|ct|mez|mesz)(?![\p{L}])/giu;
@@ -272,6 +272,7 @@ export function parsePlainText(input: string, hints: TextHints = {}): ArticleFie
 
   // Classify every line; a block of only metadata disappears.
   let paragraphs: string[] = [];
+  let firstKept: string[] | null = null;
   let relatedMode = false;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as string[];
@@ -294,7 +295,10 @@ export function parsePlainText(input: string, hints: TextHints = {}): ArticleFie
       if (classifyLine(t, meta, isolated)) continue;
       kept.push(line);
     }
-    if (kept.length) paragraphs.push(joinLines(kept));
+    if (kept.length) {
+      if (!paragraphs.length) firstKept = kept;
+      paragraphs.push(joinLines(kept));
+    }
   }
 
   // Newsletter footers: from the first footer marker near the end, only short blocks follow.
@@ -311,6 +315,14 @@ export function parsePlainText(input: string, hints: TextHints = {}): ArticleFie
 
   // Title: the hint if any, else the first short block; drop the repeats at the top.
   let title = hints.title ? cleanText(hints.title) : '';
+  // A hard-wrapped first block "Headline\nStandfirst…": the short first line is the headline.
+  if (!title && firstKept && firstKept.length > 1) {
+    const head = (firstKept[0] as string).trim();
+    if (head.length <= 150 && !/[.!?,;:]$/.test(head)) {
+      paragraphs[0] = joinLines(firstKept.slice(1));
+      paragraphs.unshift(head);
+    }
+  }
   const first = paragraphs[0];
   if (!title && first !== undefined && first.length <= 250 && paragraphs.length > 1) {
     title = cleanText(first);
@@ -335,13 +347,14 @@ export function parsePlainText(input: string, hints: TextHints = {}): ArticleFie
   }
 
   // A wire dateline ("CITY, Country, March 3, 2025 (Outlet) - ...") names date and outlet.
-  const lead = paragraphs[0];
-  if (lead) {
+  // (It opens the first paragraph, which may follow a standfirst.)
+  for (const lead of paragraphs.slice(0, 2)) {
     const w = WIRE_RE.exec(lead);
     if (w) {
       const d = findDate(w[2] ?? '') ?? findDate(lead.slice(0, w[0].length));
       if (d) meta.dates.push(d.iso);
       meta.sources.push(w[3] ?? '');
+      break;
     }
   }
 

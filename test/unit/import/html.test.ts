@@ -66,3 +66,23 @@ describe('charset declarations', () => {
     expect(r.draft.warnings.join(' ')).toMatch(/declares windows-1252 but is UTF-8/);
   });
 });
+
+describe('parseHtml boxes', () => {
+  it('div-only article body; author boxes, sidebars and footers dropped', () => {
+    const a =
+      parseHtml(`<html><head><title>Budget passes | Daily Post</title><meta name="keywords" content="budget, council"></head><body>
+<div class="header"><div class="logo">Daily Post</div><ul class="menu"><li><a href="/">Home</a></li></ul></div>
+<div class="container"><div class="left-col"><div itemprop="articleBody">
+<div>The city budget passed on a 7-2 vote on Tuesday night, after hours of debate over police funding and road repairs.</div>
+<div>Council members who voted against it said the plan relied on optimistic revenue forecasts, and warned of cuts next year.</div>
+<div>The budget takes effect in July.</div>
+</div><div class="author-box">John Smith is a reporter covering city hall. Contact him at js@example.com.</div></div>
+<div class="right-col sidebar"><div class="widget"><h4>Popular</h4><p>Lots of text here that is popular, with commas, and more commas, and it goes on for a while.</p></div></div></div>
+<div class="footer">Contact | Privacy | Terms</div></body></html>`);
+    expect(a.title).toBe('Budget passes');
+    expect(a.source).toBe('Daily Post');
+    expect(a.tags).toEqual(['budget', 'council']);
+    expect(a.paragraphs).toHaveLength(3);
+    expect(a.paragraphs[2]).toBe('The budget takes effect in July.');
+  });
+});

@@ -124,3 +124,49 @@ describe('detectLanguage', () => {
   for (const [text, lang] of cases)
     it(lang, () => expect(detectLanguage(text).language).toBe(lang));
 });
+
+describe('more layouts', () => {
+  it('headline + standfirst block, byline with job title, time before date, wire without comma', () => {
+    const a = parsePlainText(`Ferry service resumes after storm
+Boats will run on a reduced timetable until Friday
+
+By John Smith, Transport Correspondent
+Updated: 14:05, 3 February 2024
+
+PORTSMOUTH (Coastal News) - Ferry services resumed on Saturday after a two-day suspension caused by the storm.
+
+Operators said boats would run on a reduced timetable until Friday.
+
+Follow us on Twitter
+Copyright 2024 Coastal News Ltd`);
+    expect(a.title).toBe('Ferry service resumes after storm');
+    expect(a.authors).toEqual(['John Smith']);
+    expect(a.publishedAt).toBe('2024-02-03T14:05');
+    expect(a.source).toBe('Coastal News');
+    expect(a.paragraphs).toHaveLength(3);
+    expect(a.paragraphs.join(' ')).not.toMatch(/Twitter|Copyright/);
+  });
+
+  it('an outlet/section line in another outlet, photo credits and share lines dropped', () => {
+    const a = parsePlainText(`Iran Says Talks "Constructive"
+
+Iran Says Talks "Constructive"
+Mon Jan 09, 2017 10:15:00
+
+Iran's foreign minister said talks with European powers in Geneva had been constructive, and that a further round would be held next month.
+
+PRESS TV - Middle East
+
+The minister told reporters the sides had agreed on a timetable, without giving details.
+
+Photo: Reuters
+Share this article
+
+string(300) "[{"id":"1","title":"Other "quoted" story"} ,{"id":"2","title":"Second story"} ]"`);
+    expect(a.source).toBe('Press TV');
+    expect(a.section).toBe('Middle East');
+    expect(a.publishedAt).toBe('2017-01-09T10:15:00');
+    expect(a.paragraphs).toHaveLength(2);
+    expect(a.related.map((r) => r.title)).toEqual(['Other "quoted" story', 'Second story']);
+  });
+});
