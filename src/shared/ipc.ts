@@ -52,7 +52,10 @@ export type AppInfo = v.InferOutput<typeof AppInfoSchema>;
 /** One file of an export, as the shared exporters make it; main decides where it lands. */
 export const ExportFileSchema = v.strictObject({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(1_000)),
-  data: v.union([v.string(), v.instance(Uint8Array)]),
+  data: v.union([
+    v.string(),
+    v.custom<Uint8Array>((x) => x instanceof Uint8Array, 'Bytes expected.'),
+  ]),
   mediaType: v.pipe(v.string(), v.maxLength(200)),
 });
 

@@ -7,6 +7,7 @@
 import type { ArticleNote, Highlight } from '../../../shared/annotations';
 import { normalizeTag } from '../../../shared/annotations';
 import type { Clipping, ClippingDraft } from '../../../shared/clipping';
+import type { ExportItem } from '../../../shared/export/types';
 import {
   summaryOf,
   type ClipbookDb,
@@ -118,6 +119,40 @@ export class LibraryRepo {
     return list.sort(
       (a, b) => a.position.start - b.position.start || a.position.end - b.position.end,
     );
+  }
+
+  /** Clippings with their highlights (in text order) and notes, in the order of `ids`. */
+  async exportItems(ids: readonly string[]): Promise<ExportItem[]> {
+    const db = this.db;
+    return db.transaction('r', [db.clippings, db.highlights, db.notes], async () => {
+      const [clippings, notes, highlights] = await Promise.all([
+        db.clippings.bulkGet([...ids]),
+        db.notes.bulkGet([...ids]),
+        db.highlights
+          .where('clippingId')
+          .anyOf([...ids])
+          .toArray(),
+      ]);
+      const byClipping = new Map<string, Highlight[]>();
+      for (const h of highlights) {
+        const list = byClipping.get(h.clippingId) ?? [];
+        list.push(h);
+        byClipping.set(h.clippingId, list);
+      }
+      return clippings.flatMap((clipping, index) =>
+        clipping
+          ? [
+              {
+                clipping,
+                highlights: (byClipping.get(clipping.id) ?? []).sort(
+                  (a, b) => a.position.start - b.position.start,
+                ),
+                note: notes[index]?.text ?? '',
+              },
+            ]
+          : [],
+      );
+    });
   }
 
   async noteOf(clippingId: string): Promise<string> {

@@ -1,0 +1,163 @@
+import type { ClipbookApi } from '../../../shared/clipbook-api';
+import { exportItems, type ExportFormat } from '../../../shared/export';
+import { clipBookHtml } from '../../../shared/export/clip-book';
+import type { ExportItem } from '../../../shared/export/types';
+import type { LibraryRepo } from '../lib/library-repo';
+import type { NoticesState } from './notices.svelte';
+
+/** What the user can export: shown in the dialog, with their labels. */
+export const EXPORT_CHOICES = [
+  { id: 'pdf', label: 'Clip book (PDF)', multi: false },
+  { id: 'docx', label: 'Clip book (Word document)', multi: false },
+  { id: 'md', label: 'Markdown — one file per clipping (Obsidian/Logseq vault)', multi: true },
+  { id: 'md-combined', label: 'Markdown — one combined file', multi: false },
+  { id: 'html', label: 'Web page (one HTML file)', multi: false },
+  { id: 'csv', label: 'Spreadsheet (CSV) — one row per clipping', multi: false },
+  { id: 'csv-highlights', label: 'Spreadsheet (CSV) — one row per highlight', multi: false },
+  { id: 'json', label: 'Clipbook JSON (lossless, can be imported back)', multi: false },
+  { id: 'csl-json', label: 'CSL-JSON (Zotero, reference managers)', multi: false },
+  { id: 'ris', label: 'RIS (EndNote, Zotero, Mendeley)', multi: false },
+  { id: 'bibtex', label: 'BibTeX', multi: false },
+] as const;
+export type ExportChoice = (typeof EXPORT_CHOICES)[number]['id'];
+
+export type ExportScope = 'selection' | 'filter' | 'tag' | 'library';
+
+export interface ExportSettings {
+  choice: ExportChoice;
+  includeBody: boolean;
+  title: string;
+  subtitle: string;
+}
+
+const SETTINGS_KEY = 'export';
+const LOAD_CHUNK = 200;
+
+export class ExportRun {
+  total = $state(0);
+  loaded = $state(0);
+  phase = $state<'loading' | 'formatting' | 'saving' | 'done' | 'cancelled' | 'failed'>('loading');
+  message = $state('');
+  result = $state.raw<{ folder: string; paths: string[] } | null>(null);
+  readonly controller = new AbortController();
+}
+
+/** Runs exports: loads clippings with their highlights and notes, formats, and saves. */
+export class ExporterState {
+  settings = $state<ExportSettings>({
+    choice: 'pdf',
+    includeBody: true,
+    title: 'Clip book',
+    subtitle: '',
+  });
+  run = $state.raw<ExportRun | null>(null);
+  readonly #api: ClipbookApi;
+  readonly #repo: LibraryRepo;
+  readonly #notices: NoticesState;
+
+  constructor(api: ClipbookApi, repo: LibraryRepo, notices: NoticesState) {
+    this.#api = api;
+    this.#repo = repo;
+    this.#notices = notices;
+  }
+
+  /** The last choice is remembered across sessions. */
+  async loadSettings(): Promise<void> {
+    const saved = (await this.#repo.db.settings.get(SETTINGS_KEY))?.value as
+      Partial<ExportSettings> | undefined;
+    if (saved && EXPORT_CHOICES.some((c) => c.id === saved.choice))
+      this.settings = { ...this.settings, ...saved };
+  }
+
+  async start(ids: readonly string[], label: string): Promise<void> {
+    const run = new ExportRun();
+    run.total = ids.length;
+    this.run = run;
+    const settings = $state.snapshot(this.settings);
+    await this.#repo.db.settings.put({ key: SETTINGS_KEY, value: settings }).catch(() => undefined);
+    try {
+      const items = await this.#load(ids, run);
+      if (run.controller.signal.aborted) return this.#cancelled(run);
+      run.phase = 'formatting';
+      const options = {
+        title: settings.title.trim() || label,
+        ...(settings.subtitle.trim() ? { subtitle: settings.subtitle.trim() } : {}),
+        includeBody: settings.includeBody,
+        generatedAt: new Date().toISOString(),
+      };
+      const base = safeBase(options.title);
+      let saved: { folder: string; paths: string[] } | null;
+      if (settings.choice === 'pdf') {
+        const html = clipBookHtml(items, options);
+        run.phase = 'saving';
+        saved = unwrap(await this.#api.exportPdf(html, `${base}.pdf`));
+      } else {
+        const files = await exportItems(settings.choice as ExportFormat, items, options);
+        if (run.controller.signal.aborted) return this.#cancelled(run);
+        run.phase = 'saving';
+        const multi = EXPORT_CHOICES.find((c) => c.id === settings.choice)?.multi ?? false;
+        const first = files[0];
+        saved = unwrap(
+          await this.#api.saveExport({
+            target: multi ? 'folder' : 'file',
+            suggestedName: multi || !first ? base : first.name,
+            files,
+          }),
+        );
+      }
+      if (!saved) return this.#cancelled(run);
+      run.result = saved;
+      run.phase = 'done';
+      run.message = `Exported ${items.length} clipping${items.length === 1 ? '' : 's'}${saved.paths.length > 1 ? ` into ${saved.paths.length} files` : ''}.`;
+    } catch (error) {
+      run.phase = 'failed';
+      run.message = error instanceof Error ? error.message : String(error);
+      this.#notices.push('error', `The export failed: ${run.message}`);
+    }
+  }
+
+  cancel(): void {
+    this.run?.controller.abort();
+  }
+
+  async showInFolder(): Promise<void> {
+    const path = this.run?.result?.paths[0] ?? this.run?.result?.folder;
+    if (!path) return;
+    const result = await this.#api.showInFolder(path);
+    if (!result.ok) this.#notices.push('error', result.error.message);
+  }
+
+  close(): void {
+    this.run = null;
+  }
+
+  async #load(ids: readonly string[], run: ExportRun): Promise<ExportItem[]> {
+    const items: ExportItem[] = [];
+    for (let i = 0; i < ids.length; i += LOAD_CHUNK) {
+      if (run.controller.signal.aborted) break;
+      const chunk = ids.slice(i, i + LOAD_CHUNK);
+      items.push(...(await this.#repo.exportItems(chunk)));
+      run.loaded = Math.min(ids.length, i + chunk.length);
+    }
+    return items;
+  }
+
+  #cancelled(run: ExportRun): void {
+    run.phase = 'cancelled';
+    run.message = 'The export was cancelled; nothing was written.';
+  }
+}
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+function safeBase(title: string): string {
+  return (
+    title
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+      .trim()
+      .slice(0, 120) || 'Clipbook export'
+  );
+}
