@@ -1,6 +1,7 @@
 /** The `clipbook` command line: argument handling and output, kept free of process globals. */
 import type { ClippingDraft } from '../../shared/clipping';
 import { parseFile } from '../import/index';
+import { runConvert } from './convert-command';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -12,6 +13,7 @@ export const EXIT_REFUSED = 2;
 export const EXIT_USAGE = 64;
 
 export const USAGE = `Usage: clipbook parse [--json | --md] FILE...
+       clipbook convert --to FORMAT --out DIR FILE...   (see clipbook convert --help)
 
 Parses article files (.txt, .html, .md, .eml, .pdf, .docx) the way the app imports them.
 
@@ -56,6 +58,8 @@ function toMarkdown(entries: Entry[]): string {
 
 /** Runs the CLI with `argv` (arguments after the script name) and returns the exit status. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // `convert` (the export side) owns its own options, help and exit codes.
+  if (argv[0] === 'convert') return runConvert(argv.slice(1), io, { parseFile });
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(USAGE);
     return EXIT_OK;

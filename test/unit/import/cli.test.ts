@@ -92,3 +92,11 @@ describe('CLI entry (spawned)', () => {
     expect(arr).toHaveLength(2);
   }, 60_000);
 });
+
+describe('runCli dispatch', () => {
+  it('hands `convert` to the export command with its own help', async () => {
+    const r = await run(['convert', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/clipbook convert/);
+  });
+});
