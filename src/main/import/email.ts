@@ -48,14 +48,57 @@ export function declaredMailCharset(bytes: Uint8Array): string {
   return m?.[1] ? canonicalEncoding(m[1]) : 'utf-8';
 }
 
+const FORWARD_MARK_RE =
+  /^\s*(-{2,}\s*(forwarded message|original message|weitergeleitete nachricht|ursprüngliche nachricht|message transféré|message d'origine|mensaje reenviado|mensaje original|messaggio inoltrato|пересылаемое сообщение|исходное сообщение)\s*-*|begin forwarded message:?|début du message réexpédié\s*:?|anfang der weitergeleiteten nachricht:?)\s*$/iu;
+const FORWARD_HEADER_RE =
+  /^\s*(from|date|sent|subject|to|cc|reply-to|von|gesendet|datum|betreff|an|de|envoyé|objet|à|asunto|para|enviado|fecha|от|дата|тема|кому|отправлено|da|inviato|oggetto|a)\s*:/iu;
+
+/** Drops "Forwarded message" banners with their header lines, and '>' quoting of the whole body. */
+export function unwrapForwarded(text: string): { text: string; from: string } {
+  let from = '';
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const quoted = lines.filter((l) => /^\s*>/.test(l)).length;
+  const nonEmpty = lines.filter((l) => l.trim()).length;
+  const unquoted = quoted > nonEmpty * 0.6 ? lines.map((l) => l.replace(/^\s*(>\s?)+/, '')) : lines;
+  const out: string[] = [];
+  for (let i = 0; i < unquoted.length; i++) {
+    const line = unquoted[i] as string;
+    if (FORWARD_MARK_RE.test(line)) {
+      // Skip the banner and the header lines right after it.
+      while (
+        i + 1 < unquoted.length &&
+        (FORWARD_HEADER_RE.test(unquoted[i + 1] as string) || !(unquoted[i + 1] as string).trim())
+      ) {
+        i++;
+        const fm = /^\s*(?:from|von|de|от|da)\s*:\s*"?([^"<\n]*?)"?\s*(?:<[^>]*>)?\s*$/iu.exec(
+          unquoted[i] as string,
+        );
+        if (fm?.[1] && !from && !fm[1].includes('@')) from = fm[1].trim();
+        if (
+          !(unquoted[i] as string).trim() &&
+          i + 1 < unquoted.length &&
+          !FORWARD_HEADER_RE.test(unquoted[i + 1] as string)
+        )
+          break;
+      }
+      continue;
+    }
+    out.push(line);
+  }
+  return { text: out.join('\n'), from };
+}
+
 export async function parseEmail(bytes: Uint8Array): Promise<ArticleFields | null> {
   const mail = await PostalMime.parse(
     Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
   );
   const subject = cleanSubject(fixC1(mail.subject ?? ''));
-  const senderName = cleanText(fixC1(mail.from?.name ?? '')).replace(SENDER_NOISE_RE, '');
-  const text = fixC1(mail.text ?? '');
+  let senderName = cleanText(fixC1(mail.from?.name ?? '')).replace(SENDER_NOISE_RE, '');
+  const unwrapped = unwrapForwarded(fixC1(mail.text ?? ''));
+  const text = unwrapped.text;
   const html = fixC1(mail.html ?? '');
+  // A forwarded article names its outlet in the forwarded From: line, not the forwarder.
+  if (unwrapped.from) senderName = cleanText(unwrapped.from).replace(SENDER_NOISE_RE, '');
   let art: ArticleFields;
   if (text.trim()) {
     art = parsePlainText(text, subject ? { title: subject } : {});

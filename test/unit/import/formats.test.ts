@@ -202,3 +202,37 @@ describe('DOCX', () => {
     expect(r.draft.paragraphs).toHaveLength(2);
   });
 });
+
+describe('forwarded e-mail', () => {
+  it('drops the forwarded banner, its headers and the Fwd: prefix', async () => {
+    const raw = [
+      'From: Me <me@example.org>',
+      'To: you@example.org',
+      'Subject: Fwd: [Alerts] Harbour bridge to close for repairs',
+      'Date: Tue, 4 Mar 2025 10:00:00 +0000',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      '---------- Forwarded message ---------',
+      'From: Harbour Times <news@harbour-times.example>',
+      'Date: Mon, 3 Mar 2025 at 07:00',
+      'Subject: Harbour bridge to close for repairs',
+      'To: me@example.org',
+      '',
+      'Harbour bridge to close for repairs',
+      '',
+      'The harbour bridge will close for six weeks from April while its deck is replaced, the city said on Monday.',
+      '',
+      'Buses will be diverted via the ring road.',
+      '',
+    ].join('\r\n');
+    const r = await parseBytes(new TextEncoder().encode(raw), 'fwd.eml');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.draft.title).toBe('Harbour bridge to close for repairs');
+    expect(r.draft.source).toBe('Harbour Times');
+    expect(r.draft.paragraphs).toEqual([
+      'The harbour bridge will close for six weeks from April while its deck is replaced, the city said on Monday.',
+      'Buses will be diverted via the ring road.',
+    ]);
+  });
+});
