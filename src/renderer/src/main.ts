@@ -1,9 +1,13 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import ProfileTooNew from './components/ProfileTooNew.svelte';
 import { getApi } from './lib/api';
 import { getDatabase } from './lib/db';
+import { bufferImportEvents } from './lib/early-events';
 import { LibraryRepo } from './lib/library-repo';
+import { checkProfileVersion } from './lib/profile-guard';
+import { applyTheme, loadTheme } from './lib/theme';
 import { ExporterState } from './state/exporter.svelte';
 import { ImportsState } from './state/imports.svelte';
 import { LibraryState } from './state/library.svelte';
@@ -11,28 +15,47 @@ import { NoticesState } from './state/notices.svelte';
 import { ReaderState } from './state/reader.svelte';
 import { UndoState } from './state/undo.svelte';
 
-const api = getApi();
-const repo = new LibraryRepo(getDatabase());
-const notices = new NoticesState();
-const undo = new UndoState(notices);
-const library = new LibraryState(repo);
-const reader = new ReaderState(repo, notices, undo);
-const imports = new ImportsState(api, repo, notices);
-const exporter = new ExporterState(api, repo, notices);
-void exporter.loadSettings();
-
-// Listen before anything can be imported, so no event from a launch-time import is missed.
-imports.listen();
-void library.start();
-// A note being typed is saved before the window goes away.
-addEventListener('pagehide', () => void reader.flushNote());
-addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') void reader.flushNote();
-});
-
 const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element.');
-mount(App, {
-  target,
-  props: { api, repo, library, reader, imports, notices, undo, exporter },
-});
+const api = getApi();
+// Listen before anything else (and before any await), so no event of a launch-time import
+// is missed; the events wait in this buffer until the import state takes them.
+const importApi = bufferImportEvents(api);
+
+// A library written by a newer Clipbook is never opened (opening could change it): the
+// window says so, and nothing else runs.
+const profile = await checkProfileVersion(indexedDB);
+if (!profile.ok) {
+  mount(ProfileTooNew, { target, props: { schema: profile.schema } });
+} else {
+  await start(target);
+}
+
+async function start(target: HTMLElement): Promise<void> {
+  // The theme first, so the window never flashes the wrong colours.
+  applyTheme(await loadTheme(getDatabase()));
+  // Durable storage: Chromium may otherwise evict the library under disk pressure. Main
+  // grants this one permission to the app's origin (security.ts); the answer is in About.
+  void navigator.storage?.persist?.().catch(() => false);
+  const repo = new LibraryRepo(getDatabase());
+  const notices = new NoticesState();
+  const undo = new UndoState(notices);
+  const library = new LibraryState(repo);
+  const reader = new ReaderState(repo, notices, undo);
+  const imports = new ImportsState(importApi, repo, notices);
+  const exporter = new ExporterState(api, repo, notices);
+  void exporter.loadSettings();
+
+  imports.listen();
+  void library.start();
+  // A note being typed is saved before the window goes away.
+  addEventListener('pagehide', () => void reader.flushNote());
+  addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void reader.flushNote();
+  });
+
+  mount(App, {
+    target,
+    props: { api, repo, library, reader, imports, notices, undo, exporter },
+  });
+}

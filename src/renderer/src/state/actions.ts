@@ -3,6 +3,7 @@ import type { LibraryRepo, MetadataPatch } from '../lib/library-repo';
 import type { LibraryState } from './library.svelte';
 import type { NoticesState } from './notices.svelte';
 import type { UndoState } from './undo.svelte';
+import { describeWriteError } from '../lib/errors';
 
 const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
@@ -27,10 +28,7 @@ export class LibraryActions {
     try {
       return await run();
     } catch (error) {
-      this.#notices.push(
-        'error',
-        `${what}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.#notices.push('error', `${what}: ${describeWriteError(error)}`);
       return undefined;
     }
   }

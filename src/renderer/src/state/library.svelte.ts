@@ -1,6 +1,7 @@
 import type { Clipping } from '../../../shared/clipping';
 import type { ClippingSummary, TagRecord } from '../lib/db';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
+import { isVersionError, schemaFromVersionError, tooNewMessage } from '../lib/profile-guard';
 
 export const SORT_KEYS = ['published', 'imported', 'title', 'outlet'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -237,7 +238,11 @@ export class LibraryState {
       this.tags = tags;
       this.#version += 1;
     } catch (error) {
-      this.loadError = `The library could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      // A newer Clipbook's library is left exactly as it is (main.ts refuses it up front;
+      // this catches Dexie's VersionError should it still come).
+      this.loadError = isVersionError(error)
+        ? tooNewMessage(schemaFromVersionError(error))
+        : `The library could not be read: ${error instanceof Error ? error.message : String(error)}`;
     }
     this.loaded = true;
   }

@@ -4,6 +4,7 @@ import type { Clipping } from '../../../shared/clipping';
 import { newId, type LibraryRepo } from '../lib/library-repo';
 import type { NoticesState } from './notices.svelte';
 import type { UndoState } from './undo.svelte';
+import { describeWriteError } from '../lib/errors';
 
 export interface PlacedHighlight {
   highlight: Highlight;
@@ -156,9 +157,6 @@ export class ReaderState {
   }
 
   #fail(what: string, error: unknown): void {
-    this.#notices.push(
-      'error',
-      `${what}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    this.#notices.push('error', `${what}: ${describeWriteError(error)}`);
   }
 }
