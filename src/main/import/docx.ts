@@ -3,7 +3,8 @@ import mammoth from 'mammoth';
 import type { Refusal } from '../../shared/clipping';
 import type { ArticleFields } from './article';
 import { parsePlainText } from './plain-text';
-import { checkZipBomb, ZipError } from './zip-guard';
+import { cleanText } from './article';
+import { checkZipBomb, readZipEntry, ZipError } from './zip-guard';
 
 export type DocxOutcome = { ok: true; article: ArticleFields } | { ok: false; error: Refusal };
 
@@ -37,5 +38,32 @@ export async function parseDocx(bytes: Uint8Array, name: string): Promise<DocxOu
       },
     };
   }
-  return { ok: true, article: parsePlainText(text) };
+  const title = coreTitle(bytes);
+  return { ok: true, article: parsePlainText(text, title ? { title } : {}) };
+}
+
+function decodeXmlText(s: string): string {
+  return s
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The document title from docProps/core.xml, unless it is a template default. */
+function coreTitle(bytes: Uint8Array): string {
+  try {
+    const xml = readZipEntry(bytes, 'docProps/core.xml')?.toString('utf8') ?? '';
+    const m = /<dc:title>([\s\S]*?)<\/dc:title>/.exec(xml);
+    const title = cleanText(decodeXmlText(m?.[1] ?? ''));
+    return /^(untitled|title|document\d*|doc\d*|new document)$/i.test(title) || title.length > 300
+      ? ''
+      : title;
+  } catch {
+    return '';
+  }
 }

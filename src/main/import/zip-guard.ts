@@ -112,3 +112,28 @@ export function checkZipBomb(bytes: Uint8Array): void {
       );
   }
 }
+
+/** Inflates one small entry (after checkZipBomb has vetted the archive); undefined if absent. */
+export function readZipEntry(
+  bytes: Uint8Array,
+  name: string,
+  maxBytes = 1_000_000,
+): Buffer | undefined {
+  const entry = readCentralDirectory(bytes).find((e) => e.name === name);
+  if (!entry) return undefined;
+  const lo = entry.localOffset;
+  if (lo + 30 > bytes.length || u32(bytes, lo) !== 0x04034b50) return undefined;
+  const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
+  const data = Buffer.from(
+    bytes.buffer,
+    bytes.byteOffset + start,
+    Math.min(entry.compressedSize, bytes.length - start),
+  );
+  if (entry.method === 0) return data;
+  if (entry.method !== 8) return undefined;
+  try {
+    return inflateRawSync(data, { maxOutputLength: maxBytes });
+  } catch {
+    return undefined;
+  }
+}

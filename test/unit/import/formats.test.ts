@@ -236,3 +236,21 @@ describe('forwarded e-mail', () => {
     ]);
   });
 });
+
+describe('DOCX properties', () => {
+  it('uses the core title and drops the body heading that repeats it', async () => {
+    const bytes = await makeDocx(
+      [
+        { text: 'Harbour dredging starts', heading: true },
+        {
+          text: 'Dredging of the harbour entrance started on Monday and will take three months, the port said.',
+        },
+      ],
+      { title: 'Harbour dredging starts' },
+    );
+    const r = await parseBytes(bytes, 'dredging.docx');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.draft.title).toBe('Harbour dredging starts');
+    expect(r.draft.paragraphs).toHaveLength(1);
+  });
+});

@@ -139,9 +139,11 @@ export function makeRawDocx(documentXml: Uint8Array, declaredSize?: number): Uin
 /** A real DOCX built with the `docx` package. */
 export async function makeDocx(
   paragraphs: Array<{ text: string; heading?: boolean }>,
+  opts: { title?: string } = {},
 ): Promise<Uint8Array> {
   const { Document, HeadingLevel, Packer, Paragraph } = await import('docx');
   const doc = new Document({
+    ...(opts.title ? { title: opts.title } : {}),
     sections: [
       {
         children: paragraphs.map((p) =>
