@@ -278,7 +278,14 @@ export function parsePlainText(input: string, hints: TextHints = {}): ArticleFie
     const block = blocks[b] as string[];
     const isolated = block.length === 1;
     const kept: string[] = [];
+    let proseRun = 0;
     for (const line of block) {
+      // Two long lines in a row make this block prose: its remaining lines are body text
+      // (metadata comes at the top of a block), which saves most of the work on wrapped text.
+      if (proseRun >= 2) {
+        kept.push(line);
+        continue;
+      }
       const t = line.trim();
       if (RELATED_HEAD_RE.test(t)) {
         relatedMode = true;
@@ -292,7 +299,11 @@ export function parsePlainText(input: string, hints: TextHints = {}): ArticleFie
         }
         relatedMode = false;
       }
-      if (classifyLine(t, meta, isolated)) continue;
+      if (classifyLine(t, meta, isolated)) {
+        proseRun = 0;
+        continue;
+      }
+      proseRun = t.length >= 50 ? proseRun + 1 : 0;
       kept.push(line);
     }
     if (kept.length) {
