@@ -1,3 +1,4 @@
+import { tagCovers } from '../../../shared/annotations';
 import type { Clipping } from '../../../shared/clipping';
 import type { ClippingSummary, TagRecord } from '../lib/db';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
