@@ -22,6 +22,8 @@ const TAG_COUNT = 200;
  * disk. BENCH_PERSISTENT=1 uses an on-disk profile (in a temp folder) instead.
  */
 const PERSISTENT = process.env['BENCH_PERSISTENT'] === '1';
+/** A kept on-disk profile: seeded on the first run, reused (no seeding) by later ones. */
+const USER_DATA = process.env['BENCH_USER_DATA'] ?? '';
 /** A folder to write CPU profiles of the first load and of one tag filter into, for diagnosis. */
 const PROFILE_DIR = process.env['BENCH_PROFILE'] ?? '';
 const TARGETS = { interactiveMs: 1500, filterMs: 50, maxScrollFrameMs: 50 };
@@ -346,8 +348,9 @@ function popularTags(names: string[], counts: Map<string, number>, n: number): s
 
 async function main(): Promise<void> {
   const names = tagNames();
-  const profile = PERSISTENT ? mkdtempSync(join(tmpdir(), 'clipbook-bench-profile-')) : '';
-  const browser = PERSISTENT ? null : await chromium.launch(chromiumLaunchOptions());
+  const tempProfile = PERSISTENT && !USER_DATA;
+  const profile = USER_DATA || (PERSISTENT ? mkdtempSync(join(tmpdir(), 'clipbook-bench-')) : '');
+  const browser = profile ? null : await chromium.launch(chromiumLaunchOptions());
   const context = browser
     ? await browser.newContext()
     : await chromium.launchPersistentContext(profile, chromiumLaunchOptions());
@@ -365,7 +368,20 @@ async function main(): Promise<void> {
     await page.goto(`${HARNESS_ORIGIN}/index.html`);
     await page.getByRole('button', { name: 'Import…' }).waitFor();
     const seedStart = performance.now();
-    const seeded = await seed(page, names);
+    const already = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('clipbook');
+          open.onsuccess = () => {
+            const request = open.result.transaction('summaries').objectStore('summaries').count();
+            request.onsuccess = () => {
+              open.result.close();
+              resolve(request.result);
+            };
+          };
+        }),
+    );
+    const seeded = already === COUNT ? { highlights: -1, notes: -1 } : await seed(page, names);
     const seedSeconds = (performance.now() - seedStart) / 1000;
     console.log(
       `seeded ${COUNT} clippings (${seeded.highlights} highlights, ${seeded.notes} notes) in ${seedSeconds.toFixed(1)} s`,
@@ -487,7 +503,7 @@ async function main(): Promise<void> {
       tags: tagRecords.length,
       highlights: seeded.highlights,
       notes: seeded.notes,
-      persistentProfile: PERSISTENT,
+      persistentProfile: !!profile,
       seedSeconds: round(seedSeconds),
       loads,
       interactiveMs: { first: interactive[0], median: percentile(interactive, 50) },
@@ -506,7 +522,7 @@ async function main(): Promise<void> {
   } finally {
     await context.close();
     await browser?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    if (tempProfile) rmSync(profile, { recursive: true, force: true });
   }
 }
 
