@@ -2,10 +2,17 @@
  * The same scenario as the browser harness, in the real Electron app. Runs wherever the
  * Electron binary is installed; elsewhere each test is skipped with the reason.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import {
+  _electron as electron,
+  expect,
+  test,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 import { findElectronBinary } from '../support/electron-binary';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -25,12 +32,23 @@ test.describe('Electron app', () => {
     }
     // Each test gets a fresh profile.
     userData = mkdtempSync(join(tmpdir(), 'clipbook-electron-'));
-    app = await electron.launch({
+    app = await launch([join(ARTICLES, 'alalam-putin-guterres.txt')]);
+  });
+
+  function launch(files: string[]): Promise<ElectronApplication> {
+    if ('missing' in binary) throw new Error(binary.missing);
+    return electron.launch({
       executablePath: binary.path,
-      args: [join(ROOT, 'out/main/index.js'), join(ARTICLES, 'alalam-putin-guterres.txt')],
+      args: [join(ROOT, 'out/main/index.js'), ...files],
       env: { ...process.env, CLIPBOOK_USER_DATA_DIR: userData },
     });
-  });
+  }
+
+  function libraryOption(page: Page, title: string | RegExp) {
+    return page
+      .getByRole('listbox', { name: 'Library' })
+      .getByRole('option', { name: typeof title === 'string' ? new RegExp(title) : title });
+  }
 
   test.afterEach(async () => {
     await app?.close();
@@ -107,5 +125,44 @@ test.describe('Electron app', () => {
     });
     expect(app!.windows()).toHaveLength(1);
     expect(page.url()).toBe(before);
+  });
+
+  test('a second launch hands its files to the running window and exits', async () => {
+    const page = await app!.firstWindow();
+    await expect(libraryOption(page, PUTIN_TITLE)).toBeVisible();
+    if ('missing' in binary) return;
+    // The second instance finds the single-instance lock taken, sends its paths along, quits.
+    const second = spawn(
+      binary.path,
+      [join(ROOT, 'out/main/index.js'), join(ARTICLES, 'wire-tram-line.txt')],
+      { env: { ...process.env, CLIPBOOK_USER_DATA_DIR: userData }, stdio: 'ignore' },
+    );
+    const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+    expect(code).toBe(0);
+    await expect(page.getByRole('listbox', { name: 'Library' }).getByRole('option')).toHaveCount(2);
+    expect(app!.windows()).toHaveLength(1);
+  });
+
+  test('the window opens where and as large as it was left', async () => {
+    const page = await app!.firstWindow();
+    await expect(libraryOption(page, PUTIN_TITLE)).toBeVisible();
+    const wanted = await app!.evaluate(({ BrowserWindow, screen }) => {
+      const area = screen.getPrimaryDisplay().workArea;
+      const bounds = { x: area.x + 40, y: area.y + 30, width: 900, height: 640 };
+      BrowserWindow.getAllWindows()[0]?.setBounds(bounds);
+      return bounds;
+    });
+    // Closing writes the state at once (the debounce is for moves and resizes).
+    await app!.close();
+    app = await launch([]);
+    await app.firstWindow();
+    const restored = await app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]?.getNormalBounds(),
+    );
+    expect(restored?.width).toBe(wanted.width);
+    expect(restored?.height).toBe(wanted.height);
+    // Window managers may nudge the position by their decorations.
+    expect(Math.abs((restored?.x ?? 0) - wanted.x)).toBeLessThan(40);
+    expect(Math.abs((restored?.y ?? 0) - wanted.y)).toBeLessThan(60);
   });
 });
