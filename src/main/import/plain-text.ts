@@ -60,6 +60,7 @@ const WIRE_RE =
 /** Words that accompany a date without a colon ("Publié le 3 mars 2024", "Updated on …"). */
 const DATE_WORDS_RE =
   /(?<![\p{L}])(published|updated|posted|last updated|modified|on|at|publié|publiée|le|mis à jour|veröffentlicht|aktualisiert|am|um|publicado|actualizado|el|pubblicato|aggiornato|il|alle|опубликовано|обновлено|обновлён|в|опубліковано|оновлено|о|نشر|نُشر|في|تحديث|gepubliceerd|bijgewerkt|op|om|date|dated|uhr|h|hrs|est|edt|cet|cest|pst|pdt|bst|msk|gmt|utc|ist|et|pt|ct|mez|mesz)(?![\p{L}])/giu;
+const REPORTING_BY_RE = /reporting by\s+([^;)]+)/i;
 const PHP_DUMP_RE = /string\(\d+\)\s*"\s*\[\s*\{/;
 const JSON_DUMP_RE = /(^|\n)\s*\[\s*\{\s*"[\w-]+"\s*:/;
 
@@ -179,7 +180,7 @@ function classifyLine(line: string, meta: Meta, standalone: boolean): boolean {
   }
   if (AD_RE.test(t) || COPYRIGHT_RE.test(t) || (t.length < 160 && RIGHTS_RE.test(t))) return true;
   if (CREDIT_RE.test(t)) {
-    const rep = /reporting by\s+([^;)]+)/i.exec(t);
+    const rep = REPORTING_BY_RE.exec(t);
     if (rep?.[1]) meta.reporters.push(...splitAuthors(rep[1]));
     return true;
   }
