@@ -8,6 +8,7 @@ import { bufferImportEvents } from './lib/early-events';
 import { LibraryRepo } from './lib/library-repo';
 import { checkProfileVersion } from './lib/profile-guard';
 import { applyTheme, loadTheme } from './lib/theme';
+import { BackupsState } from './state/backups.svelte';
 import { ExporterState } from './state/exporter.svelte';
 import { ImportsState } from './state/imports.svelte';
 import { LibraryState } from './state/library.svelte';
@@ -45,9 +46,10 @@ async function start(target: HTMLElement): Promise<void> {
   const imports = new ImportsState(importApi, repo, notices);
   const exporter = new ExporterState(api, repo, notices);
   void exporter.loadSettings();
+  const backups = new BackupsState(api, repo, library, notices);
 
   imports.listen();
-  void library.start();
+  void library.start().then(() => backups.maybeAutoBackup());
   // A note being typed is saved before the window goes away.
   addEventListener('pagehide', () => void reader.flushNote());
   addEventListener('visibilitychange', () => {
@@ -56,6 +58,6 @@ async function start(target: HTMLElement): Promise<void> {
 
   mount(App, {
     target,
-    props: { api, repo, library, reader, imports, notices, undo, exporter },
+    props: { api, repo, library, reader, imports, notices, undo, exporter, backups },
   });
 }

@@ -8,6 +8,7 @@ import type { ArticleNote, Highlight } from '../../../shared/annotations';
 import { normalizeTag } from '../../../shared/annotations';
 import type { Clipping, ClippingDraft } from '../../../shared/clipping';
 import type { ExportItem } from '../../../shared/export/types';
+import { rebuildDerived } from './backup';
 import {
   summaryOf,
   type ClipbookDb,
@@ -153,6 +154,60 @@ export class LibraryRepo {
           : [],
       );
     });
+  }
+
+  /**
+   * Imports a Clipbook JSON export: clippings with their highlights and notes, exactly as
+   * exported (same ids). Clippings already in the library (same id or same original) are
+   * skipped and reported as duplicates.
+   */
+  async importExportItems(
+    items: readonly ExportItem[],
+  ): Promise<{ added: string[]; duplicates: string[] }> {
+    const db = this.db;
+    const added: string[] = [];
+    const duplicates: string[] = [];
+    await db.transaction(
+      'rw',
+      [db.clippings, db.summaries, db.highlights, db.notes, db.tags],
+      async () => {
+        const ids = items.map((i) => i.clipping.id);
+        const hashes = items.map((i) => i.clipping.original.sha256);
+        const byId = new Set((await db.clippings.bulkGet(ids)).flatMap((c) => (c ? [c.id] : [])));
+        const byHash = new Set(
+          (await db.clippings.where('original.sha256').anyOf(hashes).toArray()).map(
+            (c) => c.original.sha256,
+          ),
+        );
+        for (const item of items) {
+          const c = item.clipping;
+          if (byId.has(c.id) || byHash.has(c.original.sha256)) {
+            duplicates.push(c.title);
+            continue;
+          }
+          byId.add(c.id);
+          byHash.add(c.original.sha256);
+          await db.clippings.add({ ...c, deletedAt: c.deletedAt ?? '' });
+          await db.highlights.bulkPut(item.highlights);
+          if (item.note.trim())
+            await db.notes.put({
+              clippingId: c.id,
+              text: item.note,
+              updatedAt: new Date().toISOString(),
+            });
+          added.push(c.id);
+        }
+        await rebuildDerived(db);
+      },
+    );
+    this.#emit({
+      upserted: await this.db.summaries
+        .bulkGet(added)
+        .then((rows) => rows.flatMap((r) => (r ? [r] : []))),
+      removed: [],
+      tagsChanged: true,
+    });
+    return { added, duplicates };
   }
 
   async noteOf(clippingId: string): Promise<string> {

@@ -248,6 +248,19 @@ export class LibraryState {
     this.loaded = true;
   }
 
+  /** Reads everything again (after a restore replaced the database's contents). */
+  async reload(): Promise<void> {
+    const [summaries, tags] = await Promise.all([
+      this.#repo.loadSummaries(),
+      this.#repo.listTags(),
+    ]);
+    this.#all.clear();
+    for (const s of summaries) this.#all.set(s.id, s);
+    this.tags = tags;
+    this.#version += 1;
+    await this.select(null);
+  }
+
   #apply(change: LibraryChange): void {
     const added = this.#onlyNew(change);
     for (const s of change.upserted) this.#all.set(s.id, s);
