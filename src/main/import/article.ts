@@ -33,9 +33,12 @@ export function emptyArticle(): ArticleFields {
 }
 
 /** Anything a trim does not fix: control/odd spaces, runs of spaces, invisible characters. */
+// Control characters and zero-width joiners are exactly what these classes look for.
+/* eslint-disable no-control-regex, no-misleading-character-class */
 const NEEDS_CLEANING_RE =
   /[\x00-\x1f\u00a0\u00ad\u2000-\u200b\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
+/* eslint-enable no-control-regex, no-misleading-character-class */
 
 /** Collapses whitespace (incl. NBSP and line breaks) and drops invisible format characters. */
 export function cleanText(s: string): string {
@@ -43,6 +46,7 @@ export function cleanText(s: string): string {
   const t =
     NEEDS_CLEANING_RE.test(s) || s.includes('  ')
       ? s
+          // eslint-disable-next-line no-misleading-character-class -- removing lone ZWJ etc.
           .replace(/[\u00AD\u200B\u200D\u2060\uFEFF]/g, '')
           .replace(/[\s\u00A0\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g, ' ')
       : s;

@@ -79,8 +79,8 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     size: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
-  let article: ArticleFields | null = null;
-  let encoding: EncodingInfo = { name: 'binary', guessed: false };
+  let article: ArticleFields;
+  let encoding: EncodingInfo;
   const warnings: string[] = [];
 
   if (format === 'pdf') {
@@ -109,8 +109,9 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     if (format === 'html') article = parseHtml(decoded.text);
     else if (format === 'md') article = parseMarkdown(decoded.text);
     else if (format === 'eml') {
+      let mail: ArticleFields | null;
       try {
-        article = await parseEmail(bytes);
+        mail = await parseEmail(bytes);
       } catch (err) {
         return refuse(
           'malformed',
@@ -118,12 +119,13 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
         );
       }
       encoding = { name: declaredMailCharset(bytes), guessed: false };
-      if (!article) {
+      if (!mail) {
         return refuse(
           'empty',
           `“${name}” is an e-mail without a text or HTML body: there is no article to import.`,
         );
       }
+      article = mail;
     } else article = parsePlainText(decoded.text);
     if (decoded.text.includes('\uFFFD') && !warnings.some((w) => w.includes('\uFFFD'))) {
       warnings.push('Some characters could not be decoded and are shown as \uFFFD.');

@@ -95,6 +95,8 @@ export function detectLanguage(input: string): DetectedLanguage {
   // Quick presence tests first: Latin-only text (the common case) skips all counting.
   const hasCyr = /[\u0400-\u04FF]/.test(text);
   const hasArabic = /[\u0620-\u06FF\u0750-\u077F]/.test(text);
+  // Whole script blocks (combining marks included) are counted on purpose.
+  // eslint-disable-next-line no-misleading-character-class
   const hasOther = /[\u0370-\u03FF\u0530-\u05FF\u0900-\u10FF\u3040-\uD7AF]/.test(text);
   if (!hasCyr && !hasArabic && !hasOther) {
     const best = bestByStopWords(text, LATIN_LANGS);
@@ -108,7 +110,8 @@ export function detectLanguage(input: string): DetectedLanguage {
     ? count(/[\u0620-\u063F\u0641-\u065F\u066E-\u06FF\u0750-\u077F]/g, text)
     : 0;
   const other = hasOther
-    ? count(/[\u0370-\u03FF\u0530-\u05FF\u0900-\u10FF\u3040-\uD7AF]/g, text)
+    ? // eslint-disable-next-line no-misleading-character-class
+      count(/[\u0370-\u03FF\u0530-\u05FF\u0900-\u10FF\u3040-\uD7AF]/g, text)
     : 0;
   const letters = latin + cyr + arabic + other;
   if (letters < 3) return { language: '', byScript: false };

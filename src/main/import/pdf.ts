@@ -2,11 +2,12 @@
  * PDF → article via pdfjs-dist's text layer. Lines are rebuilt from text items, paragraphs from
  * vertical gaps; the result then goes through the plain-text rules.
  */
+import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Refusal } from '../../shared/clipping';
 import { cleanText, type ArticleFields } from './article';
 import { parsePlainText } from './plain-text';
 
-type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfjsModule = typeof Pdfjs;
 let pdfjsPromise: Promise<PdfjsModule> | null = null;
 
 /** pdfjs is ESM-only: load it lazily with import(), and run its worker code in this thread. */

@@ -238,6 +238,7 @@ function joinLines(lines: string[]): string {
 /** Extracts an article from plain text. */
 export function parsePlainText(input: string, hints: TextHints = {}): ArticleFields {
   const art = emptyArticle();
+  // eslint-disable-next-line no-control-regex -- stray NULs are dropped
   let text = input.replace(/\r\n?/g, '\n').replace(/\u0000/g, '');
   const dump = cutDump(text);
   text = dump.text;

@@ -110,7 +110,9 @@ const binaryRefusal = (what: string, fileName: string): Refusal => ({
   message: `“${fileName}” is ${what}, not an article (its content does not match its name). Choose the article file itself.`,
 });
 
+// eslint-disable-next-line no-control-regex -- counting control bytes is the point
 const CONTROL_TEST_RE = /[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]/;
+// eslint-disable-next-line no-control-regex -- counting control bytes is the point
 const CONTROL_COUNT_RE = /[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]/g;
 
 /** Share of control characters in the first 4 KB; text has almost none. */

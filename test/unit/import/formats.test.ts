@@ -1,5 +1,4 @@
 /** Format-specific behaviour on the small fixtures in test/fixtures/import and generated files. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
