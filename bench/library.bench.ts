@@ -407,7 +407,9 @@ async function main(): Promise<void> {
         await page.reload();
         await page.locator('#reader-title').waitFor({ timeout: 60_000 });
       });
-      const marks = (await page.evaluate(() => (window as unknown as Win)['__benchMarks'])) as {
+      const marks = (await page.evaluate(
+        () => (window as unknown as Record<string, unknown>)['__benchMarks'],
+      )) as {
         firstRow: number;
         readerOpen: number;
       };

@@ -4,7 +4,7 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createIpcHandlers } from '../../../src/main/ipc/handlers';
+import { createIpcHandlers, type HandlerDeps } from '../../../src/main/ipc/handlers';
 import { ImportService } from '../../../src/main/services/import-service';
 import type { ImportEvent } from '../../../src/shared/ipc';
 import { EVENT_CHANNELS } from '../../../src/shared/ipc-channels';
@@ -57,12 +57,18 @@ function importsWithHeldFinish(app: Harness): { release(): Promise<void>; dispos
       else send(event);
     },
   });
-  app.handlers = createIpcHandlers({
+  // Only the import channels are swapped; every other channel keeps the harness's handler.
+  const deps: Pick<HandlerDeps, 'imports' | 'choosePaths'> = {
     imports: service,
     choosePaths: async () => app.nextDialogPaths,
-    openExternal: async () => {},
-    appInfo: () => ({ name: 'Clipbook', version: 'test', platform: process.platform }),
-  });
+  };
+  const own = createIpcHandlers(deps as HandlerDeps);
+  app.handlers = {
+    ...app.handlers,
+    'import:start': own['import:start'],
+    'import:choose': own['import:choose'],
+    'import:cancel': own['import:cancel'],
+  };
   return {
     async release() {
       await expect.poll(() => held !== null, { timeout: 30_000 }).toBe(true);
