@@ -4,12 +4,12 @@
  * templates are unit-tested (test/unit/main/menu.test.ts), their clicks only in Electron.
  */
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { ARTICLES, expect, libraryRows, test } from '../support/harness';
 import { selectText } from '../support/reader';
 
-const theme = (page: import('@playwright/test').Page) =>
-  page.evaluate(() => document.documentElement.dataset['theme']);
-const background = (page: import('@playwright/test').Page) =>
+const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset['theme']);
+const background = (page: Page) =>
   page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 test('the theme menu switches light and dark, overrides the system, and persists', async ({

@@ -2,7 +2,11 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { contextMenuTemplate } from '../../../src/main/context-menu';
 import { appMenuTemplate } from '../../../src/main/menu';
-import { MENU_COMMANDS, type MenuCommand } from '../../../src/shared/ipc-channels';
+import {
+  MENU_COMMANDS,
+  parseMenuMessage,
+  type MenuCommand,
+} from '../../../src/shared/ipc-channels';
 
 type Item = MenuItemConstructorOptions;
 
@@ -157,5 +161,22 @@ describe('reader context menu', () => {
       'selectAll',
     ]);
     expect(edit.find((i) => i.role === 'redo')?.enabled).toBe(false);
+  });
+});
+
+describe('menu messages on the wire', () => {
+  it('accepts a bare command or a command with text, and drops anything else', () => {
+    expect(parseMenuMessage('about')).toEqual({ command: 'about', text: '' });
+    expect(parseMenuMessage({ command: 'search-selection', text: 'Guterres' })).toEqual({
+      command: 'search-selection',
+      text: 'Guterres',
+    });
+    expect(parseMenuMessage({ command: 'about', text: 42 })).toEqual({
+      command: 'about',
+      text: '',
+    });
+    for (const bad of ['rm -rf', { command: 'nope' }, null, 42, ['about']]) {
+      expect(parseMenuMessage(bad)).toBeNull();
+    }
   });
 });
