@@ -158,6 +158,21 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
       warnings,
     };
   }
+  // Mostly-valid UTF-8 with a few bad bytes (a truncated or patched file) is still UTF-8:
+  // guessing a legacy encoding would turn every valid accented letter into mojibake.
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  const bad = countReplacement(lossy);
+  let multibyte = 0;
+  for (let i = 0; i < lossy.length; i++) {
+    const c = lossy.charCodeAt(i);
+    if (c >= 0x80 && c !== 0xfffd) multibyte++;
+  }
+  if (multibyte >= 3 && bad * 2 <= multibyte) {
+    warnings.push(
+      `The file is UTF-8 with ${bad} invalid byte sequence${bad === 1 ? '' : 's'}; they were replaced with \uFFFD.`,
+    );
+    return { text: stripBom(lossy), encoding: { name: 'utf-8', guessed: true }, warnings };
+  }
   const sample = bytes.length > 65_536 ? bytes.subarray(0, 65_536) : bytes;
   const candidates: string[] = [];
   try {

@@ -253,3 +253,18 @@ describe('DOCX properties', () => {
     expect(r.draft.paragraphs).toHaveLength(1);
   });
 });
+
+describe('damaged UTF-8', () => {
+  it('a stray invalid byte in UTF-8 text is replaced and reported, not a legacy guess', async () => {
+    const good = new TextEncoder().encode(
+      'Café “society”\n\nThe café reopened on Monday – après a long closure, the owner said.\n\nPrices are unchanged at €3.\n',
+    );
+    const bytes = new Uint8Array([...good.slice(0, 40), 0xff, ...good.slice(40)]);
+    const r = await parseBytes(bytes, 'cafe.txt');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.draft.title).toBe('Café “society”');
+    expect(r.draft.encoding).toEqual({ name: 'utf-8', guessed: true });
+    expect(r.draft.warnings.join(' ')).toMatch(/UTF-8 with \d+ invalid byte sequence/);
+    expect(r.draft.paragraphs.join(' ')).toContain('€3');
+  });
+});
