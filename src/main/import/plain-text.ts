@@ -29,6 +29,9 @@ const LABEL_TAGS =
 
 const labelled = (labels: string) => new RegExp(`^\\s*(?:${labels})\\s*[:：]\\s*(.+)$`, 'iu');
 const DATE_LABEL_RE = labelled(LABEL_DATE);
+const TITLE_LABEL_RE = labelled(
+  'title|headline|subject|заголовок|тема|العنوان|titre|titel|überschrift|título|titolo|kop',
+);
 const SOURCE_LABEL_RE = labelled(LABEL_SOURCE);
 const AUTHOR_LABEL_RE = labelled(LABEL_AUTHOR);
 const SECTION_LABEL_RE = labelled(LABEL_SECTION);
@@ -119,6 +122,7 @@ function cutDump(text: string): { text: string; related: RelatedArticle[] } {
 }
 
 interface Meta {
+  titles: string[];
   dates: string[];
   sources: string[];
   /** Outlet names inferred from layout (date lines, "OUTLET - Section"), weaker than labels. */
@@ -138,6 +142,10 @@ function classifyLine(line: string, meta: Meta, standalone: boolean): boolean {
   let m: RegExpExecArray | null;
   // Labelled fields all need a colon; skip their patterns on ordinary lines.
   const colon = t.includes(':') || t.includes('：');
+  if (colon && (m = TITLE_LABEL_RE.exec(t)) && (m[1] ?? '').length <= 300) {
+    meta.titles.push(m[1] ?? '');
+    return true;
+  }
   if (colon && (m = DATE_LABEL_RE.exec(t))) {
     const d = findDate(m[1] ?? '');
     if (d) {
@@ -243,6 +251,7 @@ export function parsePlainText(input: string, hints: TextHints = {}): ArticleFie
   const dump = cutDump(text);
   text = dump.text;
   const meta: Meta = {
+    titles: [],
     dates: [],
     sources: [],
     guessedSources: [],
@@ -327,7 +336,7 @@ export function parsePlainText(input: string, hints: TextHints = {}): ArticleFie
   paragraphs = paragraphs.filter((p) => !(p.length < 160 && FOOTER_RE.test(p)));
 
   // Title: the hint if any, else the first short block; drop the repeats at the top.
-  let title = hints.title ? cleanText(hints.title) : '';
+  let title = cleanText(hints.title ?? meta.titles[0] ?? '');
   // A hard-wrapped first block "Headline\nStandfirst…": the short first line is the headline.
   if (!title && firstKept && firstKept.length > 1) {
     const head = (firstKept[0] as string).trim();
@@ -400,6 +409,7 @@ export interface StrippedParagraphs {
  */
 export function stripMetaParagraphs(input: string[], title: string): StrippedParagraphs {
   const meta: Meta = {
+    titles: [],
     dates: [],
     sources: [],
     guessedSources: [],

@@ -170,3 +170,18 @@ string(300) "[{"id":"1","title":"Other "quoted" story"} ,{"id":"2","title":"Seco
     expect(a.related.map((r) => r.title)).toEqual(['Other "quoted" story', 'Second story']);
   });
 });
+
+describe('labelled header blocks', () => {
+  it('Title:/Author:/Date:/Source:/URL:/Tags: lines fill the fields', () => {
+    const a = parsePlainText(
+      'Title: Water prices to rise\nAuthor: Eva Berg\nDate: 2024-06-01\nSource: Lake Post\nURL: https://lake-post.example/water\nTags: water, prices\n\nWater prices will rise by 4 percent next year, the utility said on Saturday.\n',
+    );
+    expect(a.title).toBe('Water prices to rise');
+    expect(a.authors).toEqual(['Eva Berg']);
+    expect(a.publishedAt).toBe('2024-06-01');
+    expect(a.source).toBe('Lake Post');
+    expect(a.url).toBe('https://lake-post.example/water');
+    expect(a.tags).toEqual(['water', 'prices']);
+    expect(a.paragraphs).toHaveLength(1);
+  });
+});
