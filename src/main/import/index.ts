@@ -137,7 +137,7 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     encoding,
     original,
     warnings,
-    fromMarkup: format === 'html' || format === 'eml',
+    fromMarkup: format === 'html' || format === 'eml' || format === 'md',
   });
   if (draft.paragraphs.length === 0) {
     return refuse(

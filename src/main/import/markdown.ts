@@ -137,6 +137,8 @@ export function parseMarkdown(text: string): ArticleFields {
       warnings.push('The front matter is not valid YAML; it was ignored.');
     }
   }
+  // Raw HTML blocks may carry scripts and styles; their content is never article text.
+  body = body.replace(/<(script|style|iframe|noscript|template)\b[\s\S]*?(<\/\1\s*>|$)/gi, '');
   const title = asString(pick(fm, ['title', 'headline', 'name']));
   const fromText = parsePlainText(markdownToText(body), title ? { title } : {});
   const art = emptyArticle();

@@ -268,3 +268,14 @@ describe('damaged UTF-8', () => {
     expect(r.draft.paragraphs.join(' ')).toContain('€3');
   });
 });
+
+describe('Markdown with raw HTML', () => {
+  it('drops script blocks and javascript: links', async () => {
+    const md =
+      '---\ntitle: Safe note\n---\n\nA paragraph with a [link](javascript:alert(1)) in it, long enough.\n\n<script>alert("x")</script>\n\nAnother paragraph, javascript:alert(2) here.\n';
+    const r = await parseBytes(new TextEncoder().encode(md), 'note.md');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(JSON.stringify(r.draft)).not.toMatch(/javascript:|alert\(/);
+    expect(r.draft.paragraphs).toHaveLength(2);
+  });
+});
