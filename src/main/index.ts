@@ -32,6 +32,9 @@ import { pathsFromArgv, pathsFromHandover } from './launch-args';
 import { appMenuTemplate } from './menu';
 import { openExternalSafely } from './open-external';
 import { hardenSession, installAppWideHardening } from './security';
+import { writeExport } from './export/write-export';
+import { writeAutoBackup } from './services/backups';
+import { chooseSaveTarget, openFile, renderPdf, showInFolder } from './services/desktop-files';
 import { ImportService } from './services/import-service';
 import { createMainWindow, focusWindow } from './window';
 
@@ -173,6 +176,13 @@ function onReady(): void {
       const failure = await shell.openPath(app.getPath('userData'));
       if (failure) throw new Error(`The data folder could not be opened: ${failure}`);
     },
+    chooseSaveTarget: (options) => chooseSaveTarget(mainWindow, options),
+    writeFiles: (dir, files) => writeExport(dir, files),
+    renderPdf,
+    showInFolder,
+    openFile: (purpose) => openFile(mainWindow, purpose),
+    writeAutoBackup: (bytes, keep) =>
+      writeAutoBackup(join(app.getPath('userData'), 'backups'), bytes, keep),
   });
   registerIpcHandlers(handlers, isTrustedSender);
 

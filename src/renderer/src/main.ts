@@ -8,7 +8,9 @@ import { bufferImportEvents } from './lib/early-events';
 import { LibraryRepo } from './lib/library-repo';
 import { checkProfileVersion } from './lib/profile-guard';
 import { applyTheme, loadTheme } from './lib/theme';
+import { createSearchWorker, SearchClient } from './search/search-client';
 import { BackupsState } from './state/backups.svelte';
+import { SearchState } from './state/search.svelte';
 import { ExporterState } from './state/exporter.svelte';
 import { ImportsState } from './state/imports.svelte';
 import { LibraryState } from './state/library.svelte';
@@ -47,9 +49,14 @@ async function start(target: HTMLElement): Promise<void> {
   const exporter = new ExporterState(api, repo, notices);
   void exporter.loadSettings();
   const backups = new BackupsState(api, repo, library, notices);
+  const search = new SearchState(repo, library, notices, new SearchClient(createSearchWorker()));
 
   imports.listen();
-  void library.start().then(() => backups.maybeAutoBackup());
+  void library.start().then(async () => {
+    await search.start();
+    await backups.maybeAutoBackup();
+  });
+
   // A note being typed is saved before the window goes away.
   addEventListener('pagehide', () => void reader.flushNote());
   addEventListener('visibilitychange', () => {
@@ -58,6 +65,6 @@ async function start(target: HTMLElement): Promise<void> {
 
   mount(App, {
     target,
-    props: { api, repo, library, reader, imports, notices, undo, exporter, backups },
+    props: { api, repo, library, reader, imports, notices, undo, exporter, backups, search },
   });
 }

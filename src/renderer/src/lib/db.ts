@@ -101,6 +101,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('tags').bulkPut([...counts.values()]);
     },
   },
+  {
+    // Full-text search. No data moves: the index is built from the clippings on first start.
+    version: 3,
+    // Immutable index segments, their positions, and bookkeeping (see search/search-store.ts).
+    stores: { searchSegments: 'id', searchPositions: 'id', searchMeta: 'key' },
+  },
 ];
 
 export function summaryOf(

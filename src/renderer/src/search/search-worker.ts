@@ -15,12 +15,26 @@ interface WorkerScope {
 
 const db = createDatabase();
 const service = new SearchService(new SearchStore(searchTables(db)), {
-  // Notes and highlight notes are not stored yet: snippets come from the title and body.
   async getTexts(ids) {
-    const rows = await db.clippings.bulkGet([...ids]);
-    return rows.map((c) =>
+    const [rows, notes, highlights] = await Promise.all([
+      db.clippings.bulkGet([...ids]),
+      db.notes.bulkGet([...ids]),
+      db.highlights
+        .where('clippingId')
+        .anyOf([...ids])
+        .toArray(),
+    ]);
+    return rows.map((c, i) =>
       c
-        ? { title: c.title, body: clippingText(c.paragraphs), note: '', highlightNotes: '' }
+        ? {
+            title: c.title,
+            body: clippingText(c.paragraphs),
+            note: notes[i]?.text ?? '',
+            highlightNotes: highlights
+              .filter((h) => h.clippingId === c.id && h.note)
+              .map((h) => h.note)
+              .join('\n\n'),
+          }
         : undefined,
     );
   },

@@ -177,7 +177,18 @@ export class LibraryState {
     this.#repo = repo;
   }
 
+  /** Set while a search is active: its ranked ids replace the sorted, filtered list. */
+  searchIds = $state.raw<string[] | null>(null);
+
   readonly visible = $derived.by(() => {
+    if (this.searchIds) {
+      void this.#version;
+      const trash = this.filters.view === 'trash';
+      return this.searchIds.flatMap((id) => {
+        const s = this.#all.get(id);
+        return s && (s.deletedAt !== '') === trash ? [s] : [];
+      });
+    }
     const rows = this.#sortedRows(this.sort, this.#version);
     return rows.filter(compileFilters(this.filters));
   });

@@ -1,0 +1,239 @@
+import type { Snippet, TextRange } from '../../../shared/search/snippet';
+import { toSearchDoc } from '../../../shared/search/types';
+import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
+import type { SearchClient } from '../search/search-client';
+import type { Filters, LibraryState } from './library.svelte';
+import type { NoticesState } from './notices.svelte';
+
+export interface SearchResults {
+  ids: string[];
+  snippets: ReadonlyMap<string, { snippet: Snippet; titleRanges: TextRange[] }>;
+  total: number;
+}
+
+const RESULT_LIMIT = 200;
+const TYPING_DELAY_MS = 120;
+const INDEX_CHUNK = 500;
+const SAVED_KEY = 'savedSearches';
+
+/**
+ * Full-text search over the library. The index lives in a worker; this keeps it in step with
+ * every change the repo reports, and turns the query plus the library's filters into results.
+ */
+export class SearchState {
+  query = $state('');
+  results = $state.raw<SearchResults | null>(null);
+  error = $state.raw<{ message: string; start: number; end: number } | null>(null);
+  ready = $state(false);
+  /** Background (re)indexing progress, when there is any. */
+  indexing = $state.raw<{ done: number; total: number } | null>(null);
+  saved = $state.raw<string[]>([]);
+
+  readonly #repo: LibraryRepo;
+  readonly #library: LibraryState;
+  readonly #notices: NoticesState;
+  readonly #client: SearchClient;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #seq = 0;
+  #pendingIds = new Set<string>();
+  #pendingRemoved = new Set<string>();
+  #flushTimer: ReturnType<typeof setTimeout> | null = null;
+  #writes: Promise<void> = Promise.resolve();
+
+  constructor(
+    repo: LibraryRepo,
+    library: LibraryState,
+    notices: NoticesState,
+    client: SearchClient,
+  ) {
+    this.#repo = repo;
+    this.#library = library;
+    this.#notices = notices;
+    this.#client = client;
+  }
+
+  /** Loads the stored index, then brings it in line with the library without blocking anything. */
+  async start(): Promise<void> {
+    this.#repo.onChange((change) => this.#onChange(change));
+    // Filters change what a search shows: run it again when they do.
+    $effect.root(() => {
+      $effect(() => {
+        void this.#library.filters;
+        if (this.query.trim()) void this.run();
+      });
+    });
+    const saved = (await this.#repo.db.settings.get(SAVED_KEY))?.value;
+    if (Array.isArray(saved)) this.saved = saved.filter((s): s is string => typeof s === 'string');
+    try {
+      await this.#client.ready();
+      this.ready = true;
+      if (this.query.trim()) void this.run();
+      await this.#reconcile();
+    } catch (error) {
+      this.#notices.push(
+        'error',
+        `Search is unavailable: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  /** Indexes clippings the index lacks (new library, or a reset) and drops ones it no longer needs. */
+  async #reconcile(): Promise<void> {
+    const indexed = new Set(await this.#client.ids());
+    const all = (await this.#repo.db.clippings.toCollection().primaryKeys()) as string[];
+    const known = new Set(all);
+    const missing = all.filter((id) => !indexed.has(id));
+    const stale = [...indexed].filter((id) => !known.has(id));
+    if (stale.length) await this.#client.remove(stale);
+    if (missing.length === 0) return;
+    this.indexing = { done: 0, total: missing.length };
+    for (let i = 0; i < missing.length; i += INDEX_CHUNK) {
+      await this.#indexIds(missing.slice(i, i + INDEX_CHUNK));
+      this.indexing = { done: Math.min(missing.length, i + INDEX_CHUNK), total: missing.length };
+    }
+    this.indexing = null;
+    if (this.query.trim()) void this.run();
+  }
+
+  async #indexIds(ids: readonly string[]): Promise<void> {
+    const db = this.#repo.db;
+    const [clippings, notes, highlights] = await Promise.all([
+      db.clippings.bulkGet([...ids]),
+      db.notes.bulkGet([...ids]),
+      db.highlights
+        .where('clippingId')
+        .anyOf([...ids])
+        .toArray(),
+    ]);
+    const docs = clippings.flatMap((clipping, i) =>
+      clipping
+        ? [
+            toSearchDoc(clipping, {
+              note: notes[i],
+              highlights: highlights.filter((h) => h.clippingId === clipping.id),
+              trashed: clipping.deletedAt !== '',
+            }),
+          ]
+        : [],
+    );
+    if (docs.length) await this.#client.index(docs);
+  }
+
+  #onChange(change: LibraryChange): void {
+    for (const s of change.upserted) this.#pendingIds.add(s.id);
+    for (const id of change.removed) {
+      this.#pendingIds.delete(id);
+      this.#pendingRemoved.add(id);
+    }
+    // Batch bursts (an import sends a batch every ~100 ms) into one segment.
+    if (this.#flushTimer) return;
+    this.#flushTimer = setTimeout(() => {
+      this.#flushTimer = null;
+      const ids = [...this.#pendingIds];
+      const removed = [...this.#pendingRemoved];
+      this.#pendingIds.clear();
+      this.#pendingRemoved.clear();
+      this.#writes = this.#writes
+        .then(async () => {
+          if (removed.length) await this.#client.remove(removed);
+          for (let i = 0; i < ids.length; i += INDEX_CHUNK)
+            await this.#indexIds(ids.slice(i, i + INDEX_CHUNK));
+          if (this.query.trim()) await this.run();
+        })
+        .catch((error: unknown) => {
+          this.#notices.push(
+            'error',
+            `The search index could not be updated: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        });
+    }, 250);
+  }
+
+  /** Resolves when every change so far is in the index (tests, and before quitting). */
+  async settled(): Promise<void> {
+    while (this.#flushTimer || this.#pendingIds.size) await new Promise((r) => setTimeout(r, 50));
+    await this.#writes;
+  }
+
+  setQuery(text: string): void {
+    this.query = text;
+    if (this.#timer) clearTimeout(this.#timer);
+    if (!text.trim()) {
+      this.#seq += 1;
+      this.results = null;
+      this.error = null;
+      this.#library.searchIds = null;
+      return;
+    }
+    this.#timer = setTimeout(() => void this.run(), TYPING_DELAY_MS);
+  }
+
+  /** Runs the query with the library's filters folded in as operators. */
+  async run(): Promise<void> {
+    const text = this.query;
+    if (!text.trim() || !this.ready) return;
+    const seq = ++this.#seq;
+    const filters = this.#library.filters;
+    const response = await this.#client.query(`${text} ${filterOperators(filters)}`.trim(), {
+      limit: RESULT_LIMIT,
+      trashed: filters.view === 'trash' ? 'only' : 'exclude',
+    });
+    if (seq !== this.#seq) return;
+    if (response.error) {
+      // Errors past the user's text would be in the filters we added: never the user's fault.
+      this.error =
+        response.error.start <= text.length
+          ? response.error
+          : { message: response.error.message, start: 0, end: 0 };
+      return;
+    }
+    this.error = null;
+    const ids = response.hits.map((h) => h.id);
+    this.results = {
+      ids,
+      snippets: new Map(
+        response.hits.map((h) => [h.id, { snippet: h.snippet, titleRanges: h.titleRanges }]),
+      ),
+      total: response.total,
+    };
+    this.#library.searchIds = ids;
+  }
+
+  async saveCurrent(): Promise<void> {
+    const q = this.query.trim();
+    if (!q || this.saved.includes(q)) return;
+    this.saved = [...this.saved, q];
+    await this.#repo.db.settings.put({ key: SAVED_KEY, value: [...this.saved] });
+  }
+
+  async forget(query: string): Promise<void> {
+    this.saved = this.saved.filter((s) => s !== query);
+    await this.#repo.db.settings.put({ key: SAVED_KEY, value: [...this.saved] });
+  }
+}
+
+function quote(value: string): string {
+  return /^[\p{L}\p{N}/_.-]+$/u.test(value) ? value : `"${value.replace(/"/g, '')}"`;
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The sidebar and filter panel as query operators, so search and filters combine. */
+export function filterOperators(f: Filters): string {
+  const parts: string[] = [];
+  if (f.tags.length) {
+    const tags = f.tags.map((t) => `tag:${quote(t)}`);
+    parts.push(f.tagMode === 'any' ? tags.join(' OR ') : tags.join(' '));
+  }
+  if (f.source) parts.push(`source:${quote(f.source)}`);
+  if (f.language) parts.push(`lang:${quote(f.language)}`);
+  if (f.from) parts.push(`after:${f.from}`);
+  if (f.to) parts.push(`before:${nextDay(f.to)}`);
+  if (f.hasHighlights) parts.push('has:highlights');
+  if (f.hasNote) parts.push('has:note');
+  return parts.join(' ');
+}
