@@ -3,7 +3,7 @@
  * parseFile (read + hash + decode + extract). Prints files/s and MB/s, then one JSON line.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseFile } from '../src/main/import/index';
@@ -102,16 +102,22 @@ async function main(): Promise<void> {
       (r, i) => generateWebPage(r, i),
       2,
     );
+    const load = loadavg()[0] ?? 0;
+    if (load > availableParallelism()) {
+      console.log(
+        `note: load average ${load.toFixed(1)} on ${availableParallelism()} CPUs; figures understate.`,
+      );
+    }
     // Warm-up so JIT and lazy module loading are not billed to the first files.
     await measure(text.paths.slice(0, 200), 0);
     await measure(html.paths.slice(0, 20), 0);
     const t = await measure(text.paths, text.bytes);
     console.log(
-      `text: ${t.files} files, ${(text.bytes / 1048576).toFixed(1)} MB in ${t.seconds}s → ${t.filesPerSecond} files/s, ${t.megabytesPerSecond} MB/s (refused ${t.refused}); ${t.filesPerCpuSecond} files per CPU-second`,
+      `text (1 thread): ${t.files} files, ${(text.bytes / 1048576).toFixed(1)} MB in ${t.seconds}s → ${t.filesPerSecond} files/s, ${t.megabytesPerSecond} MB/s (refused ${t.refused}); ${t.filesPerCpuSecond} files per CPU-second`,
     );
     const h = await measure(html.paths, html.bytes);
     console.log(
-      `html: ${h.files} files, ${(html.bytes / 1048576).toFixed(1)} MB in ${h.seconds}s → ${h.filesPerSecond} files/s, ${h.megabytesPerSecond} MB/s (refused ${h.refused}); ${h.filesPerCpuSecond} files per CPU-second`,
+      `html (1 thread): ${h.files} files, ${(html.bytes / 1048576).toFixed(1)} MB in ${h.seconds}s → ${h.filesPerSecond} files/s, ${h.megabytesPerSecond} MB/s (refused ${h.refused}); ${h.filesPerCpuSecond} files per CPU-second`,
     );
     let pool: { workers: number; text: Measure; html: Measure } | null = null;
     if (WORKERS > 1) {
@@ -128,7 +134,7 @@ async function main(): Promise<void> {
     const summary = {
       bench: 'import-engine',
       cpus: availableParallelism(),
-      loadAverage: (await import('node:os')).loadavg().map((x) => Number(x.toFixed(2))),
+      loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
       singleThread: { text: t, html: h },
       pool,
       targets: { textFilesPerSecond: 3000, htmlFilesPerSecond: 50 },
