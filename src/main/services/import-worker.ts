@@ -7,8 +7,8 @@ import type { ImportItem } from '../../shared/ipc';
 import { collectFiles, parseFile } from '../import';
 import type { WorkerMessage, WorkerStart } from './import-protocol';
 
-const BATCH_ITEMS = 50;
-const BATCH_MS = 100;
+const BATCH_ITEMS = 250;
+const BATCH_MS = 200;
 
 async function run(start: WorkerStart, post: (message: WorkerMessage) => void): Promise<void> {
   let batch: ImportItem[] = [];
