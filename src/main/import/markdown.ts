@@ -22,8 +22,15 @@ function pick(fm: Dict, keys: string[]): unknown {
   return undefined;
 }
 
+/** Front matter is written by whoever made the file: markup in it is never metadata. */
+function stripMarkup(s: string): string {
+  return s
+    .replace(/<(script|style|iframe|noscript|template)\b[\s\S]*?(<\/\1\s*>|$)/gi, '')
+    .replace(/<\/?[a-zA-Z][^<>]*(>|$)/g, '');
+}
+
 function asString(v: unknown): string {
-  if (typeof v === 'string' || typeof v === 'number') return cleanText(String(v));
+  if (typeof v === 'string' || typeof v === 'number') return cleanText(stripMarkup(String(v)));
   if (v && typeof v === 'object' && !Array.isArray(v)) {
     const o = v as Dict;
     return asString(o['name'] ?? o['title'] ?? '');
@@ -33,7 +40,7 @@ function asString(v: unknown): string {
 
 function asList(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(asString).filter(Boolean);
-  if (typeof v === 'string') return v.split(/[,;]/).map(cleanText).filter(Boolean);
+  if (typeof v === 'string') return asString(v).split(/[,;]/).map(cleanText).filter(Boolean);
   return [];
 }
 
