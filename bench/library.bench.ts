@@ -8,7 +8,7 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../src/shared/result';
 import { chromiumLaunchOptions } from '../test/e2e/support/chromium';
@@ -349,11 +349,12 @@ function popularTags(names: string[], counts: Map<string, number>, n: number): s
 async function main(): Promise<void> {
   const names = tagNames();
   const tempProfile = PERSISTENT && !USER_DATA;
-  const profile = USER_DATA || (PERSISTENT ? mkdtempSync(join(tmpdir(), 'clipbook-bench-')) : '');
-  const browser = profile ? null : await chromium.launch(chromiumLaunchOptions());
+  const userDataDir =
+    USER_DATA || (PERSISTENT ? mkdtempSync(join(tmpdir(), 'clipbook-bench-')) : '');
+  const browser = userDataDir ? null : await chromium.launch(chromiumLaunchOptions());
   const context = browser
     ? await browser.newContext()
-    : await chromium.launchPersistentContext(profile, chromiumLaunchOptions());
+    : await chromium.launchPersistentContext(userDataDir, chromiumLaunchOptions());
   try {
     const page = await context.newPage();
     const platform = process.platform;
@@ -505,7 +506,8 @@ async function main(): Promise<void> {
       tags: tagRecords.length,
       highlights: seeded.highlights,
       notes: seeded.notes,
-      persistentProfile: !!profile,
+      persistentProfile: !!userDataDir,
+      loadAverage: loadavg().map((x) => round(x)),
       seedSeconds: round(seedSeconds),
       loads,
       interactiveMs: { first: interactive[0], median: percentile(interactive, 50) },
@@ -524,7 +526,7 @@ async function main(): Promise<void> {
   } finally {
     await context.close();
     await browser?.close();
-    if (tempProfile) rmSync(profile, { recursive: true, force: true });
+    if (tempProfile) rmSync(userDataDir, { recursive: true, force: true });
   }
 }
 
