@@ -1,6 +1,6 @@
 /**
  * Zip-bomb guard for DOCX: reads the central directory, checks declared sizes, then inflates
- * the XML parts with a hard output cap so a lying directory cannot exhaust memory.
+ * every part with a hard output cap so a lying directory cannot exhaust memory.
  */
 import { inflateRawSync } from 'node:zlib';
 
@@ -67,7 +67,7 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
 
 /**
  * Throws ZipError when the archive would inflate to an absurd size relative to the file:
- * first by the declared sizes, then by actually inflating every XML part under a byte cap.
+ * first by the declared sizes, then by actually inflating every part under a byte cap.
  */
 export function checkZipBomb(bytes: Uint8Array): void {
   const entries = readCentralDirectory(bytes);
@@ -80,8 +80,9 @@ export function checkZipBomb(bytes: Uint8Array): void {
     );
   }
   let actual = 0;
+  // Every part, not only *.xml: the main document is wherever _rels/.rels points (it may be
+  // named anything), and mammoth's unzip inflates it fully before it notices a size mismatch.
   for (const e of entries) {
-    if (!/\.(xml|rels)$/i.test(e.name)) continue;
     const lo = e.localOffset;
     if (lo + 30 > bytes.length || u32(bytes, lo) !== 0x04034b50)
       throw new ZipError('a ZIP part header is damaged');
@@ -98,7 +99,7 @@ export function checkZipBomb(bytes: Uint8Array): void {
           (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
         ) {
           throw new ZipError(
-            `its XML inflates to more than ${MAX_INFLATE_RATIO} times the file size (a “zip bomb”)`,
+            `its parts inflate to more than ${MAX_INFLATE_RATIO} times the file size (a “zip bomb”)`,
           );
         }
         throw new ZipError(`the part ${e.name} cannot be unpacked`);
@@ -108,7 +109,7 @@ export function checkZipBomb(bytes: Uint8Array): void {
     }
     if (actual > budget)
       throw new ZipError(
-        `its XML inflates to more than ${MAX_INFLATE_RATIO} times the file size (a “zip bomb”)`,
+        `its parts inflate to more than ${MAX_INFLATE_RATIO} times the file size (a “zip bomb”)`,
       );
   }
 }
