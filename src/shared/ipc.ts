@@ -16,7 +16,16 @@ export const PathSchema = v.pipe(
   v.minLength(1, 'A path must not be empty.'),
   v.maxLength(MAX_PATH_LENGTH, 'A path is longer than any file system allows.'),
   v.check((p) => !p.includes('\0'), 'A path must not contain NUL characters.'),
+  // Paths come from drops, dialogs and the command line, which are always absolute; a relative
+  // path or a `..` segment is not something the user chose, so it is never resolved.
+  v.check(isAbsolutePath, 'A path must be absolute.'),
+  v.check((p) => !p.split(/[\\/]/).includes('..'), 'A path must not contain “..” segments.'),
 );
+
+/** POSIX (`/…`), Windows drive (`C:\…`, `C:/…`) or UNC (`\\server\share`) absolute paths. */
+export function isAbsolutePath(p: string): boolean {
+  return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || /^\\\\[^\\]/.test(p);
+}
 
 export const JobIdSchema = v.pipe(v.string(), v.regex(/^job-[0-9a-z-]{1,64}$/));
 

@@ -107,6 +107,10 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
   }
 
   return {
+    // Unlike 'shell:show-in-folder', these paths are not checked against a list: they are what
+    // the user dropped on the window (webUtils.getPathForFile), and a drop is the user's choice.
+    // The schema still refuses relative paths and `..` segments, which no drop produces, and
+    // the import only reads: it never writes, deletes or reveals anything at those paths.
     'import:start': handler('import:start', async (paths, origin) => ({
       jobId: deps.imports.start(paths, origin),
     })),
