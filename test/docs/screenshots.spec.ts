@@ -49,4 +49,8 @@ test('library and reader', async ({ app }) => {
   await page.screenshot({ path: join(SHOTS, 'reader.png') });
   await libraryRows(page).filter({ hasText: /تحلية/ }).click();
   await page.screenshot({ path: join(SHOTS, 'reader-rtl.png') });
+  await page.getByRole('searchbox', { name: 'Search clippings' }).fill('council OR trains');
+  await expect(libraryRows(page)).toHaveCount(2);
+  await libraryRows(page).first().click();
+  await page.screenshot({ path: join(SHOTS, 'search.png') });
 });
