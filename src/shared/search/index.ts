@@ -20,7 +20,7 @@ import {
   SegmentBuilder,
   findTerm,
   lowerBound,
-  mergeSegments,
+  mergeSegmentsInSteps,
   termsWithStem,
   type Segment,
 } from './segment';
@@ -70,6 +70,12 @@ export interface SearchResult {
   error?: QueryError;
   /** Folded terms that matched, for snippets (see makeSnippet). */
   highlight: string[];
+}
+
+/** A merge in progress (see SearchIndex.startMerge). */
+export interface MergeTask {
+  /** Works until done or `deadline` (performance.now()) passes; true once merged. */
+  step(deadline: number): boolean;
 }
 
 export interface IndexChanges {
@@ -235,17 +241,77 @@ export class SearchIndex {
 
   /** Performs one planned merge; false when nothing needs merging (or positions are missing). */
   mergeStep(): boolean {
-    const group = this.planMerge();
-    if (!group || group.some((s) => s.positions === null)) return false;
-    this.merge(group);
+    const task = this.startMerge();
+    if (!task) return false;
+    while (!task.step(Infinity));
     return true;
   }
 
+  /** Merges a group of segments at once (see startMerge for merging in steps). */
   merge(group: readonly Segment[]): void {
-    const merged = mergeSegments(
+    const task = this.mergeTask(group);
+    while (!task.step(Infinity));
+  }
+
+  /**
+   * Starts the next planned merge, to be run in steps (null when nothing needs merging or
+   * positions are missing). Until it finishes, the index stays fully usable: queries read
+   * the old segments, and documents added or removed meanwhile are accounted for at the end.
+   * Only one merge may run at a time.
+   */
+  startMerge(stepWork?: number): MergeTask | null {
+    const group = this.planMerge();
+    if (!group || group.some((s) => s.positions === null)) return null;
+    return this.mergeTask(group, stepWork);
+  }
+
+  private mergeTask(group: readonly Segment[], stepWork?: number): MergeTask {
+    // Tombstones as they were when the merge began: the merged segment leaves those out.
+    const deadAtStart = group.map((seg) => this.deadBySeg.get(seg.id)?.slice());
+    const steps = mergeSegmentsInSteps(
       this.nextSegmentId++,
-      group.map((seg) => ({ seg, dead: this.deadBySeg.get(seg.id) })),
+      group.map((seg, k) => ({ seg, dead: deadAtStart[k] })),
+      stepWork,
     );
+    let done = false;
+    return {
+      step: (deadline) => {
+        if (done) return true;
+        for (;;) {
+          const r = steps.next();
+          if (r.done) {
+            done = true;
+            this.finishMerge(group, deadAtStart, r.value);
+            return true;
+          }
+          if (performance.now() >= deadline) return false;
+        }
+      },
+    };
+  }
+
+  private finishMerge(
+    group: readonly Segment[],
+    deadAtStart: readonly (Uint8Array | undefined)[],
+    merged: Segment,
+  ): void {
+    // Cleared or otherwise replaced meanwhile: the result is stale.
+    if (group.some((seg) => this.byId.get(seg.id) !== seg)) return;
+    // Documents deleted (or replaced) while merging are tombstoned in the merged segment.
+    let tomb: Uint8Array | undefined;
+    let next = 0;
+    group.forEach((seg, k) => {
+      const before = deadAtStart[k];
+      const now = this.deadBySeg.get(seg.id);
+      for (let d = 0; d < seg.docCount; d++) {
+        if (before?.[d]) continue;
+        if (now?.[d]) {
+          tomb ??= new Uint8Array(merged.docCount);
+          tomb[next] = 1;
+        }
+        next++;
+      }
+    });
     for (const seg of group) {
       const dead = this.deadBySeg.get(seg.id);
       for (let d = 0; d < seg.docCount; d++) {
@@ -260,7 +326,7 @@ export class SearchIndex {
       if (!this.added.delete(seg.id)) this.removed.add(seg.id);
     }
     if (merged.docCount > 0) {
-      this.register(merged, undefined);
+      this.register(merged, tomb);
       this.added.add(merged.id);
     }
     this.baseCache.clear();
@@ -305,7 +371,7 @@ export class SearchIndex {
       this.sumMeta / Math.max(this.withMeta, 1),
       this.sumText / Math.max(this.withText, 1),
     ]);
-    const masks = ctx.evaluate(query, true);
+    const masks = ctx.evaluate(query, true, null);
     const limit = Math.max(0, options.limit ?? 20);
     const offset = Math.max(0, options.offset ?? 0);
     const want = offset + limit;
@@ -377,7 +443,16 @@ export class SearchIndex {
   }
 }
 
-/** One query's evaluation: masks per segment, scores accumulated for positive terms. */
+/**
+ * One query's evaluation: masks per segment, scores accumulated for positive terms.
+ *
+ * `restrict` (per segment, or null for all documents) is the set the caller will intersect
+ * with anyway: an AND evaluates its cheapest children first (filters, then the rarest words)
+ * and hands the running intersection to the rest, so they skip scoring, phrase checks and
+ * prefix work on documents that cannot match. A returned mask is exact inside `restrict` and
+ * 0 outside it; scores are only accumulated inside it. Document frequencies (idf) are always
+ * counted over all documents, so ranking does not depend on the evaluation order.
+ */
 class Evaluation {
   readonly scores: (Float32Array | null)[];
   readonly highlight = new Set<string>();
@@ -391,25 +466,23 @@ class Evaluation {
     this.scores = segs.map(() => null);
   }
 
-  evaluate(node: QueryNode, positive: boolean): Uint8Array[] {
+  evaluate(node: QueryNode, positive: boolean, restrict: Uint8Array[] | null): Uint8Array[] {
     switch (node.type) {
       case 'and': {
-        const [first, ...rest] = node.children;
-        const out = this.evaluate(first!, positive);
-        for (const child of rest) {
-          const m = this.evaluate(child, positive);
-          out.forEach((o, s) => {
-            const c = m[s]!;
-            for (let d = 0; d < o.length; d++) o[d]! &= c[d]!;
-          });
+        const children = [...node.children].sort((a, b) => this.cost(a) - this.cost(b));
+        let out = this.evaluate(children[0]!, positive, restrict);
+        for (let k = 1; k < children.length; k++) {
+          const m = this.evaluate(children[k]!, positive, out);
+          // m is 0 outside out: it is the intersection.
+          out = m;
         }
         return out;
       }
       case 'or': {
         const [first, ...rest] = node.children;
-        const out = this.evaluate(first!, positive);
+        const out = this.evaluate(first!, positive, restrict);
         for (const child of rest) {
-          const m = this.evaluate(child, positive);
+          const m = this.evaluate(child, positive, restrict);
           out.forEach((o, s) => {
             const c = m[s]!;
             for (let d = 0; d < o.length; d++) o[d]! |= c[d]!;
@@ -418,19 +491,53 @@ class Evaluation {
         return out;
       }
       case 'not': {
-        const m = this.evaluate(node.child, false);
+        const m = this.evaluate(node.child, false, restrict);
         return m.map((c, s) => {
           const base = this.base[s]!;
-          for (let d = 0; d < c.length; d++) c[d] = base[d]! & (c[d]! ^ 1);
+          const r = restrict?.[s];
+          if (r) for (let d = 0; d < c.length; d++) c[d] = base[d]! & r[d]! & (c[d]! ^ 1);
+          else for (let d = 0; d < c.length; d++) c[d] = base[d]! & (c[d]! ^ 1);
           return c;
         });
       }
       case 'term':
-        return this.term(node.term, node.exact, node.prefix, positive);
+        return this.term(node.term, node.exact, node.prefix, positive, restrict);
       case 'phrase':
-        return this.phrase(node.terms, positive);
+        return this.phrase(node.terms, positive, restrict);
       case 'filter':
-        return this.filter(node.filter);
+        return this.filter(node.filter, restrict);
+    }
+  }
+
+  /** A rough cost (postings to read) to order an AND's children, cheapest first. */
+  private cost(node: QueryNode): number {
+    const df = (term: string) => {
+      let n = 0;
+      for (const seg of this.segs) {
+        const o = findTerm(seg, term);
+        if (o >= 0) n += seg.df[o]!;
+      }
+      return n;
+    };
+    switch (node.type) {
+      // A linear scan of small arrays, and usually selective.
+      case 'filter':
+        return -1;
+      case 'term':
+        // Prefixes expand to many words: last among the words.
+        return node.prefix
+          ? 2 * this.docs + 1
+          : df(node.term) + (node.exact ? 0 : df(stem(node.term)));
+      case 'phrase':
+        // Position checks cost more than postings: after the plain words of similar rarity.
+        return 2 * Math.min(...node.terms.map(df));
+      // Complements match most documents: best evaluated on what is left.
+      case 'not':
+        return 4 * this.docs + 2;
+      case 'and':
+        return Math.min(...node.children.map((c) => this.cost(c)));
+      case 'or':
+        return node.children.reduce((n, c) => n + this.cost(c), 0);
     }
   }
 
@@ -477,19 +584,32 @@ class Evaluation {
     return [...ords];
   }
 
-  private term(term: string, exact: boolean, prefix: boolean, positive: boolean): Uint8Array[] {
+  private term(
+    term: string,
+    exact: boolean,
+    prefix: boolean,
+    positive: boolean,
+    restrict: Uint8Array[] | null,
+  ): Uint8Array[] {
     const masks: Uint8Array[] = [];
     const touched: IntList[] = [];
-    const tfs: Float32Array[] = [];
+    const tfs: (Float32Array | null)[] = [];
     let df = 0;
     for (let s = 0; s < this.segs.length; s++) {
       const seg = this.segs[s]!;
       const base = this.base[s]!;
+      const r = restrict?.[s] ?? null;
       const mask = new Uint8Array(seg.docCount);
       const docs = new IntList(64);
       const tf = positive ? new Float32Array(seg.docCount) : null;
       const postings = seg.postings;
-      for (const o of this.expand(seg, term, exact, prefix)) {
+      const ords = this.expand(seg, term, exact, prefix);
+      // Documents are counted for idf over the whole segment, restricted or not; several
+      // completions may share a document, so those need a mark of their own.
+      const countAll = r !== null && positive;
+      const seen = countAll && ords.length > 1 ? new Uint8Array(seg.docCount) : null;
+      let counted = 0;
+      for (const o of ords) {
         if (positive) this.highlight.add(seg.terms[o]!);
         let p = seg.postStart[o]!;
         const end = seg.postStart[o + 1]!;
@@ -502,6 +622,19 @@ class Evaluation {
             v |= (b & 0x7f) << shift;
           }
           doc += v;
+          if (base[doc] && countAll) {
+            if (!seen) counted++;
+            else if (!seen[doc]) {
+              seen[doc] = 1;
+              counted++;
+            }
+          }
+          if (!base[doc] || (r && !r[doc])) {
+            // Skip the code and the positions length.
+            while (postings[p++]! & 0x80);
+            while (postings[p++]! & 0x80);
+            continue;
+          }
           b = postings[p++]!;
           let code = b & 0x7f;
           for (let shift = 7; b & 0x80; shift += 7) {
@@ -510,7 +643,6 @@ class Evaluation {
           }
           // The positions length: not needed here.
           while (postings[p++]! & 0x80);
-          if (!base[doc]) continue;
           if (!mask[doc]) {
             mask[doc] = 1;
             docs.push(doc);
@@ -518,10 +650,10 @@ class Evaluation {
           if (tf) tf[doc]! += fieldWeightedTf(seg, doc, code, this.avg);
         }
       }
-      df += docs.length;
+      df += countAll ? counted : docs.length;
       masks.push(mask);
       touched.push(docs);
-      if (tf) tfs.push(tf);
+      tfs.push(tf);
     }
     if (positive) {
       const idf = this.idf(df);
@@ -530,7 +662,11 @@ class Evaluation {
     return masks;
   }
 
-  private phrase(terms: readonly string[], positive: boolean): Uint8Array[] {
+  private phrase(
+    terms: readonly string[],
+    positive: boolean,
+    restrict: Uint8Array[] | null,
+  ): Uint8Array[] {
     if (positive) for (const t of terms) this.highlight.add(t);
     // Word idfs from dictionary dfs (deleted documents included: close enough for ranking).
     const dfs = terms.map((t) =>
@@ -552,15 +688,14 @@ class Evaluation {
       let driver = 0;
       for (let j = 1; j < k; j++) if (lists[j]!.length < lists[driver]!.length) driver = j;
       const base = this.base[s]!;
+      const r = restrict?.[s] ?? null;
       const ptr = new Int32Array(k);
-      const lens = new Int32Array(k);
-      const cur = new Int32Array(k);
-      const bufs: Int32Array[] = lists.map(() => new Int32Array(64));
+      const at = new Int32Array(k);
       let scores = this.scores[s] ?? null;
       const lead = lists[driver]!;
       candidates: for (let i = 0; i < lead.length; i++) {
         const doc = lead.docs[i]!;
-        if (!base[doc]) continue;
+        if (!base[doc] || (r && !r[doc])) continue;
         for (let j = 0; j < k; j++) {
           if (j === driver) continue;
           const list = lists[j]!;
@@ -571,29 +706,8 @@ class Evaluation {
           if (list.docs[q] !== doc) continue candidates;
         }
         ptr[driver] = i;
-        for (let j = 0; j < k; j++) {
-          const list = lists[j]!;
-          bufs[j] = readPositions(positions, list.pos[ptr[j]!]!, bufs[j]!);
-          lens[j] = lastCount;
-          cur[j] = 0;
-        }
-        // Word j must be at p + j for some position p of word 0.
-        let found = false;
-        const first = bufs[0]!;
-        search: for (let a = 0; a < lens[0]!; a++) {
-          const p = first[a]!;
-          for (let j = 1; j < k; j++) {
-            const buf = bufs[j]!;
-            let c = cur[j]!;
-            while (c < lens[j]! && buf[c]! < p + j) c++;
-            cur[j] = c;
-            if (c >= lens[j]!) break search;
-            if (buf[c] !== p + j) continue search;
-          }
-          found = true;
-          break;
-        }
-        if (!found) continue;
+        for (let j = 0; j < k; j++) at[j] = lists[j]!.pos[ptr[j]!]!;
+        if (!phraseAt(positions, at, k)) continue;
         mask[doc] = 1;
         if (!positive) continue;
         if (!scores) {
@@ -609,9 +723,10 @@ class Evaluation {
     });
   }
 
-  private filter(filter: Filter): Uint8Array[] {
+  private filter(filter: Filter, restrict: Uint8Array[] | null): Uint8Array[] {
     return this.segs.map((seg, s) => {
-      const base = this.base[s]!;
+      const base = restrict?.[s] ?? this.base[s]!;
+
       const mask = new Uint8Array(seg.docCount);
       const n = seg.docCount;
       const byString = (test: (value: string) => boolean) =>
@@ -738,30 +853,65 @@ function decodeWithPositions(seg: Segment, o: number): PostingList {
   return { length: n, docs, codes, pos };
 }
 
-/** Count of the positions read by the last readPositions call. */
-let lastCount = 0;
+// Cursor state for phraseAt, reused: phrases have few words.
+let curAt = new Int32Array(8);
+let curLeft = new Int32Array(8);
+let curVal = new Int32Array(8);
 
-/** Decodes one document's positions into `into` (grown if needed) and returns it. */
-function readPositions(positions: Uint8Array, at: number, into: Int32Array): Int32Array {
-  let x = at;
-  let b = positions[x++]!;
-  let count = b & 0x7f;
-  for (let shift = 7; b & 0x80; shift += 7) {
-    b = positions[x++]!;
-    count |= (b & 0x7f) << shift;
+/**
+ * Whether word j is at p + j for some p, given each word's positions at byte offset at[j].
+ * Decodes lazily and stops at the first occurrence: common word pairs (where the time
+ * goes) usually occur early, so most of their positions are never read.
+ */
+function phraseAt(positions: Uint8Array, at: Int32Array, k: number): boolean {
+  if (curAt.length < k) {
+    curAt = new Int32Array(k);
+    curLeft = new Int32Array(k);
+    curVal = new Int32Array(k);
   }
-  const out = into.length >= count ? into : new Int32Array(count * 2);
-  let prev = 0;
-  for (let c = 0; c < count; c++) {
-    b = positions[x++]!;
-    let v = b & 0x7f;
+  for (let j = 0; j < k; j++) {
+    let x = at[j]!;
+    let b = positions[x++]!;
+    let count = b & 0x7f;
     for (let shift = 7; b & 0x80; shift += 7) {
       b = positions[x++]!;
-      v |= (b & 0x7f) << shift;
+      count |= (b & 0x7f) << shift;
     }
-    prev += v;
-    out[c] = prev;
+    curAt[j] = x;
+    curLeft[j] = count;
+    curVal[j] = -1;
   }
-  lastCount = count;
-  return out;
+  // Leapfrog: the candidate start p only grows; each word's cursor moves to p + j or past.
+  let p = 0;
+  for (;;) {
+    let j = 0;
+    for (; j < k; j++) {
+      const want = p + j;
+      let v = curVal[j]!;
+      if (v < want) {
+        let x = curAt[j]!;
+        let left = curLeft[j]!;
+        do {
+          if (left === 0) return false;
+          let b = positions[x++]!;
+          let d = b & 0x7f;
+          for (let shift = 7; b & 0x80; shift += 7) {
+            b = positions[x++]!;
+            d |= (b & 0x7f) << shift;
+          }
+          // Positions are deltas from 0; -1 means none read yet.
+          v = (v < 0 ? 0 : v) + d;
+          left--;
+        } while (v < want);
+        curAt[j] = x;
+        curLeft[j] = left;
+        curVal[j] = v;
+      }
+      if (v > want) {
+        p = v - j;
+        break;
+      }
+    }
+    if (j === k) return true;
+  }
 }

@@ -556,10 +556,37 @@ export interface MergeInput {
 
 /** Merges segments (in order) into one, dropping deleted documents. Needs positions. */
 export function mergeSegments(id: number, inputs: readonly MergeInput[]): Segment {
+  const steps = mergeSegmentsInSteps(id, inputs);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Roughly how much work (documents, or postings bytes) a merge does between yields. */
+const MERGE_STEP_WORK = 1 << 16;
+
+/**
+ * mergeSegments in small steps: yields every ~64 KB of postings (or 64K documents of metadata)
+ * so the caller can answer queries in between; the inputs must not change meanwhile
+ * (segments are immutable; tombstones are read once, at the start).
+ */
+export function* mergeSegmentsInSteps(
+  id: number,
+  inputs: readonly MergeInput[],
+  stepWork = MERGE_STEP_WORK,
+): Generator<void, Segment> {
   const meta = new MetaBuilder();
-  const docMaps = inputs.map(({ seg, dead }) => {
+  const docMaps: Int32Array[] = [];
+  let work = 0;
+  for (const { seg, dead } of inputs) {
     const map = new Int32Array(seg.docCount).fill(-1);
+    docMaps.push(map);
     for (let d = 0; d < seg.docCount; d++) {
+      if (++work >= stepWork) {
+        work = 0;
+        yield;
+      }
       if (dead?.[d]) continue;
       map[d] = meta.docIds.length;
       const strings = (start: Uint32Array, ids: Uint32Array) => {
@@ -578,8 +605,7 @@ export function mergeSegments(id: number, inputs: readonly MergeInput[]): Segmen
         strings(seg.authorStart, seg.authorIds),
       );
     }
-    return map;
-  });
+  }
 
   const k = inputs.length;
   const heads = new Int32Array(k);
@@ -596,6 +622,10 @@ export function mergeSegments(id: number, inputs: readonly MergeInput[]): Segmen
     if (!seg.positions) throw new Error(`Positions of segment ${seg.id} are not loaded`);
   }
   for (;;) {
+    if (work >= stepWork) {
+      work = 0;
+      yield;
+    }
     // The smallest head term (k is small: a linear scan beats a heap).
     let term: string | undefined;
     for (let j = 0; j < k; j++) {
@@ -623,6 +653,7 @@ export function mergeSegments(id: number, inputs: readonly MergeInput[]): Segmen
       let p = seg.postStart[o]!;
       const end = seg.postStart[o + 1]!;
       let x = seg.posStart[o]!;
+      work += end - p;
       let doc = 0;
       while (p < end) {
         let b = postings[p++]!;
@@ -664,6 +695,7 @@ export function mergeSegments(id: number, inputs: readonly MergeInput[]): Segmen
     postStarts.push(postAt);
     posStarts.push(posAt);
   }
+  yield;
   postStarts.push(pw.length);
   posStarts.push(xw.length);
   return {

@@ -264,3 +264,71 @@ describe('updates, deletions and trash', () => {
     expect(set(index, 'y ')).toEqual(new Set(['c']));
   });
 });
+
+describe('merging in steps', () => {
+  it('answers queries between steps and keeps changes made while merging', () => {
+    const index = new SearchIndex();
+    for (let b = 0; b < 8; b++) {
+      index.add(
+        Array.from({ length: 300 }, (_, i) =>
+          doc(`${b}-${i}`, { body: `batch${b} common word${i % 7} filler${i}` }),
+        ),
+      );
+    }
+    index.remove(['0-0']);
+    // Small steps, so that a small corpus takes several.
+    const task = index.startMerge(512);
+    expect(task).not.toBeNull();
+    // A deadline in the past: one small step per call.
+    let steps = 0;
+    let changed = false;
+    while (!task!.step(0)) {
+      steps++;
+      expect(index.search('common ').total).toBe(changed ? 2397 : 2399);
+      if (steps === 2) {
+        // Deleted and replaced while the merge runs.
+        index.remove(['1-1']);
+        index.add([doc('2-2', { body: 'replaced' })]);
+        changed = true;
+      }
+    }
+    expect(steps).toBeGreaterThan(2);
+    expect(index.segments.length).toBe(2);
+    expect(index.size).toBe(2398);
+    expect(index.search('common ').total).toBe(2397);
+    expect(set(index, 'replaced ')).toEqual(new Set(['2-2']));
+    expect(index.has('1-1')).toBe(false);
+    expect(set(index, 'batch1 ').has('1-1')).toBe(false);
+    expect(set(index, '"batch2 common"').has('2-2')).toBe(false);
+    const changes = index.takeChanges();
+    const merged = changes.added.find((s) => s.docCount > 1)!;
+    // The replaced and the deleted documents are tombstoned in the merged segment.
+    expect(changes.dead.find((d) => d.id === merged.id)?.dead.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+});
+
+describe('query evaluation order', () => {
+  it('scores the same whichever child of an AND is evaluated first', () => {
+    const index = new SearchIndex();
+    index.add(
+      Array.from({ length: 50 }, (_, i) =>
+        doc(`d${i}`, {
+          title: i % 5 === 0 ? 'rare budget' : 'news',
+          body: `budget ${'the '.repeat(i % 4)} vote ${i % 3 === 0 ? 'rare' : ''}`,
+          tags: i % 2 ? ['politics'] : [],
+        }),
+      ),
+    );
+    const a = index.search('rare budget ', { limit: 50 });
+    const b = index.search('budget rare ', { limit: 50 });
+    expect(a.hits).toEqual(b.hits);
+    // The filter restricts: the same scores as without it, on the documents it keeps.
+    const filtered = index.search('budget tag:politics', { limit: 50 });
+    const all = new Map(index.search('budget ', { limit: 50 }).hits.map((h) => [h.id, h.score]));
+    for (const h of filtered.hits) expect(h.score).toBeCloseTo(all.get(h.id)!, 5);
+    expect(filtered.total).toBe(25);
+    // A phrase restricted by a word, and a prefix restricted by a word.
+    expect(index.search('"budget the" vote ').total).toBe(index.search('"budget the"').total);
+    expect(index.search('vote bud').total).toBe(50);
+  });
+});

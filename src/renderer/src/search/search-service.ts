@@ -1,10 +1,15 @@
 /**
  * What the search worker does, without the worker: owns the index, loads it from storage,
- * persists every change, merges segments in the background (one merge per macrotask, so
- * queries interleave), and turns hits into snippets by reading only the page's texts.
+ * persists every change, merges segments in the background (in slices of a few milliseconds,
+ * so queries interleave), and turns hits into snippets by reading only the page's texts.
  * Also defines the message protocol shared by the worker and the client.
  */
-import { SearchIndex, type SearchDoc, type TrashedMode } from '../../../shared/search/index';
+import {
+  SearchIndex,
+  type MergeTask,
+  type SearchDoc,
+  type TrashedMode,
+} from '../../../shared/search/index';
 import { parseQuery, type QueryError, type QueryNode } from '../../../shared/search/query';
 import {
   hitSnippet,
@@ -86,6 +91,9 @@ export type ResponseMessage =
 export interface DocTextSource {
   getTexts(ids: readonly string[]): Promise<(HitText | undefined)[]>;
 }
+
+/** The longest a merge holds the worker before letting queued messages through. */
+const MERGE_SLICE_MS = 20;
 
 function hasPhrase(node: QueryNode | null): boolean {
   if (!node) return false;
@@ -218,16 +226,31 @@ export class SearchService {
       });
   }
 
-  /** One merge per macrotask until the tiers are in shape, so queries are served in between. */
+  /**
+   * Merges until the tiers are in shape, in slices of at most MERGE_SLICE_MS with a macrotask
+   * between them, so queries (and imports) are answered while a large merge runs.
+   */
   private scheduleMerge(): void {
     if (this.merging) return;
     this.merging = true;
+    const index = this.index;
+    let task: MergeTask | null = null;
     const step = () => {
-      if (this.index.mergeStep()) {
-        this.persist();
+      try {
+        // After a clear the old index's merges are moot.
+        if (index === this.index) task ??= index.startMerge();
+        if (!task || index !== this.index) {
+          this.merging = false;
+          return;
+        }
+        if (task.step(performance.now() + MERGE_SLICE_MS)) {
+          task = null;
+          this.persist();
+        }
         setTimeout(step, 0);
-      } else {
+      } catch (e) {
         this.merging = false;
+        this.failure = e;
       }
     };
     setTimeout(step, 0);
