@@ -72,6 +72,18 @@ describe('process layering is enforced by lint', () => {
     ).toEqual([]);
   });
 
+  it('allows {@html} only in the sanitising SafeHtml component', async () => {
+    const code =
+      '<script lang="ts">\n  let { html }: { html: string } = $props();\n</script>\n\n<div>{@html html}</div>\n';
+    expect(await ruleIds('src/renderer/src/components/Reader.svelte', code)).toContain(
+      'svelte/no-at-html-tags',
+    );
+    expect(await ruleIds('src/renderer/src/components/SafeHtmlCopy.svelte', code)).toContain(
+      'svelte/no-at-html-tags',
+    );
+    expect(await ruleIds('src/renderer/src/components/SafeHtml.svelte', code)).toEqual([]);
+  });
+
   it('allows shell.openExternal only in the guarded helper', async () => {
     const code =
       "import { shell } from 'electron';\nexport const a = () => shell.openExternal('x');\n";
