@@ -91,3 +91,14 @@ test('the Content-Security-Policy stops an injected inline script', async ({ app
     await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected),
   ).toBeUndefined();
 });
+
+test('the import report says when an encoding was guessed', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await app.dropFiles([join(ARTICLES, 'moscow-metro-cp1251.txt')]);
+  await expect(libraryRows(page)).toHaveCount(1);
+  await page.getByRole('button', { name: 'Import report' }).click();
+  await expect(page.getByRole('dialog', { name: 'Import report' })).toContainText(
+    /Encoding guessed as windows-1251/,
+  );
+});

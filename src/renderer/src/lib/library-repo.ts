@@ -107,6 +107,17 @@ export class LibraryRepo {
     return this.db.summaries.toArray();
   }
 
+  /** The newest clippings by published date, from the index: the list's first screen. */
+  async newestSummaries(limit: number): Promise<ClippingSummary[]> {
+    const ids = (await this.db.clippings
+      .orderBy('publishedAt')
+      .reverse()
+      .limit(limit)
+      .primaryKeys()) as string[];
+    const rows = await this.db.summaries.bulkGet(ids);
+    return rows.flatMap((row) => (row ? [row] : []));
+  }
+
   getClipping(id: string): Promise<Clipping | undefined> {
     return this.db.clippings.get(id);
   }

@@ -13,6 +13,8 @@ export interface ReportEntry {
   /** For refusals: the engine's code, or 'not-saved' when storing failed. */
   code: string;
   message: string;
+  /** What the user should know about an imported file, e.g. a guessed encoding. */
+  detail?: string;
   clippingId?: string;
 }
 
@@ -161,13 +163,16 @@ export class ImportsState {
     }
     try {
       const result = await this.#repo.storeDrafts(drafts);
+      const warnings = new Map(drafts.map((d) => [d.path, d.draft.warnings]));
       for (const stored of result.stored) {
+        const notes = warnings.get(stored.path) ?? [];
         entries.push({
           path: stored.path,
           name: baseName(stored.path),
           status: 'imported',
           code: '',
           message: stored.title,
+          ...(notes.length ? { detail: notes.join(' ') } : {}),
           clippingId: stored.id,
         });
       }

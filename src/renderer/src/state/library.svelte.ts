@@ -27,6 +27,8 @@ export interface Filters {
   hasNote: boolean;
 }
 
+const FIRST_SCREEN_ROWS = 60;
+
 export function emptyFilters(view: Filters['view'] = 'library'): Filters {
   return {
     view,
@@ -177,6 +179,9 @@ export class LibraryState {
     this.#repo = repo;
   }
 
+  /** False while only the first screen of rows is loaded. */
+  complete = $state(true);
+
   /** Set while a search is active: its ranked ids replace the sorted, filtered list. */
   searchIds = $state.raw<string[] | null>(null);
 
@@ -242,12 +247,22 @@ export class LibraryState {
   async start(): Promise<void> {
     this.#repo.onChange((change) => this.#apply(change));
     try {
-      const [summaries, tags] = await Promise.all([
-        this.#repo.loadSummaries(),
-        this.#repo.listTags(),
-      ]);
+      // The first screen comes from the published-date index (a few rows, at once); the
+      // whole list (100,000 rows take a while to read) replaces it when it has loaded.
+      const first = this.#repo.newestSummaries(FIRST_SCREEN_ROWS);
+      const whole = Promise.all([this.#repo.loadSummaries(), this.#repo.listTags()]);
+      const preview = await first;
+      if (this.#all.size === 0 && preview.length > 0) {
+        for (const s of preview) this.#all.set(s.id, s);
+        this.complete = false;
+        this.loaded = true;
+        this.#version += 1;
+      }
+      const [summaries, tags] = await whole;
+      this.#all.clear();
       for (const s of summaries) this.#all.set(s.id, s);
       this.tags = tags;
+      this.complete = true;
       this.#version += 1;
     } catch (error) {
       // A newer Clipbook's library is left exactly as it is (main.ts refuses it up front;
