@@ -31,12 +31,12 @@ export interface HardeningDeps {
 /** Guards one WebContents: no new windows, no navigation away, no webviews. */
 export function hardenWebContents(contents: WebContents, deps: HardeningDeps): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isHttpUrl(url)) deps.openExternal(url);
+    if (isHttpUrl(url)) deps.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK — http(s) only, via openExternalSafely
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
-    if (isHttpUrl(url)) deps.openExternal(url);
+    if (isHttpUrl(url)) deps.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK — http(s) only, via openExternalSafely
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());

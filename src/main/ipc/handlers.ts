@@ -123,7 +123,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       cancelled: deps.imports.cancel(jobId),
     })),
     'shell:open-external': handler('shell:open-external', async (url) => {
-      await deps.openExternal(url);
+      await deps.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK — url passed HttpUrlSchema (http/https only)
       return null;
     }),
     'app:info': handler('app:info', async () => deps.appInfo()),

@@ -46,9 +46,12 @@ export async function chooseSaveTarget(
 export async function renderPdf(html: string): Promise<Uint8Array<ArrayBuffer>> {
   const file = join(tmpdir(), `clipbook-print-${randomBytes(8).toString('hex')}.html`);
   await writeFile(file, html, 'utf8');
-  const window = new BrowserWindow({
+  // Justified (Electronegativity): a hidden print window with hardenedWebPreferences() (sandbox,
+  // contextIsolation), JavaScript off and no preload; security.ts denies every window.open.
+  // prettier-ignore
+  const window = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
     show: false,
-    webPreferences: { ...hardenedWebPreferences(''), preload: undefined, javascript: false },
+    webPreferences: { ...hardenedWebPreferences(''), preload: undefined, javascript: false }, // eng-disable PRELOAD_JS_CHECK — this window has no preload
   });
   try {
     await window.loadFile(file);
