@@ -682,43 +682,22 @@ class Evaluation {
       if (ords.some((o) => o < 0)) return mask;
       const positions = seg.positions;
       if (!positions) throw new Error(`Positions of segment ${seg.id} are not loaded`);
-      const lists = ords.map((o) => decodeWithPositions(seg, o));
-      const k = lists.length;
-      // Walk the rarest word's documents; the others follow with monotone cursors.
-      let driver = 0;
-      for (let j = 1; j < k; j++) if (lists[j]!.length < lists[driver]!.length) driver = j;
       const base = this.base[s]!;
       const r = restrict?.[s] ?? null;
-      const ptr = new Int32Array(k);
-      const at = new Int32Array(k);
       let scores = this.scores[s] ?? null;
-      const lead = lists[driver]!;
-      candidates: for (let i = 0; i < lead.length; i++) {
-        const doc = lead.docs[i]!;
-        if (!base[doc] || (r && !r[doc])) continue;
-        for (let j = 0; j < k; j++) {
-          if (j === driver) continue;
-          const list = lists[j]!;
-          let q = ptr[j]!;
-          while (q < list.length && list.docs[q]! < doc) q++;
-          ptr[j] = q;
-          if (q >= list.length) break candidates;
-          if (list.docs[q] !== doc) continue candidates;
-        }
-        ptr[driver] = i;
-        for (let j = 0; j < k; j++) at[j] = lists[j]!.pos[ptr[j]!]!;
-        if (!phraseAt(positions, at, k)) continue;
+      const avg = this.avg;
+      forEachPhraseMatch(seg, positions, ords, base, r, (doc, codes) => {
         mask[doc] = 1;
-        if (!positive) continue;
+        if (!positive) return;
         if (!scores) {
           scores = new Float32Array(seg.docCount);
           this.scores[s] = scores;
         }
-        for (let j = 0; j < k; j++) {
-          const w = fieldWeightedTf(seg, doc, lists[j]!.codes[ptr[j]!]!, this.avg);
+        for (let j = 0; j < ords.length; j++) {
+          const w = fieldWeightedTf(seg, doc, codes[j]!, avg);
           scores[doc]! += (idfs[j]! * w * (K1 + 1)) / (w + K1);
         }
-      }
+      });
       return mask;
     });
   }
@@ -808,49 +787,79 @@ function fieldWeightedTf(
   return w;
 }
 
-interface PostingList {
-  length: number;
-  docs: Int32Array;
-  codes: Int32Array;
-  /** Byte offset of each document's positions in the segment's positions stream. */
-  pos: Int32Array;
-}
-
-function decodeWithPositions(seg: Segment, o: number): PostingList {
-  const n = seg.df[o]!;
-  const docs = new Int32Array(n);
-  const codes = new Int32Array(n);
-  const pos = new Int32Array(n);
+/**
+ * Calls `found` for each document (in `base`, and in `restrict` if given) where the words
+ * `ords` occur consecutively, with the words' posting codes. The postings lists are walked
+ * together (each posting decoded once, nothing allocated per document), and positions are
+ * only read for documents that have every word.
+ */
+function forEachPhraseMatch(
+  seg: Segment,
+  positions: Uint8Array,
+  ords: readonly number[],
+  base: Uint8Array,
+  restrict: Uint8Array | null,
+  found: (doc: number, codes: Int32Array) => void,
+): void {
+  const k = ords.length;
   const postings = seg.postings;
-  let p = seg.postStart[o]!;
-  let x = seg.posStart[o]!;
-  let doc = 0;
-  for (let k = 0; k < n; k++) {
-    let b = postings[p++]!;
+  const p = new Int32Array(k);
+  const end = new Int32Array(k);
+  const doc = new Int32Array(k);
+  const codes = new Int32Array(k);
+  const posAt = new Int32Array(k);
+  const x = new Int32Array(k);
+  for (let j = 0; j < k; j++) {
+    const o = ords[j]!;
+    p[j] = seg.postStart[o]!;
+    end[j] = seg.postStart[o + 1]!;
+    x[j] = seg.posStart[o]!;
+    doc[j] = 0;
+  }
+  /** Moves word j to its next posting; false at the end of its list. */
+  const advance = (j: number): boolean => {
+    let q = p[j]!;
+    if (q >= end[j]!) return false;
+    let b = postings[q++]!;
     let v = b & 0x7f;
     for (let shift = 7; b & 0x80; shift += 7) {
-      b = postings[p++]!;
+      b = postings[q++]!;
       v |= (b & 0x7f) << shift;
     }
-    doc += v;
-    b = postings[p++]!;
+    b = postings[q++]!;
     let code = b & 0x7f;
     for (let shift = 7; b & 0x80; shift += 7) {
-      b = postings[p++]!;
+      b = postings[q++]!;
       code |= (b & 0x7f) << shift;
     }
-    b = postings[p++]!;
+    b = postings[q++]!;
     let bytes = b & 0x7f;
     for (let shift = 7; b & 0x80; shift += 7) {
-      b = postings[p++]!;
+      b = postings[q++]!;
       bytes |= (b & 0x7f) << shift;
     }
-    docs[k] = doc;
-    codes[k] = code;
-    pos[k] = x;
-    x += bytes;
+    p[j] = q;
+    doc[j]! += v;
+    codes[j] = code;
+    posAt[j] = x[j]!;
+    x[j]! += bytes;
+    return true;
+  };
+  for (let j = 0; j < k; j++) if (!advance(j)) return;
+  for (;;) {
+    let target = 0;
+    for (let j = 0; j < k; j++) if (doc[j]! > target) target = doc[j]!;
+    let same = true;
+    for (let j = 0; j < k; j++) {
+      while (doc[j]! < target) if (!advance(j)) return;
+      if (doc[j]! !== target) same = false;
+    }
+    if (!same) continue;
+    if (base[target] && (!restrict || restrict[target]) && phraseAt(positions, posAt, k)) {
+      found(target, codes);
+    }
+    if (!advance(0)) return;
   }
-  return { length: n, docs, codes, pos };
 }
 
 // Cursor state for phraseAt, reused: phrases have few words.
