@@ -201,9 +201,10 @@ test('a full disk during an import is reported, the batch rolls back and earlier
   const earlier = await scanLibrary(page);
   expectConsistent(earlier);
 
-  // A few writes of the next batch succeed, then the disk is full: mid-transaction.
+  // The first write of the next batch succeeds, the second finds the disk full: the failure
+  // lands mid-transaction, so the write that did succeed must be rolled back with it.
   await page.evaluate(() => {
-    (window as unknown as { __quotaAfter?: number }).__quotaAfter = 4;
+    (window as unknown as { __quotaAfter?: number }).__quotaAfter = 1;
   });
   await app.dropFiles([during]);
   await expect(
