@@ -42,6 +42,8 @@ const W_META = 3;
 const W_TEXT = 1;
 const MAX_PREFIX_TERMS = 64;
 const MIN_PREFIX_LENGTH = 2;
+/** A prefix reads at most this many postings per document of a segment (see expand). */
+const PREFIX_POSTINGS_PER_DOC = 4;
 /** `where` packs (segment id, local doc) into one number. */
 const SEG_SHIFT = 2 ** 22;
 const MERGE_FACTOR = 8;
@@ -456,6 +458,7 @@ export class SearchIndex {
 class Evaluation {
   readonly scores: (Float32Array | null)[];
   readonly highlight = new Set<string>();
+  private readonly tfs: (Float32Array | undefined)[] = [];
 
   constructor(
     private readonly segs: readonly Segment[],
@@ -545,6 +548,17 @@ class Evaluation {
     return Math.log(1 + (this.docs - df + 0.5) / (df + 0.5));
   }
 
+  /** A zeroed per-segment buffer for term frequencies, reused by every term of the query. */
+  private scratch(s: number): Float32Array {
+    let tf = this.tfs[s];
+    if (!tf) {
+      tf = new Float32Array(this.segs[s]!.docCount);
+      this.tfs[s] = tf;
+    }
+    return tf;
+  }
+
+  /** Adds a term's BM25 to the scores and zeroes its frequencies for the next term. */
   private addScores(s: number, docs: IntList, tf: Float32Array, idf: number): void {
     let scores = this.scores[s];
     if (!scores) {
@@ -555,6 +569,7 @@ class Evaluation {
       const d = docs.a[k]!;
       const t = tf[d]!;
       scores[d]! += (idf * t * (K1 + 1)) / (t + K1);
+      tf[d] = 0;
     }
   }
 
@@ -578,8 +593,19 @@ class Evaluation {
       }
       // Short prefixes are passing states while typing: fewer completions keep them fast.
       const max = term.length === 2 ? 16 : term.length === 3 ? 32 : MAX_PREFIX_TERMS;
-      if (found.length > max) found.sort((a, b) => seg.df[b]! - seg.df[a]!);
-      for (const t of found.slice(0, max)) ords.add(t);
+      found.sort((a, b) => seg.df[b]! - seg.df[a]!);
+      // And a bound on the postings read: the words that would blow it (the most common
+      // ones, which add least to a score) are left out, except the first.
+      const budget = PREFIX_POSTINGS_PER_DOC * seg.docCount;
+      let taken = 0;
+      let postings = 0;
+      for (const t of found) {
+        if (taken === max) break;
+        if (taken > 0 && postings + seg.df[t]! > budget) continue;
+        ords.add(t);
+        taken++;
+        postings += seg.df[t]!;
+      }
     }
     return [...ords];
   }
@@ -601,7 +627,7 @@ class Evaluation {
       const r = restrict?.[s] ?? null;
       const mask = new Uint8Array(seg.docCount);
       const docs = new IntList(64);
-      const tf = positive ? new Float32Array(seg.docCount) : null;
+      const tf = positive ? this.scratch(s) : null;
       const postings = seg.postings;
       const ords = this.expand(seg, term, exact, prefix);
       // Documents are counted for idf over the whole segment, restricted or not; several

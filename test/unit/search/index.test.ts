@@ -307,6 +307,26 @@ describe('merging in steps', () => {
   });
 });
 
+describe('prefix expansion', () => {
+  it('bounds the postings a prefix reads, keeping the most frequent word and rarer ones', () => {
+    const index = new SearchIndex();
+    // "pa": pan, par, pat, paw are in every document; pax in one.
+    index.add(
+      Array.from({ length: 10 }, (_, i) =>
+        doc(`d${i}`, { body: `pan par pat paw ${i === 3 ? 'pax' : ''}` }),
+      ),
+    );
+    const r = index.search('pa');
+    expect(r.total).toBe(10);
+    // 4 postings per document: the four common words; the rare one would exceed that.
+    expect(r.highlight).toHaveLength(4);
+    expect(index.search('pax').total).toBe(1);
+    const small = new SearchIndex();
+    small.add([doc('a', { body: 'pan par pat paw pax' })]);
+    expect(small.search('pa').highlight).toHaveLength(4);
+  });
+});
+
 describe('query evaluation order', () => {
   it('scores the same whichever child of an AND is evaluated first', () => {
     const index = new SearchIndex();
