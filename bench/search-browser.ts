@@ -110,15 +110,20 @@ function clippingRow(d: SearchDoc): Record<string, unknown> {
 interface Heap {
   pageMb: number;
   workerMb: number | null;
+  /** ArrayBuffer backing stores (the index's typed arrays), when Chromium reports them. */
+  workerBackingMb: number | null;
 }
 
 /** JS heap in use on the page and in the search worker (CDP Runtime.getHeapUsage). */
 async function heapUsage(cdp: CDPSession, workerSession: string | null): Promise<Heap> {
   await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
   const page = await cdp.send('Runtime.getHeapUsage');
-  let workerMb: number | null = null;
-  if (workerSession) workerMb = await workerHeap(cdp, workerSession).catch(() => null);
-  return { pageMb: +(page.usedSize / 2 ** 20).toFixed(1), workerMb };
+  const worker = workerSession ? await workerHeap(cdp, workerSession).catch(() => null) : null;
+  return {
+    pageMb: +(page.usedSize / 2 ** 20).toFixed(1),
+    workerMb: worker?.used ?? null,
+    workerBackingMb: worker?.backing ?? null,
+  };
 }
 
 let messageId = 1000;
@@ -147,10 +152,14 @@ function sendToWorker(
   });
 }
 
-async function workerHeap(cdp: CDPSession, sessionId: string): Promise<number> {
+async function workerHeap(
+  cdp: CDPSession,
+  sessionId: string,
+): Promise<{ used: number; backing: number | null }> {
   await sendToWorker(cdp, sessionId, 'HeapProfiler.collectGarbage').catch(() => undefined);
   const r = await sendToWorker(cdp, sessionId, 'Runtime.getHeapUsage');
-  return +((r['usedSize'] as number) / 2 ** 20).toFixed(1);
+  const mb = (v: unknown) => (typeof v === 'number' ? +(v / 2 ** 20).toFixed(1) : null);
+  return { used: mb(r['usedSize']) ?? 0, backing: mb(r['backingStorageSize']) };
 }
 
 /** A CDP session on the page that attaches to its dedicated workers; resolves their session. */
@@ -255,7 +264,9 @@ async function runSize(n: number, queriesPerKind: number): Promise<BrowserSizeRe
     const { cdp, worker } = await attachWorkers(page);
     await new Promise((r) => setTimeout(r, 200));
     const heap = await heapUsage(cdp, worker());
-    log(`  heap: page ${heap.pageMb} MB, worker ${heap.workerMb ?? '?'} MB`);
+    log(
+      `  heap: page ${heap.pageMb} MB, worker ${heap.workerMb ?? '?'} MB (+ array buffers ${heap.workerBackingMb ?? '?'} MB)`,
+    );
 
     const sets = makeQueries(n, queriesPerKind);
     const queries = {} as BrowserSizeReport['queries'];
