@@ -66,7 +66,7 @@ describe('every released schema version upgrades from a committed fixture', () =
         const clippings = fixture.stores['clippings'] ?? [];
         // Version 1 records had no deletedAt; the upgrade sets '' (in the library).
         const expected = clippings.map((c) => ({ deletedAt: '', ...c }));
-        expect(byId(await db.clippings.toArray())).toEqual(byId(expected));
+        expect(byId((await db.clippings.toArray()) as unknown as Row[])).toEqual(byId(expected));
         for (const [store, rows] of Object.entries(fixture.stores)) {
           if (store === 'clippings') continue;
           const key = db.table(store).schema.primKey.keyPath as string;
@@ -74,7 +74,7 @@ describe('every released schema version upgrades from a committed fixture', () =
         }
         if (version < 2) {
           // Derived by the v2 upgrade: one summary per clipping and tag counts from a scan.
-          expect(byId(await db.summaries.toArray())).toEqual(
+          expect(byId((await db.summaries.toArray()) as unknown as Row[])).toEqual(
             byId(
               expected.map((c) => summaryOf(c as unknown as Clipping, 0, false) as unknown as Row),
             ),
