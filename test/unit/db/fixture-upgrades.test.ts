@@ -65,7 +65,7 @@ describe('every released schema version upgrades from a committed fixture', () =
         expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
         const clippings = fixture.stores['clippings'] ?? [];
         // Version 1 records had no deletedAt; the upgrade sets '' (in the library).
-        const expected = clippings.map((c) => ({ deletedAt: '', ...c }));
+        const expected: Row[] = clippings.map((c) => ({ deletedAt: '', ...c }));
         expect(byId((await db.clippings.toArray()) as unknown as Row[])).toEqual(byId(expected));
         for (const [store, rows] of Object.entries(fixture.stores)) {
           if (store === 'clippings') continue;
