@@ -109,7 +109,13 @@ test.describe('Electron app', () => {
         sandbox: true,
         contextIsolation: true,
         nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
         webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
       });
     }
     expect(
@@ -118,11 +124,27 @@ test.describe('Electron app', () => {
     expect(
       await page.evaluate(() => typeof (globalThis as Record<string, unknown>)['process']),
     ).toBe('undefined');
+    expect(
+      await page.evaluate(
+        () => typeof (window.top as unknown as Record<string, unknown>)['require'],
+      ),
+    ).toBe('undefined');
+    // The CSP refuses inline script, whatever an article might smuggle into the page.
+    expect(
+      await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'window.__pwned = 1';
+        document.body.append(script);
+        return (window as { __pwned?: unknown }).__pwned;
+      }),
+    ).toBeUndefined();
     const before = page.url();
-    await page.evaluate(() => window.open('https://example.org/'));
-    await page.evaluate(() => {
-      window.location.href = 'https://example.org/';
-    });
+    expect(await page.evaluate(() => window.open('https://example.org/') === null)).toBe(true);
+    for (const url of ['https://example.org/', 'file:///etc/passwd', 'clipbook://elsewhere/']) {
+      await page.evaluate((url) => {
+        window.location.href = url;
+      }, url);
+    }
     expect(app!.windows()).toHaveLength(1);
     expect(page.url()).toBe(before);
   });
