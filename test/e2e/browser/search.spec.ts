@@ -101,3 +101,30 @@ test('saved searches appear in the sidebar and run again', async ({ app }) => {
   await expect(box).toHaveValue('container OR метро');
   await expect(libraryRows(page)).toHaveCount(2);
 });
+
+test('long result lists come a page at a time', async ({ app }) => {
+  const { page } = app;
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const dir = join(app.tempDir, 'many');
+  mkdirSync(dir);
+  for (let i = 1; i <= 60; i++) {
+    writeFileSync(
+      join(dir, `note-${i}.txt`),
+      `Ferry timetable change number ${i}\n\nThe ferry company changes its timetable for route ${i} from next month, the operator said.\n`,
+    );
+  }
+  await app.open();
+  app.nextDialogPaths = [dir];
+  await page.getByRole('button', { name: 'Import folder…' }).click();
+  // The list is virtualised: aria-setsize says how many rows it holds.
+  await expect(libraryRows(page).first()).toHaveAttribute('aria-setsize', '60');
+  await page.getByRole('searchbox', { name: 'Search clippings' }).fill('timetable');
+  await expect(page.getByText(/^60 matches/)).toBeVisible();
+  await expect(page.getByRole('listbox', { name: 'Library' })).toHaveAttribute(
+    'aria-label',
+    'Library',
+  );
+  await expect(libraryRows(page).first()).toHaveAttribute('aria-setsize', '50');
+  await page.getByRole('button', { name: 'Show 10 more' }).click();
+  await expect(libraryRows(page).first()).toHaveAttribute('aria-setsize', '60');
+});

@@ -11,7 +11,8 @@ export interface SearchResults {
   total: number;
 }
 
-const RESULT_LIMIT = 200;
+/** Hits per page: each carries a snippet, so fetch what a screen or two can show, then more. */
+const RESULT_LIMIT = 50;
 const TYPING_DELAY_MS = 120;
 const INDEX_CHUNK = 500;
 const SAVED_KEY = 'savedSearches';
@@ -196,6 +197,27 @@ export class SearchState {
       ),
       total: response.total,
     };
+    this.#library.searchIds = ids;
+  }
+
+  /** Fetches the next page of hits (the list's "Show more"). */
+  async more(): Promise<void> {
+    const current = this.results;
+    const text = this.query;
+    if (!current || current.ids.length >= current.total || !text.trim()) return;
+    const seq = this.#seq;
+    const filters = this.#library.filters;
+    const response = await this.#client.query(`${text} ${filterOperators(filters)}`.trim(), {
+      limit: RESULT_LIMIT,
+      offset: current.ids.length,
+      trashed: filters.view === 'trash' ? 'only' : 'exclude',
+    });
+    if (seq !== this.#seq || response.error) return;
+    const fresh = response.hits.filter((h) => !current.snippets.has(h.id));
+    const ids = [...current.ids, ...fresh.map((h) => h.id)];
+    const snippets = new Map(current.snippets);
+    for (const h of fresh) snippets.set(h.id, { snippet: h.snippet, titleRanges: h.titleRanges });
+    this.results = { ids, snippets, total: response.total };
     this.#library.searchIds = ids;
   }
 
