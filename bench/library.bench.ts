@@ -423,6 +423,8 @@ async function main(): Promise<void> {
       await page.locator(`${LIST} [role=option]`).first().getAttribute('aria-setsize'),
     );
 
+    // The first screen is interactive before the whole list has loaded; filters need all of it.
+    await page.getByText('Loading the library…').waitFor({ state: 'detached', timeout: 60_000 });
     // Filter by tag: ten popular tags, each click replaces the filter.
     const counts = new Map<string, number>();
     const tagRecords = (await page.evaluate(

@@ -103,8 +103,23 @@ export class LibraryRepo {
 
   // ---- Reading ---------------------------------------------------------------------------
 
-  loadSummaries(): Promise<ClippingSummary[]> {
-    return this.db.summaries.toArray();
+  /**
+   * Every summary, read in chunks by primary key: each chunk is its own request, so a click
+   * that opens an article is answered between chunks instead of after the whole library.
+   */
+  async loadSummaries(chunk = 10_000): Promise<ClippingSummary[]> {
+    const all: ClippingSummary[] = [];
+    let last: string | null = null;
+    for (;;) {
+      const rows: ClippingSummary[] =
+        last === null
+          ? await this.db.summaries.orderBy(':id').limit(chunk).toArray()
+          : await this.db.summaries.where(':id').above(last).limit(chunk).toArray();
+      for (const row of rows) all.push(row);
+      if (rows.length < chunk) return all;
+      last = rows[rows.length - 1]?.id ?? null;
+      if (last === null) return all;
+    }
   }
 
   /** The newest clippings by published date, from the index: the list's first screen. */

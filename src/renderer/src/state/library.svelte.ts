@@ -249,16 +249,19 @@ export class LibraryState {
     try {
       // The first screen comes from the published-date index (a few rows, at once); the
       // whole list (100,000 rows take a while to read) replaces it when it has loaded.
-      const first = this.#repo.newestSummaries(FIRST_SCREEN_ROWS);
-      const whole = Promise.all([this.#repo.loadSummaries(), this.#repo.listTags()]);
-      const preview = await first;
+      // Asked one after the other: IndexedDB answers in order, so a small request queued
+      // behind the big read would wait for all of it.
+      const preview = await this.#repo.newestSummaries(FIRST_SCREEN_ROWS);
       if (this.#all.size === 0 && preview.length > 0) {
         for (const s of preview) this.#all.set(s.id, s);
         this.complete = false;
         this.loaded = true;
         this.#version += 1;
       }
-      const [summaries, tags] = await whole;
+      const [summaries, tags] = await Promise.all([
+        this.#repo.loadSummaries(),
+        this.#repo.listTags(),
+      ]);
       this.#all.clear();
       for (const s of summaries) this.#all.set(s.id, s);
       this.tags = tags;
