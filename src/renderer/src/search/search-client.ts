@@ -68,6 +68,11 @@ export class SearchClient {
     return this.call({ kind: 'index', docs });
   }
 
+  /** Indexes clippings by id; the worker reads them from IndexedDB itself. */
+  indexIds(ids: string[]): Promise<IndexInfo> {
+    return this.call({ kind: 'indexIds', ids });
+  }
+
   remove(ids: string[]): Promise<IndexInfo> {
     return this.call({ kind: 'remove', ids });
   }

@@ -61,6 +61,8 @@ export interface IndexInfo {
 export type SearchRequest =
   | { kind: 'ready' }
   | { kind: 'index'; docs: SearchDoc[] }
+  /** Index clippings by id, read by the worker itself: the UI thread sends only the ids. */
+  | { kind: 'indexIds'; ids: string[] }
   | { kind: 'remove'; ids: string[] }
   | { kind: 'query'; text: string; options?: QueryOptions }
   | { kind: 'ids' }
@@ -70,6 +72,7 @@ export type SearchRequest =
 export interface SearchResponses {
   ready: ReadyInfo;
   index: IndexInfo;
+  indexIds: IndexInfo;
   remove: IndexInfo;
   query: QueryResponse;
   /** Every indexed id, to reconcile with the clippings table. */
@@ -90,6 +93,8 @@ export type ResponseMessage =
 /** Reads the texts of the hits being shown (title, body, notes), in order; undefined if gone. */
 export interface DocTextSource {
   getTexts(ids: readonly string[]): Promise<(HitText | undefined)[]>;
+  /** The documents to index for these ids (clippings gone by now are left out). */
+  getDocs?(ids: readonly string[]): Promise<SearchDoc[]>;
 }
 
 /** The longest a merge holds the worker before letting queued messages through. */
@@ -158,6 +163,17 @@ export class SearchService {
         this.persist();
         this.scheduleMerge();
         return this.info();
+      case 'indexIds': {
+        if (!this.texts.getDocs)
+          throw new Error('This search service cannot read documents by id.');
+        const docs = await this.texts.getDocs(request.ids);
+        if (docs.length > 0) {
+          this.index.add(docs);
+          this.persist();
+          this.scheduleMerge();
+        }
+        return this.info();
+      }
       case 'remove':
         this.index.remove(request.ids);
         this.persist();

@@ -3,7 +3,8 @@
  * loading never block the UI. Reads its segments and the hits' texts from the app's
  * IndexedDB directly; the UI talks to it through SearchClient.
  */
-import { clippingText } from '../../../shared/annotations';
+import { clippingText, type Highlight } from '../../../shared/annotations';
+import { toSearchDoc } from '../../../shared/search/types';
 import { createDatabase } from '../lib/db';
 import { SearchService, respond, type RequestMessage } from './search-service';
 import { SearchStore, searchTables } from './search-store';
@@ -15,6 +16,30 @@ interface WorkerScope {
 
 const db = createDatabase();
 const service = new SearchService(new SearchStore(searchTables(db)), {
+  async getDocs(ids) {
+    const [rows, notes, highlights] = await Promise.all([
+      db.clippings.bulkGet([...ids]),
+      db.notes.bulkGet([...ids]),
+      db.highlights
+        .where('clippingId')
+        .anyOf([...ids])
+        .toArray(),
+    ]);
+    const byClipping = new Map<string, Highlight[]>();
+    for (const h of highlights)
+      byClipping.set(h.clippingId, [...(byClipping.get(h.clippingId) ?? []), h]);
+    return rows.flatMap((c, i) =>
+      c
+        ? [
+            toSearchDoc(c, {
+              note: notes[i],
+              highlights: byClipping.get(c.id) ?? [],
+              trashed: c.deletedAt !== '',
+            }),
+          ]
+        : [],
+    );
+  },
   async getTexts(ids) {
     const [rows, notes, highlights] = await Promise.all([
       db.clippings.bulkGet([...ids]),

@@ -1,5 +1,4 @@
 import type { Snippet, TextRange } from '../../../shared/search/snippet';
-import { toSearchDoc } from '../../../shared/search/types';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import type { SearchClient } from '../search/search-client';
 import type { Filters, LibraryState } from './library.svelte';
@@ -96,28 +95,9 @@ export class SearchState {
     if (this.query.trim()) void this.run();
   }
 
+  /** The worker reads the clippings itself: the UI thread only sends ids. */
   async #indexIds(ids: readonly string[]): Promise<void> {
-    const db = this.#repo.db;
-    const [clippings, notes, highlights] = await Promise.all([
-      db.clippings.bulkGet([...ids]),
-      db.notes.bulkGet([...ids]),
-      db.highlights
-        .where('clippingId')
-        .anyOf([...ids])
-        .toArray(),
-    ]);
-    const docs = clippings.flatMap((clipping, i) =>
-      clipping
-        ? [
-            toSearchDoc(clipping, {
-              note: notes[i],
-              highlights: highlights.filter((h) => h.clippingId === clipping.id),
-              trashed: clipping.deletedAt !== '',
-            }),
-          ]
-        : [],
-    );
-    if (docs.length) await this.#client.index(docs);
+    if (ids.length) await this.#client.indexIds([...ids]);
   }
 
   #onChange(change: LibraryChange): void {
