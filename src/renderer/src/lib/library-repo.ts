@@ -8,6 +8,7 @@ import type { ArticleNote, Highlight } from '../../../shared/annotations';
 import { normalizeTag } from '../../../shared/annotations';
 import type { Clipping, ClippingDraft } from '../../../shared/clipping';
 import type { ExportItem } from '../../../shared/export/types';
+import { loadAnnotated } from './annotated';
 import { rebuildDerived } from './backup';
 import {
   summaryOf,
@@ -150,36 +151,12 @@ export class LibraryRepo {
 
   /** Clippings with their highlights (in text order) and notes, in the order of `ids`. */
   async exportItems(ids: readonly string[]): Promise<ExportItem[]> {
-    const db = this.db;
-    return db.transaction('r', [db.clippings, db.highlights, db.notes], async () => {
-      const [clippings, notes, highlights] = await Promise.all([
-        db.clippings.bulkGet([...ids]),
-        db.notes.bulkGet([...ids]),
-        db.highlights
-          .where('clippingId')
-          .anyOf([...ids])
-          .toArray(),
-      ]);
-      const byClipping = new Map<string, Highlight[]>();
-      for (const h of highlights) {
-        const list = byClipping.get(h.clippingId) ?? [];
-        list.push(h);
-        byClipping.set(h.clippingId, list);
-      }
-      return clippings.flatMap((clipping, index) =>
-        clipping
-          ? [
-              {
-                clipping,
-                highlights: (byClipping.get(clipping.id) ?? []).sort(
-                  (a, b) => a.position.start - b.position.start,
-                ),
-                note: notes[index]?.text ?? '',
-              },
-            ]
-          : [],
-      );
-    });
+    const items = await loadAnnotated(this.db, ids);
+    return items.map(({ clipping, highlights, note }) => ({
+      clipping,
+      highlights,
+      note: note?.text ?? '',
+    }));
   }
 
   /**

@@ -3,8 +3,9 @@
  * loading never block the UI. Reads its segments and the hits' texts from the app's
  * IndexedDB directly; the UI talks to it through SearchClient.
  */
-import { clippingText, type Highlight } from '../../../shared/annotations';
+import { clippingText } from '../../../shared/annotations';
 import { toSearchDoc } from '../../../shared/search/types';
+import { loadAnnotated } from '../lib/annotated';
 import { createDatabase } from '../lib/db';
 import { SearchService, respond, type RequestMessage } from './search-service';
 import { SearchStore, searchTables } from './search-store';
@@ -17,27 +18,9 @@ interface WorkerScope {
 const db = createDatabase();
 const service = new SearchService(new SearchStore(searchTables(db)), {
   async getDocs(ids) {
-    const [rows, notes, highlights] = await Promise.all([
-      db.clippings.bulkGet([...ids]),
-      db.notes.bulkGet([...ids]),
-      db.highlights
-        .where('clippingId')
-        .anyOf([...ids])
-        .toArray(),
-    ]);
-    const byClipping = new Map<string, Highlight[]>();
-    for (const h of highlights)
-      byClipping.set(h.clippingId, [...(byClipping.get(h.clippingId) ?? []), h]);
-    return rows.flatMap((c, i) =>
-      c
-        ? [
-            toSearchDoc(c, {
-              note: notes[i],
-              highlights: byClipping.get(c.id) ?? [],
-              trashed: c.deletedAt !== '',
-            }),
-          ]
-        : [],
+    const items = await loadAnnotated(db, ids);
+    return items.map(({ clipping, highlights, note }) =>
+      toSearchDoc(clipping, { note, highlights, trashed: clipping.deletedAt !== '' }),
     );
   },
   async getTexts(ids) {
