@@ -32,8 +32,11 @@ test('tags: add with the keyboard only, autocomplete, chips, counts and hierarch
   await page.keyboard.type('transport/rail');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
+  const firstTitle = await page.locator('#reader-title').textContent();
   await page.getByRole('listbox', { name: 'Library' }).focus();
   await page.keyboard.press('ArrowDown');
+  // The next clipping is open (its reader has loaded) before tagging it.
+  await expect(page.locator('#reader-title')).not.toHaveText(firstTitle ?? '');
   await page.keyboard.press('t');
   await page.keyboard.type('trans');
   // Autocomplete offers the existing tag; arrow down + Enter picks it.
