@@ -341,7 +341,24 @@ export class LibraryState {
     if (this.selectedId === id) this.selected = clipping ?? null;
   }
 
-  async select(id: string | null, mode: 'replace' | 'toggle' | 'range' = 'replace'): Promise<void> {
+  #selecting: Promise<void> = Promise.resolve();
+
+  /** Resolves once the clipping chosen last is loaded (keys pressed right after wait on it). */
+  async settled(): Promise<void> {
+    let current: Promise<void>;
+    do {
+      current = this.#selecting;
+      await current;
+    } while (current !== this.#selecting);
+  }
+
+  select(id: string | null, mode: 'replace' | 'toggle' | 'range' = 'replace'): Promise<void> {
+    const done = this.#select(id, mode);
+    this.#selecting = done.catch(() => undefined);
+    return done;
+  }
+
+  async #select(id: string | null, mode: 'replace' | 'toggle' | 'range'): Promise<void> {
     if (id === null) {
       this.selectedId = null;
       this.selected = null;
