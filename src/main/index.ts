@@ -42,7 +42,16 @@ import { createMainWindow, focusWindow } from './window';
 protocol.registerSchemesAsPrivileged([
   {
     scheme: APP_SCHEME,
-    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    // corsEnabled: module scripts and module workers are fetched in CORS mode, which Chromium
+    // refuses for schemes not registered as CORS-enabled (VS Code's vscode-file does the same).
+    // Same-origin only: the handler sends no Access-Control-Allow-Origin header.
+    privileges: {
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      corsEnabled: true,
+      codeCache: true,
+    },
   },
 ]);
 
