@@ -55,30 +55,160 @@ function count(re: RegExp, s: string): number {
   return s.match(re)?.length ?? 0;
 }
 
-const WORD_LANGS = new Map<string, string[]>();
-for (const [lang, set] of Object.entries(STOP_SETS)) {
-  for (const w of set) {
-    const list = WORD_LANGS.get(w);
-    if (list) list.push(lang);
-    else WORD_LANGS.set(w, [lang]);
+const LANGS = Object.keys(STOP_WORDS);
+
+/** Stop words by a hash of their UTF-16 code units, so the scan cuts out no substrings. */
+interface StopWord {
+  word: string;
+  langs: number[];
+}
+const STOP_BY_HASH = new Map<number, StopWord[]>();
+/** Longer words cannot be stop words, so they are never looked up. */
+let MAX_STOP_WORD = 0;
+function hashStep(h: number, c: number): number {
+  return (Math.imul(h, 31) + c) | 0;
+}
+LANGS.forEach((lang, index) => {
+  for (const word of STOP_SETS[lang] ?? []) {
+    let h = 0;
+    for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+    const bucket = STOP_BY_HASH.get(h) ?? [];
+    const entry = bucket.find((e) => e.word === word);
+    if (entry) entry.langs.push(index);
+    else bucket.push({ word, langs: [index] });
+    STOP_BY_HASH.set(h, bucket);
+    MAX_STOP_WORD = Math.max(MAX_STOP_WORD, word.length);
   }
+});
+
+/** Word separators: the split pattern this replaced (a test compares all 65,536 codes). */
+const ASCII_SEPARATOR = new Uint8Array(128);
+for (const c of '\t\n\v\f\r .,;:!?"()[]{}-0123456789') ASCII_SEPARATOR[c.charCodeAt(0)] = 1;
+
+export function isWordSeparator(c: number): boolean {
+  if (c < 128) return ASCII_SEPARATOR[c] === 1;
+  return (
+    c === 0xa0 ||
+    c === 0xab ||
+    c === 0xbb ||
+    c === 0x60c ||
+    c === 0x61b ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2013 ||
+    c === 0x2014 ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x201e ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function bestByStopWords(text: string, langs: string[]): { lang: string; score: number } {
-  const words = (text.length > 500 ? text.slice(0, 500) : text)
-    .toLowerCase()
-    .split(/[\s.,;:!?"“”«»„()[\]{}—–\-\d،؛]+/);
-  const scores = new Map<string, number>();
-  for (const w of words) {
-    const list = WORD_LANGS.get(w);
-    if (list) for (const l of list) scores.set(l, (scores.get(l) ?? 0) + 1);
+  const lower = (text.length > 500 ? text.slice(0, 500) : text).toLowerCase();
+  // One scan that hashes each word as it goes: no split() array and no substring per word
+  // (splitting and looking up every word dominated detection).
+  const scores = new Array<number>(LANGS.length).fill(0);
+  let start = 0;
+  let h = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0x20;
+    if (!isWordSeparator(c)) {
+      h = hashStep(h, c);
+      continue;
+    }
+    const length = i - start;
+    if (length > 0 && length <= MAX_STOP_WORD) {
+      const bucket = STOP_BY_HASH.get(h);
+      if (bucket) {
+        for (const e of bucket) {
+          if (e.word.length === length && lower.startsWith(e.word, start)) {
+            for (const l of e.langs) scores[l] = (scores[l] ?? 0) + 1;
+          }
+        }
+      }
+    }
+    start = i + 1;
+    h = 0;
   }
   let best = { lang: '', score: 0 };
   for (const lang of langs) {
-    const score = scores.get(lang) ?? 0;
+    const score = scores[LANGS.indexOf(lang)] ?? 0;
     if (score > best.score) best = { lang, score };
   }
   return best;
+}
+
+/** Letters per script in one pass over the sample (regex matches built arrays of every letter). */
+interface ScriptCounts {
+  latin: number;
+  cyr: number;
+  arabic: number;
+  other: number;
+  persian: number;
+  urdu: number;
+  ukrainian: number;
+  russianOnly: number;
+}
+
+/** Letters that tell languages of one script apart, by code (all below U+0800). */
+const Mark = {
+  Ukrainian: 1,
+  Russian: 2,
+  Persian: 3,
+  Urdu: 4,
+} as const;
+const MARKS = new Uint8Array(0x800);
+const mark = (chars: string, kind: number): void => {
+  for (const c of chars) MARKS[c.charCodeAt(0)] = kind;
+};
+mark('іїєґІЇЄҐ', Mark.Ukrainian);
+mark('ыэъЫЭЪ', Mark.Russian);
+mark('پچژگ', Mark.Persian);
+mark('ٹڈڑںےۓ', Mark.Urdu);
+
+function countScripts(text: string): ScriptCounts {
+  const n: ScriptCounts = {
+    latin: 0,
+    cyr: 0,
+    arabic: 0,
+    other: 0,
+    persian: 0,
+    urdu: 0,
+    ukrainian: 0,
+    russianOnly: 0,
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) n.latin++;
+    } else if (c >= 0xc0 && c <= 0x24f) n.latin++;
+    else if (c >= 0x400 && c <= 0x4ff) {
+      n.cyr++;
+      const m = MARKS[c];
+      if (m === Mark.Ukrainian) n.ukrainian++;
+      else if (m === Mark.Russian) n.russianOnly++;
+    } else if ((c >= 0x620 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f)) {
+      // Tatweel and the Arabic-Indic digits and punctuation are not letters.
+      if (c !== 0x640 && !(c >= 0x660 && c <= 0x66d)) n.arabic++;
+      const m = MARKS[c];
+      if (m === Mark.Persian) n.persian++;
+      else if (m === Mark.Urdu) n.urdu++;
+    } else if (
+      (c >= 0x370 && c <= 0x3ff) ||
+      (c >= 0x530 && c <= 0x5ff) ||
+      (c >= 0x900 && c <= 0x10ff) ||
+      (c >= 0x3040 && c <= 0xd7af)
+    ) {
+      n.other++;
+    }
+  }
+  return n;
 }
 
 const LATIN_LANGS = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'sv', 'pl', 'tr'];
@@ -89,45 +219,38 @@ export interface DetectedLanguage {
   byScript: boolean;
 }
 
+/**
+ * Cyrillic, Arabic and the other counted scripts in one test, which V8 answers without
+ * scanning on Latin-1 text. Whole script blocks (combining marks included) on purpose.
+ */
+const NON_LATIN_RE =
+  // eslint-disable-next-line no-misleading-character-class
+  /[\u0370-\u04FF\u0530-\u05FF\u0620-\u06FF\u0750-\u077F\u0900-\u10FF\u3040-\uD7AF]/;
+
 /** Detects the language of a text sample; '' when undetermined. */
 export function detectLanguage(input: string): DetectedLanguage {
   const text = input.length > 800 ? input.slice(0, 800) : input;
-  // Quick presence tests first: Latin-only text (the common case) skips all counting.
-  const hasCyr = /[\u0400-\u04FF]/.test(text);
-  const hasArabic = /[\u0620-\u06FF\u0750-\u077F]/.test(text);
-  // Whole script blocks (combining marks included) are counted on purpose.
-  // eslint-disable-next-line no-misleading-character-class
-  const hasOther = /[\u0370-\u03FF\u0530-\u05FF\u0900-\u10FF\u3040-\uD7AF]/.test(text);
-  if (!hasCyr && !hasArabic && !hasOther) {
+  // Latin-only text (the common case) skips all counting.
+  if (!NON_LATIN_RE.test(text)) {
     const best = bestByStopWords(text, LATIN_LANGS);
     return best.score >= 2
       ? { language: best.lang, byScript: false }
       : { language: '', byScript: false };
   }
-  const latin = count(/[A-Za-z\u00C0-\u024F]/g, text);
-  const cyr = hasCyr ? count(/[\u0400-\u04FF]/g, text) : 0;
-  const arabic = hasArabic
-    ? count(/[\u0620-\u063F\u0641-\u065F\u066E-\u06FF\u0750-\u077F]/g, text)
-    : 0;
-  const other = hasOther
-    ? // eslint-disable-next-line no-misleading-character-class
-      count(/[\u0370-\u03FF\u0530-\u05FF\u0900-\u10FF\u3040-\uD7AF]/g, text)
-    : 0;
+  const { latin, cyr, arabic, other, persian, urdu, ukrainian, russianOnly } = countScripts(text);
   const letters = latin + cyr + arabic + other;
   if (letters < 3) return { language: '', byScript: false };
   if (arabic > letters * 0.4) {
-    const fa = count(/[پچژگ]/g, text);
-    const ur = count(/[ٹڈڑںےۓ]/g, text);
-    if (ur > 2 && ur >= fa) return { language: 'ur', byScript: true };
-    if (fa > 2) return { language: 'fa', byScript: true };
+    if (urdu > 2 && urdu >= persian) return { language: 'ur', byScript: true };
+    if (persian > 2) return { language: 'fa', byScript: true };
     return { language: 'ar', byScript: true };
   }
   if (cyr > letters * 0.4) {
-    const uk = count(/[іїєґІЇЄҐ]/g, text);
-    const ruOnly = count(/[ыэъЫЭЪ]/g, text);
-    if (uk > ruOnly) return { language: 'uk', byScript: true };
+    if (ukrainian > russianOnly) return { language: 'uk', byScript: true };
+    // Only a text without ы, э and ъ can be Bulgarian: skip the stop words otherwise.
+    if (russianOnly > 0) return { language: 'ru', byScript: true };
     const best = bestByStopWords(text, ['ru', 'bg']);
-    return { language: best.lang === 'bg' && ruOnly === 0 ? 'bg' : 'ru', byScript: true };
+    return { language: best.lang === 'bg' ? 'bg' : 'ru', byScript: true };
   }
   if (other > letters * 0.3) {
     for (const [re, lang] of SCRIPT_LANGS) {
@@ -139,18 +262,7 @@ export function detectLanguage(input: string): DetectedLanguage {
     }
   }
   if (latin > letters * 0.5) {
-    const best = bestByStopWords(text, [
-      'en',
-      'fr',
-      'de',
-      'es',
-      'it',
-      'pt',
-      'nl',
-      'sv',
-      'pl',
-      'tr',
-    ]);
+    const best = bestByStopWords(text, LATIN_LANGS);
     if (best.score >= 2) return { language: best.lang, byScript: false };
   }
   return { language: '', byScript: false };

@@ -1,7 +1,7 @@
 /** Plain-text rules, dates and language detection on small inline samples. */
 import { describe, expect, it } from 'vitest';
 import { findDate } from '../../../src/main/import/dates';
-import { detectLanguage } from '../../../src/main/import/language';
+import { detectLanguage, isWordSeparator } from '../../../src/main/import/language';
 import { parsePlainText, relatedFromDump } from '../../../src/main/import/plain-text';
 
 describe('parsePlainText metadata lines in several languages', () => {
@@ -123,6 +123,24 @@ describe('detectLanguage', () => {
   ];
   for (const [text, lang] of cases)
     it(lang, () => expect(detectLanguage(text).language).toBe(lang));
+
+  it('splits words exactly where the original split pattern did', () => {
+    const separator = /[\s.,;:!?"“”«»„()[\]{}—–\-\d،؛]/;
+    for (let c = 0; c <= 0xffff; c++) {
+      if (isWordSeparator(c) !== separator.test(String.fromCharCode(c))) {
+        expect.fail(`U+${c.toString(16)}`);
+      }
+    }
+  });
+
+  it('Bulgarian only without ы, э, ъ; stop words are whole words', () => {
+    expect(
+      detectLanguage('Той каза, че това е добре за града и те са доволни от това.').language,
+    ).toBe('bg');
+    expect(detectLanguage('Той каза, че това е добре за града и ты.').language).toBe('ru');
+    expect(detectLanguage('Theme andes often thereby within').language).toBe('');
+    expect(detectLanguage('THE AND OF the and').language).toBe('en');
+  });
 });
 
 describe('more layouts', () => {
