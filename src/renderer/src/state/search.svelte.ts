@@ -1,7 +1,8 @@
 import type { Snippet, TextRange } from '../../../shared/search/snippet';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import type { SearchClient } from '../search/search-client';
-import type { Filters, LibraryState } from './library.svelte';
+import type { Filters } from '../lib/row-filter';
+import type { LibraryState } from './library.svelte';
 import type { NoticesState } from './notices.svelte';
 
 export interface SearchResults {

@@ -1,0 +1,227 @@
+import type { ClippingSummary } from './db';
+
+export interface Filters {
+  view: 'library' | 'trash';
+  tags: string[];
+  tagMode: 'all' | 'any';
+  source: string;
+  language: string;
+  /** Inclusive date bounds, YYYY-MM-DD or ''. */
+  from: string;
+  to: string;
+  hasHighlights: boolean;
+  hasNote: boolean;
+}
+
+export function emptyFilters(view: Filters['view'] = 'library'): Filters {
+  return {
+    view,
+    tags: [],
+    tagMode: 'all',
+    source: '',
+    language: '',
+    from: '',
+    to: '',
+    hasHighlights: false,
+    hasNote: false,
+  };
+}
+
+/** Lower-cased tags of a row, without allocating when they already are (the usual case). */
+function lowerTags(tags: readonly string[]): readonly string[] {
+  for (const t of tags) if (t !== t.toLowerCase()) return tags.map((x) => x.toLowerCase());
+  return tags;
+}
+
+/**
+ * The filters as one predicate, with everything that does not depend on the row worked out
+ * once: reading a $state proxy per row costs more than the test itself. Same rules as
+ * tagCovers: `politics` covers `politics/europe`. `withTags: false` leaves the tag filter out,
+ * for rows already chosen by tag through TagPostings.
+ */
+export function compileFilters(
+  f: Filters,
+  { withTags = true }: { withTags?: boolean } = {},
+): (s: ClippingSummary) => boolean {
+  const trash = f.view === 'trash';
+  const wanted = withTags
+    ? f.tags.map((tag) => {
+        const key = tag.toLowerCase();
+        return { key, prefix: `${key}/` };
+      })
+    : [];
+  const all = f.tagMode === 'all';
+  const source = f.source.toLowerCase();
+  const { language, from, to, hasHighlights, hasNote } = f;
+  const languagePrefix = `${language}-`;
+  const covered = (tags: readonly string[], want: { key: string; prefix: string }): boolean => {
+    for (const t of tags) if (t === want.key || t.startsWith(want.prefix)) return true;
+    return false;
+  };
+  return (s) => {
+    if (trash !== (s.deletedAt !== '')) return false;
+    if (wanted.length > 0) {
+      const tags = lowerTags(s.tags);
+      if (all) {
+        for (const want of wanted) if (!covered(tags, want)) return false;
+      } else if (!wanted.some((want) => covered(tags, want))) return false;
+    }
+    if (source && s.source.toLowerCase() !== source) return false;
+    if (language && s.language !== language && !s.language.startsWith(languagePrefix)) return false;
+    if (from && (!s.publishedAt || s.publishedAt.slice(0, 10) < from)) return false;
+    if (to && (!s.publishedAt || s.publishedAt.slice(0, 10) > to)) return false;
+    if (hasHighlights && s.highlightCount === 0) return false;
+    if (hasNote && !s.hasNote) return false;
+    return true;
+  };
+}
+
+/** Ascending, distinct values of several ascending lists. */
+function union(lists: readonly Int32Array[]): Int32Array {
+  if (lists.length === 1) return lists[0] as Int32Array;
+  let size = 0;
+  for (const list of lists) size += list.length;
+  const all = new Int32Array(size);
+  let at = 0;
+  for (const list of lists) {
+    all.set(list, at);
+    at += list.length;
+  }
+  all.sort();
+  let out = 0;
+  for (let i = 0; i < all.length; i++) {
+    const value = all[i] as number;
+    if (out === 0 || all[out - 1] !== value) all[out++] = value;
+  }
+  return all.subarray(0, out);
+}
+
+/** Values in both ascending lists. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      out[k++] = x;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out.subarray(0, k);
+}
+
+/**
+ * Indexes rows for TagPostings a slice at a time, so a big library can be indexed in idle
+ * time without a long task. Keys are the tags as written: looking up a string that is
+ * already lower-case costs as much again as the lookup (measured in Chromium, where every
+ * row's tag is its own string), and the few distinct spellings are folded at the end.
+ */
+export class TagPostingsBuilder {
+  readonly #rows: readonly ClippingSummary[];
+  readonly #lists = new Map<string, number[]>();
+  #next = 0;
+
+  constructor(rows: readonly ClippingSummary[]) {
+    this.#rows = rows;
+  }
+
+  get rows(): readonly ClippingSummary[] {
+    return this.#rows;
+  }
+
+  /** Indexes up to `count` more rows; true once every row is indexed. */
+  step(count: number): boolean {
+    const rows = this.#rows;
+    const end = Math.min(rows.length, this.#next + count);
+    for (let i = this.#next; i < end; i++) {
+      for (const tag of (rows[i] as ClippingSummary).tags) {
+        let list = this.#lists.get(tag);
+        if (!list) this.#lists.set(tag, (list = []));
+        if (list[list.length - 1] !== i) list.push(i);
+      }
+    }
+    this.#next = end;
+    return end === rows.length;
+  }
+
+  finish(): TagPostings {
+    this.step(Infinity);
+    const spellings = new Map<string, Int32Array[]>();
+    for (const [tag, list] of this.#lists) {
+      const key = tag.toLowerCase();
+      const lists = spellings.get(key);
+      if (lists) lists.push(Int32Array.from(list));
+      else spellings.set(key, [Int32Array.from(list)]);
+    }
+    // 'Politics' and 'politics' on one row are one tag: the union keeps the row once.
+    const byTag = new Map<string, Int32Array>();
+    for (const [key, lists] of spellings) byTag.set(key, union(lists));
+    return new TagPostings(byTag);
+  }
+}
+
+/**
+ * Which rows of one sorted row array carry which tag, as ascending positions: filtering
+ * 100,000 rows by a tag then touches only the rows that have it, in list order, instead of
+ * testing every row's tags (which took longer than a frame).
+ */
+export class TagPostings {
+  readonly #byTag: ReadonlyMap<string, Int32Array>;
+
+  /** Built by TagPostingsBuilder; `TagPostings.of` indexes rows in one go. */
+  constructor(byTag: ReadonlyMap<string, Int32Array>) {
+    this.#byTag = byTag;
+  }
+
+  static of(rows: readonly ClippingSummary[]): TagPostings {
+    return new TagPostingsBuilder(rows).finish();
+  }
+
+  /** Positions of rows with `tag` or a tag under it (`politics` covers `politics/europe`). */
+  covering(tag: string): Int32Array {
+    const key = tag.toLowerCase();
+    const prefix = `${key}/`;
+    const lists: Int32Array[] = [];
+    for (const [name, list] of this.#byTag)
+      if (name === key || name.startsWith(prefix)) lists.push(list);
+    return lists.length === 0 ? new Int32Array(0) : union(lists);
+  }
+
+  /** Positions of rows with all (or any) of `tags`, each hierarchy-aware. */
+  select(tags: readonly string[], mode: Filters['tagMode']): Int32Array {
+    const lists = tags.map((tag) => this.covering(tag));
+    if (lists.length === 0) return new Int32Array(0);
+    if (mode === 'any') return union(lists);
+    // Smallest first: every intersection is then at most that long.
+    lists.sort((a, b) => a.length - b.length);
+    let out = lists[0] as Int32Array;
+    for (let i = 1; i < lists.length && out.length > 0; i++)
+      out = intersect(out, lists[i] as Int32Array);
+    return out;
+  }
+}
+
+/**
+ * The rows of `rows` (already in list order) that pass `f`, in that order. With a tag filter
+ * the postings choose the candidates; `postings` is only asked for then, so callers can
+ * build it lazily.
+ */
+export function filterRows(
+  rows: readonly ClippingSummary[],
+  f: Filters,
+  postings: () => TagPostings,
+): ClippingSummary[] {
+  if (f.tags.length === 0) return rows.filter(compileFilters(f));
+  const rest = compileFilters(f, { withTags: false });
+  const out: ClippingSummary[] = [];
+  for (const position of postings().select(f.tags, f.tagMode)) {
+    const s = rows[position] as ClippingSummary;
+    if (rest(s)) out.push(s);
+  }
+  return out;
+}
