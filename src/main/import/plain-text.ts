@@ -85,6 +85,12 @@ function unescapeJsonString(s: string): string {
   });
 }
 
+/** A string value of one of `keys` in a dump object; compiled once, not per object. */
+const dumpValue = (keys: string): RegExp =>
+  new RegExp(`"(?:${keys})"\\s*:\\s*"([\\s\\S]*?)"(?=\\s*(?:,\\s*"[\\w-]+"\\s*:|\\}|$))`, 'i');
+const DUMP_TITLE_RE = dumpValue('title|headline|name');
+const DUMP_URL_RE = dumpValue('url|link|href');
+
 /**
  * Pulls related-article titles out of a leaked JSON/PHP dump. The JSON is often invalid
  * (unescaped quotes inside titles), so values are cut at a quote that is followed by the
@@ -93,19 +99,15 @@ function unescapeJsonString(s: string): string {
 export function relatedFromDump(dump: string): RelatedArticle[] {
   const out: RelatedArticle[] = [];
   const objects = dump.split(/\}\s*,\s*\{/);
-  const valueOf = (obj: string, keys: string): string | undefined => {
-    const re = new RegExp(
-      `"(?:${keys})"\\s*:\\s*"([\\s\\S]*?)"(?=\\s*(?:,\\s*"[\\w-]+"\\s*:|\\}|$))`,
-      'i',
-    );
+  const valueOf = (obj: string, re: RegExp): string | undefined => {
     const m = re.exec(obj);
     return m?.[1] === undefined ? undefined : unescapeJsonString(m[1]);
   };
   for (const obj of objects) {
-    const title = valueOf(obj, 'title|headline|name');
+    const title = valueOf(obj, DUMP_TITLE_RE);
     if (!title || !cleanText(title)) continue;
     const item: RelatedArticle = { title: cleanText(title).slice(0, 2000) };
-    const url = valueOf(obj, 'url|link|href');
+    const url = valueOf(obj, DUMP_URL_RE);
     if (url && /^https?:\/\/\S+$/i.test(url)) item.url = url;
     out.push(item);
   }
@@ -236,7 +238,8 @@ function joinLines(lines: string[]): string {
   for (const raw of lines) {
     const line = raw.trim();
     const prev = parts[parts.length - 1];
-    if (prev !== undefined && /\p{Ll}-$/u.test(prev) && /^\p{Ll}/u.test(line)) {
+    // endsWith() first: the regex would try every position of the line.
+    if (prev?.endsWith('-') && /\p{Ll}-$/u.test(prev) && /^\p{Ll}/u.test(line)) {
       parts[parts.length - 1] = prev.slice(0, -1) + line;
     } else parts.push(line);
   }
@@ -246,8 +249,10 @@ function joinLines(lines: string[]): string {
 /** Extracts an article from plain text. */
 export function parsePlainText(input: string, hints: TextHints = {}): ArticleFields {
   const art = emptyArticle();
+  // The includes() checks are memchr-fast; most files need neither regex pass.
+  let text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
   // eslint-disable-next-line no-control-regex -- stray NULs are dropped
-  let text = input.replace(/\r\n?/g, '\n').replace(/\u0000/g, '');
+  if (text.includes('\u0000')) text = text.replace(/\u0000/g, '');
   const dump = cutDump(text);
   text = dump.text;
   const meta: Meta = {
