@@ -37,14 +37,20 @@ export function emptyArticle(): ArticleFields {
 /* eslint-disable no-control-regex, no-misleading-character-class */
 const NEEDS_CLEANING_RE =
   /[\x00-\x1f\u00a0\u00ad\u2000-\u200b\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/;
-const NON_ASCII_RE = /[^\x00-\x7f]/;
+/** Printable ASCII cannot need cleaning; a one-range class scans several times faster. */
+const NOT_PRINTABLE_ASCII_RE = /[^\x20-\x7e]/;
+/**
+ * Text below U+0300 is always NFC: nothing there decomposes, composes or reorders (a test
+ * checks every pair). V8 answers this test at once for Latin-1 strings.
+ */
+const MAY_NEED_NFC_RE = /[^\x00-\u02ff]/;
 /* eslint-enable no-control-regex, no-misleading-character-class */
 
 /** Collapses whitespace (incl. NBSP and line breaks) and drops invisible format characters. */
 export function cleanText(s: string): string {
   // A regex test is several times faster than a charCodeAt loop here (measured).
   const t =
-    NEEDS_CLEANING_RE.test(s) || s.includes('  ')
+    (NOT_PRINTABLE_ASCII_RE.test(s) && NEEDS_CLEANING_RE.test(s)) || s.includes('  ')
       ? s
           // eslint-disable-next-line no-misleading-character-class -- removing lone ZWJ etc.
           .replace(/[\u00AD\u200B\u200D\u2060\uFEFF]/g, '')
@@ -54,9 +60,9 @@ export function cleanText(s: string): string {
   return t.trim();
 }
 
-/** Unicode NFC, skipped for pure ASCII (the common case). */
+/** Unicode NFC, skipped for text that is NFC by construction (Latin-1 and more). */
 export function nfc(s: string): string {
-  return NON_ASCII_RE.test(s) ? s.normalize('NFC') : s;
+  return MAY_NEED_NFC_RE.test(s) ? s.normalize('NFC') : s;
 }
 
 /** Comparison key: case-, punctuation- and whitespace-insensitive. */
