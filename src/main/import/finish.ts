@@ -9,7 +9,12 @@ import {
   uniqueStrings,
   type ArticleFields,
 } from './article';
-import { detectLanguage, directionOf, normaliseLanguageTag } from './language';
+import {
+  detectLanguage,
+  directionOf,
+  LANGUAGE_SAMPLE_LENGTH,
+  normaliseLanguageTag,
+} from './language';
 
 const clip = (s: string, max: number): string => (s.length > max ? s.slice(0, max - 1) + '…' : s);
 
@@ -28,6 +33,21 @@ function fallbackTitle(fileName: string): string {
   return cleanText(stem.replace(/[-_]+/g, ' ')) || fileName;
 }
 
+/**
+ * Title and first four paragraphs, one a line, as detection reads them: joining stops once
+ * detection has enough, instead of copying whole paragraphs it never looks at.
+ */
+function languageSample(title: string, paragraphs: string[]): string {
+  const parts = [title];
+  let length = title.length;
+  for (let i = 0; i < 4 && i < paragraphs.length && length < LANGUAGE_SAMPLE_LENGTH; i++) {
+    const p = paragraphs[i] as string;
+    parts.push(p);
+    length += 1 + p.length;
+  }
+  return parts.join('\n');
+}
+
 export function finishDraft(input: FinishInput): ClippingDraft {
   const a = input.article;
   const scrub = (s: string): string => {
@@ -43,8 +63,7 @@ export function finishDraft(input: FinishInput): ClippingDraft {
     if (c && c !== paragraphs[paragraphs.length - 1]) paragraphs.push(c);
   }
   const title = clip(scrub(a.title) || fallbackTitle(input.original.name), 4000);
-  const sample = [title, ...paragraphs.slice(0, 4)].join('\n');
-  const detected = detectLanguage(sample);
+  const detected = detectLanguage(languageSample(title, paragraphs));
   const declared = normaliseLanguageTag(a.language);
   let language = declared || detected.language;
   // A declared Latin-script language on, say, Cyrillic text is a template default: trust the text.

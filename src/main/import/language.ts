@@ -227,9 +227,13 @@ const NON_LATIN_RE =
   // eslint-disable-next-line no-misleading-character-class
   /[\u0370-\u04FF\u0530-\u05FF\u0620-\u06FF\u0750-\u077F\u0900-\u10FF\u3040-\uD7AF]/;
 
+/** Detection reads at most this many characters of its input. */
+export const LANGUAGE_SAMPLE_LENGTH = 800;
+
 /** Detects the language of a text sample; '' when undetermined. */
 export function detectLanguage(input: string): DetectedLanguage {
-  const text = input.length > 800 ? input.slice(0, 800) : input;
+  const text =
+    input.length > LANGUAGE_SAMPLE_LENGTH ? input.slice(0, LANGUAGE_SAMPLE_LENGTH) : input;
   // Latin-only text (the common case) skips all counting.
   if (!NON_LATIN_RE.test(text)) {
     const best = bestByStopWords(text, LATIN_LANGS);
