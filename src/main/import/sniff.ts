@@ -80,6 +80,7 @@ const MAGICS: Magic[] = [
 ];
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const RTF = [...Buffer.from('{\\rtf')];
 
 function startsWith(bytes: Uint8Array, sig: number[], offset = 0): boolean {
   if (bytes.length < offset + sig.length) return false;
@@ -87,8 +88,13 @@ function startsWith(bytes: Uint8Array, sig: number[], offset = 0): boolean {
   return true;
 }
 
+/** The last path segment (after either kind of slash), without a regex split per call. */
+function baseName(fileName: string): string {
+  return fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+}
+
 export function extensionOf(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const base = baseName(fileName);
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
@@ -150,7 +156,7 @@ export function sniffTextFormat(head: string): SourceFormat {
  */
 export function sniffFormat(bytes: Uint8Array, fileName: string): SniffResult {
   const ext = extensionOf(fileName);
-  const name = fileName.split(/[\\/]/).pop() ?? fileName;
+  const name = baseName(fileName);
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { ok: true, format: 'pdf' };
   // Some PDFs carry junk before the header; readers accept it within the first KB.
   if (ext === 'pdf' && latin1Head(bytes, 1024).includes('%PDF-'))
@@ -204,7 +210,7 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): SniffResult {
       },
     };
   }
-  if (startsWith(bytes, [...Buffer.from('{\\rtf')])) {
+  if (startsWith(bytes, RTF)) {
     return {
       ok: false,
       error: {
