@@ -1,8 +1,9 @@
 /**
  * The browser harness: the built renderer in real Chromium, wired to the very same
  * main-process IPC handlers and import service the app uses, through the built preload
- * bundle. Only Electron's transport (ipcRenderer/ipcMain) and its window are stood in for.
- * Every test gets a fresh browser context, so a fresh, empty IndexedDB profile.
+ * bundle. Only Electron's transport (ipcRenderer/ipcMain) and its window are stood in for:
+ * messages are structured-clone-like wire frames (wire.ts); invoke goes through a Playwright
+ * binding, main → renderer events through a byte stream (page-channel.ts). Every test gets a fresh browser context, so a fresh, empty IndexedDB profile.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,9 @@ import { writeAutoBackup } from '../../../src/main/services/backups';
 import { ImportService } from '../../../src/main/services/import-service';
 import type { ImportEvent } from '../../../src/shared/ipc';
 import { EVENT_CHANNELS, type MenuCommand } from '../../../src/shared/ipc-channels';
+import { CHANNEL_PATH, closePageChannel, openPageChannel, type PageChannel } from './page-channel';
+import { decodeWire, encodeWire } from './wire';
+import { pageWireScript } from './wire-page';
 
 const ROOT = resolve(__dirname, '../../..');
 const OUT = join(ROOT, 'out');
@@ -22,39 +26,68 @@ export const FIXTURES = join(ROOT, 'test/fixtures');
 export const ARTICLES = join(FIXTURES, 'articles');
 /** A secure-context origin (localhost) that never touches the network: every request is routed. */
 export const HARNESS_ORIGIN = 'http://localhost:47615';
+/** The script name of the harness's code in the page (CPU profiles tell it from the app's). */
+export const HARNESS_PRELOAD_URL = 'clipbook-harness-preload.js';
+/** The path of the page's message stream (not an app request). */
+export { CHANNEL_PATH as HARNESS_CHANNEL_PATH };
 
-/** Uint8Array does not survive Playwright's JSON bridge; this carries it as base64. */
-function encode(value: unknown): unknown {
-  if (value instanceof Uint8Array) return { __bytes: Buffer.from(value).toString('base64') };
-  if (Array.isArray(value)) return value.map(encode);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
-  }
-  return value;
-}
-
-function preloadScript(): string {
+function preloadScript(channelToken: string): string {
   const preload = readFileSync(join(OUT, 'preload/index.js'), 'utf8');
   return `(() => {
-  const decode = (value) => {
-    if (Array.isArray(value)) return value.map(decode);
-    if (value && typeof value === 'object') {
-      if (typeof value.__bytes === 'string') {
-        // Chromium decodes base64 natively; the stand-in transport must not be the bottleneck.
-        return Uint8Array.fromBase64 ? Uint8Array.fromBase64(value.__bytes) : Uint8Array.from(atob(value.__bytes), (c) => c.charCodeAt(0));
-      }
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
-    }
-    return value;
-  };
+  const wire = ${pageWireScript()};
   const listeners = new Map();
   const filePaths = new Map();
-  const invoke = window.__clipbookInvoke;
-  try { delete window.__clipbookInvoke; } catch {}
+  const invokeBinding = window.__clipbookInvoke;
+  const ackBinding = window.__clipbookAck;
+  try { delete window.__clipbookInvoke; delete window.__clipbookAck; } catch {}
+  // invoke: the request and its answer cross as base64 frames (one string each way).
+  const invoke = async (channel, args) =>
+    wire.decodeWire(wire.fromBase64(await invokeBinding(wire.toBase64(wire.encodeWire([channel, args])))));
+  // webContents.send: frames on one long response (see page-channel.ts), each acknowledged.
+  const receive = (frame) => {
+    const [seq, channel, payload] = wire.decodeWire(frame);
+    for (const listener of listeners.get(channel) ?? []) {
+      try { listener({}, payload); } catch (error) { reportError(error); }
+    }
+    void ackBinding(seq);
+  };
+  const listen = async () => {
+    const response = await fetch(${JSON.stringify(CHANNEL_PATH + channelToken)}, { cache: 'no-store' });
+    const reader = response.body.getReader();
+    const chunks = [];
+    let queued = 0;
+    let frameLength = -1;
+    const take = (n) => {
+      const out = new Uint8Array(n);
+      for (let at = 0; at < n; ) {
+        const chunk = chunks[0];
+        const k = Math.min(chunk.length, n - at);
+        out.set(k === chunk.length ? chunk : chunk.subarray(0, k), at);
+        if (k === chunk.length) chunks.shift(); else chunks[0] = chunk.subarray(k);
+        at += k;
+      }
+      queued -= n;
+      return out;
+    };
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      chunks.push(value);
+      queued += value.length;
+      for (;;) {
+        if (frameLength < 0) {
+          if (queued < 4) break;
+          frameLength = new DataView(take(4).buffer).getUint32(0, true);
+        }
+        if (queued < frameLength) break;
+        const frame = take(frameLength);
+        frameLength = -1;
+        receive(frame);
+      }
+    }
+  };
+  if (location.origin === ${JSON.stringify(HARNESS_ORIGIN)} && window === window.top) void listen();
   Object.defineProperty(window, '__harness', { value: Object.freeze({
-    emit(channel, payload) {
-      for (const listener of listeners.get(channel) ?? []) listener({}, decode(payload));
-    },
     setPath(name, path) { filePaths.set(name, path); },
   }) });
   const electron = {
@@ -62,7 +95,7 @@ function preloadScript(): string {
       exposeInMainWorld(key, api) { Object.defineProperty(window, key, { value: Object.freeze(api) }); },
     },
     ipcRenderer: {
-      invoke: (channel, ...args) => invoke(channel, args).then(decode),
+      invoke: (channel, ...args) => invoke(channel, args),
       on(channel, listener) {
         if (!listeners.has(channel)) listeners.set(channel, new Set());
         listeners.get(channel).add(listener);
@@ -79,8 +112,17 @@ function preloadScript(): string {
   (function (require, module, exports) {
 ${preload}
   })(require, module, module.exports);
-})();`;
+})();
+//# sourceURL=${HARNESS_PRELOAD_URL}`;
 }
+
+function toFrame(value: unknown): string {
+  const frame = encodeWire(value);
+  return Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength).toString('base64');
+}
+
+/** Each wired page's channel for main → renderer messages. */
+const channels = new WeakMap<Page, PageChannel>();
 
 /**
  * Serves the built renderer at HARNESS_ORIGIN and installs the built preload bundle with a
@@ -91,12 +133,22 @@ export async function wireRenderer(
   page: Page,
   invoke: (channel: string, args: unknown) => Promise<unknown>,
 ): Promise<void> {
-  await page.exposeBinding('__clipbookInvoke', async (_source, channel: string, args: unknown) =>
-    encode(await invoke(channel, args)),
-  );
-  await page.addInitScript({ content: preloadScript() });
+  await page.exposeBinding('__clipbookInvoke', async (_source, request: string) => {
+    const [channel, args] = decodeWire(Buffer.from(request, 'base64')) as [string, unknown];
+    return toFrame(await invoke(channel, args));
+  });
+  const { channel, upstream } = await openPageChannel();
+  // The stream's request goes on to loopback; Chromium asks for this permission first. Every
+  // other request of the page is still answered or refused by the routes.
+  await page.context().grantPermissions(['local-network-access'], { origin: HARNESS_ORIGIN });
+  channels.set(page, channel);
+  page.once('close', () => closePageChannel(channel));
+  await page.exposeBinding('__clipbookAck', (_source, seq: number) => channel.ack(seq));
+  await page.addInitScript({ content: preloadScript(channel.token) });
   await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
+    // The page's end of the message stream goes on to the harness's loopback server.
+    if (url.pathname === CHANNEL_PATH + channel.token) return route.continue({ url: upstream });
     const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
     const file = resolve(OUT, 'renderer', `.${path}`);
     if (!file.startsWith(join(OUT, 'renderer'))) return route.fulfill({ status: 404 });
@@ -115,16 +167,16 @@ export async function wireRenderer(
   });
 }
 
-/** Sends a main-process event into a wired page (the stand-in for webContents.send). */
-export async function emitToPage(page: Page, channel: string, payload: unknown): Promise<void> {
-  await page.evaluate(
-    ([c, p]) =>
-      (window as unknown as { __harness: { emit(c: string, p: unknown): void } }).__harness.emit(
-        c,
-        p,
-      ),
-    [channel, encode(payload)] as const,
-  );
+/**
+ * Sends a main-process event into a wired page (the stand-in for webContents.send), as bytes
+ * on the page's message stream. Resolves once the page's listeners have been called (they
+ * store asynchronously); rejects if the document goes away first.
+ */
+export function emitToPage(page: Page, channel: string, payload: unknown): Promise<void> {
+  const pageChannel = channels.get(page);
+  if (!pageChannel)
+    return Promise.reject(new Error('emitToPage needs a page set up with wireRenderer.'));
+  return pageChannel.send(channel, payload);
 }
 
 export interface Harness {
