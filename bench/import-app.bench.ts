@@ -1,13 +1,23 @@
 /**
  * App-side import benchmark: 10,000 generated text articles in a folder, imported through the
  * real path (ImportService worker → import events → the page stores them with LibraryRepo in
- * IndexedDB) in Chromium with the built renderer. Reports files/s for parse + store, and
- * separately the parse-only rate of the same worker and the harness transport's share (the
- * page.evaluate that stands in for webContents.send: not the app). Prints ONE JSON line last.
+ * IndexedDB, and the app's search worker indexes them) in Chromium with the built renderer.
  *
- * BENCH_TEXT_COUNT=2000 for a quicker run.
+ * Reports, with the load average (the machine may be shared):
+ * - end to end, from the job's start: files/s until every file is stored, and until every
+ *   file is also in the search index (searchable; then until the index is persisted);
+ * - CPU time, which load inflates far less than wall time: the page's main thread (thread
+ *   ticks), the renderer process (adds the search worker), the browser process (IndexedDB's
+ *   backend) and this Node process (the import worker and the harness's encoding);
+ * - the harness transport (the stand-in for webContents.send, not the app) on its own: Node's
+ *   encoding, the delivery round trips, and its share of the page's main thread, from a CPU
+ *   profile (the harness's scripts are named, see harness.ts);
+ * - the parse-only rate of the same worker, which bounds everything else.
+ * Prints ONE JSON line last. BENCH_TEXT_COUNT=2000 for a quicker run; BENCH_PROFILE=file.cpuprofile
+ * keeps the page's CPU profile.
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,14 +26,63 @@ import type { ImportEvent } from '../src/shared/ipc';
 import { EVENT_CHANNELS } from '../src/shared/ipc-channels';
 import { err, ok, type Result } from '../src/shared/result';
 import { chromiumLaunchOptions } from '../test/e2e/support/chromium';
-import { emitToPage, HARNESS_ORIGIN, wireRenderer } from '../test/e2e/support/harness';
+import {
+  emitToPage,
+  HARNESS_ORIGIN,
+  HARNESS_PRELOAD_URL,
+  wireRenderer,
+} from '../test/e2e/support/harness';
 import { generateTextArticle, writeArticles } from './generate-articles';
 
 const COUNT = Number(process.env['BENCH_TEXT_COUNT'] ?? 10_000);
+const PROFILE_FILE = process.env['BENCH_PROFILE'] ?? '';
+/** BENCH_SEARCH=0 stands a silent worker in for the search worker: the store path alone. */
+const SEARCH = process.env['BENCH_SEARCH'] !== '0';
 const WORKER = resolve(__dirname, '../out/main/import-worker.js');
 const TARGET_FILES_PER_SECOND = 1000;
 
 const round = (n: number): number => Math.round(n * 10) / 10;
+const load = (): number[] => loadavg().map((x) => round(x));
+const now = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * Watches the app's search worker from inside the page (bench only): the answer to every
+ * index request carries the index's document count, so the page records when it grew; and
+ * the bench can ask the worker to flush (a request number the app never uses, so the app's
+ * client ignores the answer).
+ */
+const SEARCH_PROBE = (search: boolean): string => `(() => {
+  const Native = ${search ? 'window.Worker' : 'class { postMessage() {} addEventListener() {} }'};
+  const probe = { docCount: 0, at: 0, worker: null, answers: new Map() };
+  Object.defineProperty(window, '__benchSearch', { value: probe });
+  window.Worker = class extends Native {
+    constructor(url, options) {
+      super(url, options);
+      if (options?.name !== 'clipbook-search') return;
+      probe.worker = this;
+      this.addEventListener('message', (event) => {
+        const { seq, result } = event.data ?? {};
+        if (result && typeof result.docCount === 'number' && result.docCount !== probe.docCount) {
+          probe.docCount = result.docCount;
+          probe.at = performance.timeOrigin + performance.now();
+        }
+        probe.answers.get(seq)?.(event.data);
+      });
+    }
+  };
+  probe.ask = (request) => new Promise((resolve) => {
+    const seq = 1e9 + probe.answers.size;
+    probe.answers.set(seq, resolve);
+    probe.worker.postMessage({ seq, request });
+  });
+})();`;
+
+interface SearchProbe {
+  docCount: number;
+  at: number;
+  worker: Worker | null;
+  ask(request: { kind: string }): Promise<{ ok: boolean; result?: { docCount: number } }>;
+}
 
 /** Runs one job through a fresh ImportService; `deliver` gets each event in order. */
 function runJob(
@@ -72,7 +131,11 @@ interface CpuProfile {
   timeDeltas?: number[];
 }
 
-/** Busy time of a CPU profile, and the part spent under the harness preload's `decode`. */
+/**
+ * Sampled time of the page's main thread: busy (not idle), and the part in the harness's
+ * transport: samples whose innermost named script is the harness's (decoding a frame; the
+ * natives it calls, like JSON.parse, have no script and count with their caller).
+ */
 function splitProfile(profile: CpuProfile): { busyMs: number; harnessMs: number } {
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -87,30 +150,60 @@ function splitProfile(profile: CpuProfile): { busyMs: number; harnessMs: number 
     if (name === '(idle)' || name === '(program)') return;
     busy += dt;
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      if (byId.get(at)?.callFrame.functionName === 'decode') {
-        harness += dt;
-        break;
-      }
+      const url = byId.get(at)?.callFrame.url;
+      if (!url) continue;
+      if (url === HARNESS_PRELOAD_URL) harness += dt;
+      break;
     }
   });
   return { busyMs: busy / 1000, harnessMs: harness / 1000 };
 }
 
+/** The page's main-thread CPU time so far, in ms (Performance.enable with thread ticks). */
+async function mainThreadMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+/** CPU seconds per Chromium process type so far. */
+async function chromiumCpu(browser: Browser): Promise<Record<string, number>> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { type: string; cpuTime: number }[];
+    };
+    const out: Record<string, number> = {};
+    for (const p of processInfo) out[p.type] = (out[p.type] ?? 0) + p.cpuTime;
+    return out;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+function nodeCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'clipbook-import-app-'));
   const browser = await chromium.launch(chromiumLaunchOptions());
+  const loadAtStart = load();
   try {
     const text = await writeArticles(join(dir, 'text'), COUNT, generateTextArticle, 1);
     console.log(`${COUNT} text articles, ${(text.bytes / 1048576).toFixed(1)} MB`);
 
     // 1. Parse only: the same worker and service, events dropped (warm-up run first).
     await runJob(join(dir, 'text'), () => {});
+    const parseCpu0 = nodeCpuMs();
     const parse = await runJob(join(dir, 'text'), () => {});
+    const parseCpuMs = nodeCpuMs() - parseCpu0;
     console.log(
-      `parse only (worker): ${round(parse.seconds)} s → ${Math.round(COUNT / parse.seconds)} files/s`,
+      `parse only (worker): ${round(parse.seconds)} s → ${Math.round(COUNT / parse.seconds)} files/s; Node CPU ${Math.round(parseCpuMs)} ms (load ${load().join(' ')})`,
     );
 
-    // 2. Parse + store: events into the page, which stores every batch in IndexedDB.
+    // 2. Parse + store + index: events into the page, which stores every batch in IndexedDB
+    // while its search worker indexes them.
     const context = await browser.newContext();
     const page = await context.newPage();
     const platform = process.platform;
@@ -119,20 +212,34 @@ async function main(): Promise<void> {
         ? ok({ name: 'Clipbook', version: 'bench', platform, dataDir: dir })
         : err('unavailable', `${channel} is not available in the import benchmark.`),
     );
+    await page.addInitScript({ content: SEARCH_PROBE(SEARCH) });
     await page.goto(`${HARNESS_ORIGIN}/index.html`);
     await page.getByRole('button', { name: 'Import…' }).waitFor();
+    // Search is running (its stored index loaded) before the import starts.
+    if (SEARCH) {
+      const searchReady = await page.evaluate(async () => {
+        const probe = (window as unknown as { __benchSearch: SearchProbe }).__benchSearch;
+        while (!probe.worker) await new Promise((r) => setTimeout(r, 20));
+        return (await probe.ask({ kind: 'ready' })).ok;
+      });
+      if (!searchReady) throw new Error('The search worker did not start.');
+    }
 
-    // A CPU profile of the page splits its busy time into the harness's decoding of the
-    // transported events (not the app: Electron's IPC clones bytes natively) and the rest.
     const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
     await cdp.send('Profiler.start');
+    const main0 = await mainThreadMs(cdp);
+    const chromium0 = await chromiumCpu(browser);
+    const node0 = nodeCpuMs();
+
     let chain: Promise<unknown> = Promise.resolve();
-    let transportMs = 0;
+    let encodeMs = 0;
+    let deliveryMs = 0;
     let batches = 0;
     let largestBatch = 0;
-    const start = performance.now();
+    const start = now();
     const job = await runJob(join(dir, 'text'), (event) => {
       if (event.type === 'items') {
         batches += 1;
@@ -140,34 +247,71 @@ async function main(): Promise<void> {
       }
       chain = chain.then(async () => {
         const t0 = performance.now();
-        await emitToPage(page, EVENT_CHANNELS.import, event);
-        transportMs += performance.now() - t0;
+        const sent = emitToPage(page, EVENT_CHANNELS.import, event);
+        // emitToPage encodes synchronously before it sends.
+        encodeMs += performance.now() - t0;
+        await sent;
+        deliveryMs += performance.now() - t0;
       });
     });
     await chain;
-    const delivered = performance.now();
-    // Every event is in the page; wait until the page has stored the last batch.
+    const deliveredAt = now();
+    // Every event is in the page; the report button appears once the last batch is stored.
     await page.getByRole('button', { name: 'Import report' }).waitFor({ timeout: 600_000 });
-    const seconds = (performance.now() - start) / 1000;
+    const storedAt = now();
+    const indexedAt = SEARCH
+      ? await page.evaluate(
+          async ({ count }) => {
+            const probe = (window as unknown as { __benchSearch: SearchProbe }).__benchSearch;
+            while (probe.docCount < count) await new Promise((r) => setTimeout(r, 50));
+            return probe.at;
+          },
+          { count: COUNT },
+        )
+      : storedAt;
+    const flushed = SEARCH
+      ? await page.evaluate(() =>
+          (window as unknown as { __benchSearch: SearchProbe }).__benchSearch.ask({
+            kind: 'flush',
+          }),
+        )
+      : null;
+    const persistedAt = now();
+    const mainMs = (await mainThreadMs(cdp)) - main0;
+    const chromium1 = await chromiumCpu(browser);
+    const nodeMs = nodeCpuMs() - node0;
     const { profile } = await cdp.send('Profiler.stop');
+    if (PROFILE_FILE) writeFileSync(PROFILE_FILE, JSON.stringify(profile));
     const split = splitProfile(profile);
     const stored = await countSummaries(page);
-    const tailMs = performance.now() - delivered;
-    const filesPerSecond = Math.round(COUNT / seconds);
-    // What the app itself costs: the run minus the time the harness spent carrying events
-    // (the transport and the page's store overlap, so this is an upper bound on the app's share).
-    const appSeconds = seconds - transportMs / 1000;
-    console.log(
-      `parse + store: ${stored} stored in ${round(seconds)} s → ${filesPerSecond} files/s (worker done after ${round(job.seconds)} s)`,
-    );
-    console.log(
-      `harness transport: ${job.events} events (${batches} batches, ≤ ${largestBatch} files) in ${Math.round(transportMs)} ms; after transport ${Math.round(tailMs)} ms to store the rest`,
-    );
-    console.log(`parse + store without the transport: ${Math.round(COUNT / appSeconds)} files/s`);
-    console.log(
-      `page main thread: busy ${Math.round(split.busyMs)} ms, of which harness decoding ${Math.round(split.harnessMs)} ms; the app ${Math.round(split.busyMs - split.harnessMs)} ms → ${Math.round(COUNT / ((split.busyMs - split.harnessMs) / 1000))} files per page-second`,
-    );
+    const indexed = flushed?.result?.docCount ?? -1;
+    const loadAtEnd = load();
     await context.close();
+
+    const seconds = (at: number): number => (at - start) / 1000;
+    const rate = (at: number): number => Math.round(COUNT / seconds(at));
+    const cpuMs = (type: string): number =>
+      Math.round(((chromium1[type] ?? 0) - (chromium0[type] ?? 0)) * 1000);
+    const harnessShare = split.busyMs > 0 ? split.harnessMs / split.busyMs : 0;
+    const harnessMainMs = mainMs * harnessShare;
+    const appMainMs = mainMs - harnessMainMs;
+    console.log(
+      `parse + store: ${stored} stored after ${round(seconds(storedAt))} s → ${rate(storedAt)} files/s (worker done after ${round(job.seconds)} s, events delivered after ${round(seconds(deliveredAt))} s)`,
+    );
+    if (!SEARCH) console.log('search indexing: off (BENCH_SEARCH=0)');
+    console.log(
+      `parse + store + index: ${indexed} searchable after ${round(seconds(indexedAt))} s → ${rate(indexedAt)} files/s; index persisted and merged after ${round(seconds(persistedAt))} s`,
+    );
+    console.log(
+      `page main thread: ${Math.round(mainMs)} ms CPU → ${round(appMainMs / COUNT)} ms per file for the app, ${round(harnessMainMs / COUNT)} ms per file for the harness transport (${Math.round(harnessShare * 100)}% of ${Math.round(split.busyMs)} ms sampled)`,
+    );
+    console.log(
+      `CPU: renderer process ${cpuMs('renderer')} ms (main thread + search worker), browser process ${cpuMs('browser')} ms (IndexedDB), Node ${Math.round(nodeMs)} ms (import worker + encoding)`,
+    );
+    console.log(
+      `harness transport: ${job.events} events (${batches} batches, ≤ ${largestBatch} files): encoding ${Math.round(encodeMs)} ms in Node, delivery ${Math.round(deliveryMs)} ms in all (${round(deliveryMs / job.events)} ms per event, serial), page main thread ~${Math.round(harnessMainMs)} ms`,
+    );
+    console.log(`load average: ${loadAtStart.join(' ')} at start, ${loadAtEnd.join(' ')} at end`);
 
     console.log(
       JSON.stringify({
@@ -175,29 +319,43 @@ async function main(): Promise<void> {
         files: COUNT,
         megabytes: round(text.bytes / 1048576),
         stored,
+        indexed,
+        searchIndexing: SEARCH,
         cpus: availableParallelism(),
-        loadAverage: loadavg().map((x) => round(x)),
+        loadAverage: { start: loadAtStart, end: loadAtEnd },
         parseOnly: {
           seconds: round(parse.seconds),
           filesPerSecond: Math.round(COUNT / parse.seconds),
+          nodeCpuMs: Math.round(parseCpuMs),
         },
-        parseAndStore: { seconds: round(seconds), filesPerSecond },
+        endToEnd: {
+          storedSeconds: round(seconds(storedAt)),
+          storedFilesPerSecond: rate(storedAt),
+          searchableSeconds: round(seconds(indexedAt)),
+          searchableFilesPerSecond: rate(indexedAt),
+          persistedSeconds: round(seconds(persistedAt)),
+          workerSeconds: round(job.seconds),
+        },
+        cpuMs: {
+          pageMainThread: Math.round(mainMs),
+          pageMainThreadApp: Math.round(appMainMs),
+          pageMainThreadAppPerFile: round(appMainMs / COUNT),
+          pageMainThreadHarness: Math.round(harnessMainMs),
+          rendererProcess: cpuMs('renderer'),
+          browserProcess: cpuMs('browser'),
+          node: Math.round(nodeMs),
+        },
         transport: {
           events: job.events,
           batches,
           largestBatch,
-          ms: Math.round(transportMs),
-          msPerEvent: round(transportMs / job.events),
-        },
-        parseAndStoreWithoutTransport: { filesPerSecond: Math.round(COUNT / appSeconds) },
-        pageMainThread: {
-          busyMs: Math.round(split.busyMs),
-          harnessDecodeMs: Math.round(split.harnessMs),
-          appMs: Math.round(split.busyMs - split.harnessMs),
-          appFilesPerSecond: Math.round(COUNT / ((split.busyMs - split.harnessMs) / 1000)),
+          encodeMs: Math.round(encodeMs),
+          deliveryMs: Math.round(deliveryMs),
+          msPerEvent: round(deliveryMs / job.events),
+          pageMainThreadMs: Math.round(harnessMainMs),
         },
         target: { filesPerSecond: TARGET_FILES_PER_SECOND },
-        met: filesPerSecond >= TARGET_FILES_PER_SECOND,
+        met: SEARCH && rate(indexedAt) >= TARGET_FILES_PER_SECOND,
       }),
     );
   } finally {
