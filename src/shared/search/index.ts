@@ -107,6 +107,8 @@ export class SearchIndex {
   private removed = new Set<number>();
   private deadDirty = new Set<number>();
   private baseCache = new Map<TrashedMode, Uint8Array[]>();
+  /** Length normalisation per segment, for the average lengths in `key`. */
+  private normCache = new WeakMap<Segment, { key: string; norms: Norms }>();
 
   /** Live (not deleted) documents, trashed ones included. */
   get size(): number {
@@ -368,11 +370,23 @@ export class SearchIndex {
   run(query: QueryNode | null, options: SearchOptions = {}): SearchResult {
     if (!query || this.segs.length === 0) return { hits: [], total: 0, highlight: [] };
     const base = this.base(options.trashed ?? 'exclude');
-    const ctx = new Evaluation(this.segs, base, this.live, [
+    const avg: [number, number, number] = [
       this.sumTitle / Math.max(this.withTitle, 1),
       this.sumMeta / Math.max(this.withMeta, 1),
       this.sumText / Math.max(this.withText, 1),
-    ]);
+    ];
+    const key = avg.join(' ');
+    const segs = this.segs;
+    const norms = (s: number): Norms => {
+      const seg = segs[s]!;
+      let cached = this.normCache.get(seg);
+      if (cached?.key !== key) {
+        cached = { key, norms: segmentNorms(seg, avg) };
+        this.normCache.set(seg, cached);
+      }
+      return cached.norms;
+    };
+    const ctx = new Evaluation(segs, base, this.live, norms);
     const masks = ctx.evaluate(query, true, null);
     const limit = Math.max(0, options.limit ?? 20);
     const offset = Math.max(0, options.offset ?? 0);
@@ -382,9 +396,11 @@ export class SearchIndex {
     const topDoc: number[] = [];
     const topScore: number[] = [];
     const topDate: number[] = [];
+    let worstScore = -Infinity;
+    let worstDate = 0;
     let total = 0;
-    for (let s = 0; s < this.segs.length; s++) {
-      const seg = this.segs[s]!;
+    for (let s = 0; s < segs.length; s++) {
+      const seg = segs[s]!;
       const mask = masks[s]!;
       const scores = ctx.scores[s];
       const published = seg.published;
@@ -395,11 +411,8 @@ export class SearchIndex {
         const score = scores ? scores[d]! : 0;
         const date = published[d]!;
         let at = topScore.length;
-        if (at === want) {
-          const worst = at - 1;
-          if (score < topScore[worst]! || (score === topScore[worst]! && date <= topDate[worst]!)) {
-            continue;
-          }
+        if (at === want && (score < worstScore || (score === worstScore && date <= worstDate))) {
+          continue;
         }
         while (
           at > 0 &&
@@ -417,11 +430,15 @@ export class SearchIndex {
           topScore.pop();
           topDate.pop();
         }
+        if (topScore.length === want) {
+          worstScore = topScore[want - 1]!;
+          worstDate = topDate[want - 1]!;
+        }
       }
     }
     const hits: SearchHit[] = [];
     for (let k = offset; k < topScore.length; k++) {
-      hits.push({ id: this.segs[topSeg[k]!]!.docIds[topDoc[k]!]!, score: topScore[k]! });
+      hits.push({ id: segs[topSeg[k]!]!.docIds[topDoc[k]!]!, score: topScore[k]! });
     }
     return { hits, total, highlight: [...ctx.highlight] };
   }
@@ -464,7 +481,7 @@ class Evaluation {
     private readonly segs: readonly Segment[],
     private readonly base: readonly Uint8Array[],
     private readonly docs: number,
-    private readonly avg: readonly [number, number, number],
+    private readonly norms: (s: number) => Norms,
   ) {
     this.scores = segs.map(() => null);
   }
@@ -558,15 +575,27 @@ class Evaluation {
     return tf;
   }
 
-  /** Adds a term's BM25 to the scores and zeroes its frequencies for the next term. */
-  private addScores(s: number, docs: IntList, tf: Float32Array, idf: number): void {
+  /**
+   * Adds a term's BM25 to the scores of the documents it matched (`docs`, or when null every
+   * document of `mask`) and zeroes their frequencies for the next term.
+   */
+  private addScores(
+    s: number,
+    mask: Uint8Array,
+    docs: IntList | null,
+    tf: Float32Array,
+    idf: number,
+  ): void {
     let scores = this.scores[s];
     if (!scores) {
       scores = new Float32Array(this.segs[s]!.docCount);
       this.scores[s] = scores;
     }
-    for (let k = 0; k < docs.length; k++) {
-      const d = docs.a[k]!;
+    const n = docs ? docs.length : mask.length;
+    const list = docs?.a;
+    for (let k = 0; k < n; k++) {
+      const d = list ? list[k]! : k;
+      if (!list && !mask[d]) continue;
       const t = tf[d]!;
       scores[d]! += (idf * t * (K1 + 1)) / (t + K1);
       tf[d] = 0;
@@ -618,72 +647,35 @@ class Evaluation {
     restrict: Uint8Array[] | null,
   ): Uint8Array[] {
     const masks: Uint8Array[] = [];
-    const touched: IntList[] = [];
-    const tfs: (Float32Array | null)[] = [];
+    const touched: (IntList | null)[] = [];
     let df = 0;
     for (let s = 0; s < this.segs.length; s++) {
       const seg = this.segs[s]!;
-      const base = this.base[s]!;
       const r = restrict?.[s] ?? null;
       const mask = new Uint8Array(seg.docCount);
-      const docs = new IntList(64);
-      const tf = positive ? this.scratch(s) : null;
-      const postings = seg.postings;
       const ords = this.expand(seg, term, exact, prefix);
       // Documents are counted for idf over the whole segment, restricted or not; several
       // completions may share a document, so those need a mark of their own.
       const countAll = r !== null && positive;
       const seen = countAll && ords.length > 1 ? new Uint8Array(seg.docCount) : null;
-      let counted = 0;
+      let postings = 0;
+      for (const o of ords) postings += seg.df[o]!;
+      // Scoring visits the matched documents: from a list when they are few, else by mask.
+      const docs = positive && postings * 16 < seg.docCount ? new IntList(postings) : null;
+      const tf = positive ? this.scratch(s) : null;
+      const norms = positive ? this.norms(s) : null;
       for (const o of ords) {
         if (positive) this.highlight.add(seg.terms[o]!);
-        let p = seg.postStart[o]!;
-        const end = seg.postStart[o + 1]!;
-        let doc = 0;
-        while (p < end) {
-          let b = postings[p++]!;
-          let v = b & 0x7f;
-          for (let shift = 7; b & 0x80; shift += 7) {
-            b = postings[p++]!;
-            v |= (b & 0x7f) << shift;
-          }
-          doc += v;
-          if (base[doc] && countAll) {
-            if (!seen) counted++;
-            else if (!seen[doc]) {
-              seen[doc] = 1;
-              counted++;
-            }
-          }
-          if (!base[doc] || (r && !r[doc])) {
-            // Skip the code and the positions length.
-            while (postings[p++]! & 0x80);
-            while (postings[p++]! & 0x80);
-            continue;
-          }
-          b = postings[p++]!;
-          let code = b & 0x7f;
-          for (let shift = 7; b & 0x80; shift += 7) {
-            b = postings[p++]!;
-            code |= (b & 0x7f) << shift;
-          }
-          // The positions length: not needed here.
-          while (postings[p++]! & 0x80);
-          if (!mask[doc]) {
-            mask[doc] = 1;
-            docs.push(doc);
-          }
-          if (tf) tf[doc]! += fieldWeightedTf(seg, doc, code, this.avg);
-        }
+        df += scanPostings(seg, o, this.base[s]!, r, mask, docs, tf, norms, seen, countAll);
       }
-      df += countAll ? counted : docs.length;
       masks.push(mask);
       touched.push(docs);
-      tfs.push(tf);
     }
     if (positive) {
       const idf = this.idf(df);
-      for (let s = 0; s < this.segs.length; s++) this.addScores(s, touched[s]!, tfs[s]!, idf);
+      for (let s = 0; s < this.segs.length; s++) {
+        this.addScores(s, masks[s]!, touched[s]!, this.scratch(s), idf);
+      }
     }
     return masks;
   }
@@ -711,7 +703,7 @@ class Evaluation {
       const base = this.base[s]!;
       const r = restrict?.[s] ?? null;
       let scores = this.scores[s] ?? null;
-      const avg = this.avg;
+      const { title, meta, body } = this.norms(s);
       forEachPhraseMatch(seg, positions, ords, base, r, (doc, codes) => {
         mask[doc] = 1;
         if (!positive) return;
@@ -720,7 +712,7 @@ class Evaluation {
           this.scores[s] = scores;
         }
         for (let j = 0; j < ords.length; j++) {
-          const w = fieldWeightedTf(seg, doc, codes[j]!, avg);
+          const w = weightedTf(codes[j]!, title[doc]!, meta[doc]!, body[doc]!);
           scores[doc]! += (idfs[j]! * w * (K1 + 1)) / (w + K1);
         }
       });
@@ -798,19 +790,103 @@ class Evaluation {
   }
 }
 
+/** Per-document BM25F length normalisation of a segment, for the current average lengths. */
+interface Norms {
+  /** What an occurrence in the title adds: W_TITLE over the title's normaliser. */
+  title: Float64Array;
+  meta: Float64Array;
+  /** The text's normaliser (its frequency is divided by it). */
+  body: Float64Array;
+}
+
+function segmentNorms(seg: Segment, avg: readonly [number, number, number]): Norms {
+  const n = seg.docCount;
+  const title = new Float64Array(n);
+  const meta = new Float64Array(n);
+  const body = new Float64Array(n);
+  for (let d = 0; d < n; d++) {
+    title[d] = W_TITLE / (1 - B_TITLE + (B_TITLE * seg.titleLen[d]!) / avg[0]);
+    meta[d] = W_META / (1 - B_META + (B_META * seg.metaLen[d]!) / avg[1]);
+    body[d] = 1 - B_TEXT + (B_TEXT * seg.bodyLen[d]!) / avg[2];
+  }
+  return { title, meta, body };
+}
+
 /** BM25F: the field-weighted, length-normalised term frequency of one posting. */
-function fieldWeightedTf(
-  seg: Segment,
-  doc: number,
-  code: number,
-  avg: readonly [number, number, number],
-): number {
+function weightedTf(code: number, title: number, meta: number, bodyNorm: number): number {
   let w = 0;
-  if (code & 2) w += W_TITLE / (1 - B_TITLE + (B_TITLE * seg.titleLen[doc]!) / avg[0]);
-  if (code & 1) w += W_META / (1 - B_META + (B_META * seg.metaLen[doc]!) / avg[1]);
+  if (code & 2) w += title;
+  if (code & 1) w += meta;
   const body = code >>> 2;
-  if (body) w += (W_TEXT * body) / (1 - B_TEXT + (B_TEXT * seg.bodyLen[doc]!) / avg[2]);
+  if (body) w += (W_TEXT * body) / bodyNorm;
   return w;
+}
+
+/**
+ * Reads the postings of term `o`: marks the documents of `base` (and of `restrict`, if given)
+ * in `mask`, lists the newly marked ones in `docs` and adds their weighted frequencies to `tf`.
+ * Returns the documents it counts for idf: with `countAll`, every document of `base` it has
+ * (`seen` tells those already counted for another form of the word); otherwise the newly
+ * marked ones.
+ */
+function scanPostings(
+  seg: Segment,
+  o: number,
+  base: Uint8Array,
+  restrict: Uint8Array | null,
+  mask: Uint8Array,
+  docs: IntList | null,
+  tf: Float32Array | null,
+  norms: Norms | null,
+  seen: Uint8Array | null,
+  countAll: boolean,
+): number {
+  const postings = seg.postings;
+  let p = seg.postStart[o]!;
+  const end = seg.postStart[o + 1]!;
+  const title = norms?.title;
+  const meta = norms?.meta;
+  const body = norms?.body;
+  let counted = 0;
+  let doc = 0;
+  while (p < end) {
+    let b = postings[p++]!;
+    let v = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = postings[p++]!;
+      v |= (b & 0x7f) << shift;
+    }
+    doc += v;
+    const live = base[doc]!;
+    if (live && countAll) {
+      if (!seen) counted++;
+      else if (!seen[doc]) {
+        seen[doc] = 1;
+        counted++;
+      }
+    }
+    if (!live || (restrict !== null && !restrict[doc])) {
+      // Skip the code and the positions length.
+      while (postings[p++]! & 0x80);
+      while (postings[p++]! & 0x80);
+      continue;
+    }
+    b = postings[p++]!;
+    let code = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = postings[p++]!;
+      code |= (b & 0x7f) << shift;
+    }
+    // The positions length: not needed here.
+    while (postings[p++]! & 0x80);
+    if (!mask[doc]) {
+      mask[doc] = 1;
+      if (!countAll) counted++;
+      docs?.push(doc);
+    }
+    if (tf) tf[doc]! += weightedTf(code, title![doc]!, meta![doc]!, body![doc]!);
+  }
+  return counted;
 }
 
 /**
