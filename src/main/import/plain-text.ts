@@ -230,6 +230,35 @@ function classifyLine(line: string, meta: Meta, standalone: boolean): boolean {
   return false;
 }
 
+/**
+ * Drops newsletter footers: from the first footer marker in the second half on, if only short
+ * blocks follow; and short footer lines anywhere. Each paragraph is tested at most once (the
+ * pattern is slow: many alternatives in any case).
+ */
+function dropFooters(paragraphs: string[]): string[] {
+  const tested: Array<boolean | undefined> = [];
+  const isFooter = (i: number): boolean => (tested[i] ??= FOOTER_RE.test(paragraphs[i] as string));
+  let end = paragraphs.length;
+  for (let i = Math.floor(paragraphs.length * 0.5); i < paragraphs.length; i++) {
+    if ((paragraphs[i] as string).length < 300 && isFooter(i)) {
+      let onlyShortAfter = true;
+      for (let j = i + 1; j < paragraphs.length && onlyShortAfter; j++) {
+        onlyShortAfter = (paragraphs[j] as string).length < 250 || isFooter(j);
+      }
+      if (onlyShortAfter) {
+        end = i;
+        break;
+      }
+    }
+  }
+  const out: string[] = [];
+  for (let i = 0; i < end; i++) {
+    const p = paragraphs[i] as string;
+    if (!(p.length < 160 && isFooter(i))) out.push(p);
+  }
+  return out;
+}
+
 /** Joins the lines of a hard-wrapped block, mending words hyphenated at the line end. */
 function joinLines(lines: string[]): string {
   if (lines.length === 1) return (lines[0] as string).trim();
@@ -328,17 +357,7 @@ export function parsePlainText(input: string, hints: TextHints = {}): ArticleFie
     }
   }
 
-  // Newsletter footers: from the first footer marker near the end, only short blocks follow.
-  for (let i = Math.floor(paragraphs.length * 0.5); i < paragraphs.length; i++) {
-    if ((paragraphs[i] as string).length < 300 && FOOTER_RE.test(paragraphs[i] as string)) {
-      const rest = paragraphs.slice(i + 1);
-      if (rest.every((p) => p.length < 250 || FOOTER_RE.test(p))) {
-        paragraphs = paragraphs.slice(0, i);
-        break;
-      }
-    }
-  }
-  paragraphs = paragraphs.filter((p) => !(p.length < 160 && FOOTER_RE.test(p)));
+  paragraphs = dropFooters(paragraphs);
 
   // Title: the hint if any, else the first short block; drop the repeats at the top.
   let title = cleanText(hints.title ?? meta.titles[0] ?? '');
@@ -444,17 +463,7 @@ export function stripMetaParagraphs(input: string[], title: string): StrippedPar
     if (classifyLine(t, meta, true)) continue;
     out.push(t);
   }
-  let paragraphs = out;
-  for (let i = Math.floor(paragraphs.length * 0.5); i < paragraphs.length; i++) {
-    const p = paragraphs[i] as string;
-    if (p.length < 300 && FOOTER_RE.test(p)) {
-      if (paragraphs.slice(i + 1).every((q) => q.length < 250 || FOOTER_RE.test(q))) {
-        paragraphs = paragraphs.slice(0, i);
-        break;
-      }
-    }
-  }
-  paragraphs = paragraphs.filter((p) => !(p.length < 160 && FOOTER_RE.test(p)));
+  const paragraphs = dropFooters(out);
   let foundTitle = '';
   const key = textKey(title);
   if (key) {
