@@ -151,7 +151,8 @@ export function findDate(input: string): FoundDate | null {
   if (!HAS_YEAR_RE.test(input)) return null;
   const text = asciiDigits(input);
   const found: FoundDate[] = [];
-  let m = ISO_RE.exec(text);
+  // Each numeric layout needs its separator: a substring check skips most pattern runs.
+  let m = text.includes('-') ? ISO_RE.exec(text) : null;
   if (m) {
     const t =
       m[4] !== undefined
@@ -180,7 +181,8 @@ export function findDate(input: string): FoundDate | null {
     );
     if (iso) found.push({ iso, index: m.index, length: m[0].length });
   }
-  m = NUMERIC_RE.exec(text);
+  const slash = text.includes('/');
+  m = slash || text.includes('.') ? NUMERIC_RE.exec(text) : null;
   if (m) {
     let a = Number(m[1]);
     let b = Number(m[3]);
@@ -189,7 +191,7 @@ export function findDate(input: string): FoundDate | null {
     const iso = build(Number(m[4]), b, a, timeOf(m[5], m[6], m[7], m[8], m[9]));
     if (iso) found.push({ iso, index: m.index, length: m[0].length });
   }
-  m = YMD_SLASH_RE.exec(text);
+  m = slash ? YMD_SLASH_RE.exec(text) : null;
   if (m) {
     const iso = build(
       Number(m[1]),
