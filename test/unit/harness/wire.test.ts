@@ -70,9 +70,15 @@ describe('wire codec', () => {
     expect(Object.keys(decodeWire(encodeWire({ gone: undefined })) as object)).toEqual(['gone']);
   });
 
-  it('refuses functions and symbols, as structured clone does', () => {
+  it('refuses functions and symbols, as structured clone does, and cycles', () => {
     expect(() => encodeWire({ f: () => 1 })).toThrow(/could not be cloned/);
     expect(() => encodeWire([Symbol('s')])).toThrow(/could not be cloned/);
+    const cyclic: { self?: unknown } = {};
+    cyclic.self = cyclic;
+    expect(() => encodeWire(cyclic)).toThrow();
+    // The same object twice is no cycle.
+    const shared = { x: 1 };
+    expect(decodeWire(encodeWire([shared, shared]))).toEqual([{ x: 1 }, { x: 1 }]);
   });
 
   it('the page script reads what Node writes and the other way round, through base64', () => {

@@ -4,6 +4,7 @@
  * together or not at all. After a write commits, listeners hear which summaries changed, so
  * the UI updates without re-reading 100,000 rows.
  */
+import { Dexie } from 'dexie';
 import type { ArticleNote, Highlight } from '../../../shared/annotations';
 import { normalizeTag } from '../../../shared/annotations';
 import type { Clipping, ClippingDraft } from '../../../shared/clipping';
@@ -177,11 +178,7 @@ export class LibraryRepo {
         const ids = items.map((i) => i.clipping.id);
         const hashes = items.map((i) => i.clipping.original.sha256);
         const byId = new Set((await db.clippings.bulkGet(ids)).flatMap((c) => (c ? [c.id] : [])));
-        const byHash = new Set(
-          (await db.clippings.where('original.sha256').anyOf(hashes).toArray()).map(
-            (c) => c.original.sha256,
-          ),
-        );
+        const byHash = new Set((await this.#existingByHash(hashes)).keys());
         for (const item of items) {
           const c = item.clipping;
           if (byId.has(c.id) || byHash.has(c.original.sha256)) {
@@ -227,9 +224,7 @@ export class LibraryRepo {
     const summaries: ClippingSummary[] = [];
     let tagsChanged = false;
     await db.transaction('rw', [db.clippings, db.originals, db.summaries, db.tags], async () => {
-      const hashes = [...new Set(items.map((item) => item.draft.original.sha256))];
-      const existing = await db.clippings.where('original.sha256').anyOf(hashes).toArray();
-      const known = new Map(existing.map((c) => [c.original.sha256, c]));
+      const known = await this.#existingByHash(items.map((item) => item.draft.original.sha256));
       const canonical = await this.#canonicalTags(items.flatMap((item) => item.draft.tags));
       const clippings: Clipping[] = [];
       const originals: OriginalFile[] = [];
@@ -251,7 +246,7 @@ export class LibraryRepo {
           ),
         );
         const clipping: Clipping = { ...item.draft, tags, id: newId(), importedAt, deletedAt: '' };
-        known.set(sha, clipping);
+        known.set(sha, { id: clipping.id, title: clipping.title });
         clippings.push(clipping);
         summaries.push(summaryOf(clipping, 0, false));
         counter.add(tags, 1);
@@ -271,6 +266,46 @@ export class LibraryRepo {
     });
     this.#emit({ upserted: summaries, removed: [], tagsChanged });
     return result;
+  }
+
+  /**
+   * The clippings that already hold these originals, by SHA-256; runs inside the caller's
+   * transaction. One key-only request per hash, all in flight at once: a cursor over the index
+   * (anyOf) reads and clones every clipping it lands on, a whole article per hash even when
+   * nothing matches, with a round trip per step; a Dexie query per hash costs twice the CPU
+   * of the bare request.
+   */
+  async #existingByHash(
+    hashes: readonly string[],
+  ): Promise<Map<string, { id: string; title: string }>> {
+    const unique = [...new Set(hashes)];
+    const known = new Map<string, { id: string; title: string }>();
+    if (unique.length === 0) return known;
+    const transaction = Dexie.currentTransaction;
+    if (!transaction) throw new Error('Looking for duplicates needs the write transaction.');
+    const index = transaction.idbtrans.objectStore('clippings').index('original.sha256');
+    // Dexie.Promise keeps Dexie's transaction zone: the writes after this stay in it.
+    const ids = await new Dexie.Promise<(IDBValidKey | undefined)[]>((resolve, reject) => {
+      const out = new Array<IDBValidKey | undefined>(unique.length);
+      let left = unique.length;
+      unique.forEach((hash, i) => {
+        const request = index.getKey(hash);
+        request.onsuccess = () => {
+          out[i] = request.result;
+          if (--left === 0) resolve(out);
+        };
+        request.onerror = () => reject(request.error);
+      });
+    });
+    const found = unique.flatMap((hash, i) => {
+      const id = ids[i];
+      return typeof id === 'string' ? [{ hash, id }] : [];
+    });
+    if (found.length === 0) return known;
+    // Only duplicates (rare) are read, for the report's title.
+    const rows = await this.db.clippings.bulkGet(found.map((f) => f.id));
+    found.forEach(({ hash, id }, i) => known.set(hash, { id, title: rows[i]?.title ?? '' }));
+    return known;
   }
 
   /** Maps tag keys to the names already used in the library, so case variants merge. */
