@@ -216,12 +216,23 @@ export function filterRows(
   f: Filters,
   postings: () => TagPostings,
 ): ClippingSummary[] {
-  if (f.tags.length === 0) return rows.filter(compileFilters(f));
-  const rest = compileFilters(f, { withTags: false });
+  const trash = f.view === 'trash';
+  // Only the view (the usual case): a plain loop, with no predicate call per row.
+  const onlyView = !f.source && !f.language && !f.from && !f.to && !f.hasHighlights && !f.hasNote;
   const out: ClippingSummary[] = [];
-  for (const position of postings().select(f.tags, f.tagMode)) {
-    const s = rows[position] as ClippingSummary;
-    if (rest(s)) out.push(s);
+  if (f.tags.length === 0) {
+    if (!onlyView) return rows.filter(compileFilters(f));
+    for (let i = 0; i < rows.length; i++) {
+      const s = rows[i] as ClippingSummary;
+      if ((s.deletedAt !== '') === trash) out.push(s);
+    }
+    return out;
+  }
+  const positions = postings().select(f.tags, f.tagMode);
+  const rest = compileFilters(f, { withTags: false });
+  for (let i = 0; i < positions.length; i++) {
+    const s = rows[positions[i] as number] as ClippingSummary;
+    if (onlyView ? (s.deletedAt !== '') === trash : rest(s)) out.push(s);
   }
   return out;
 }

@@ -202,17 +202,19 @@ export class LibraryState {
     if (typeof requestIdleCallback !== 'function') return;
     const builder = new TagPostingsBuilder(cache.rows);
     this.#building = builder;
+    // A slice is a few milliseconds, so it may also run when a busy page is never idle: the
+    // timeout makes sure the index is there soon after a change, not only after a quiet spell.
     const work = (deadline: IdleDeadline): void => {
       if (this.#building !== builder) return;
-      while (deadline.timeRemaining() > 2) {
+      do {
         if (!builder.step(2_000)) continue;
         this.#building = null;
         if (this.#sorted?.rows === builder.rows) this.#sorted.postings ??= builder.finish();
         return;
-      }
-      requestIdleCallback(work);
+      } while (deadline.timeRemaining() > 2);
+      requestIdleCallback(work, { timeout: 100 });
     };
-    requestIdleCallback(work);
+    requestIdleCallback(work, { timeout: 100 });
   }
 
   async start(): Promise<void> {
