@@ -14,6 +14,10 @@ export interface DecodedText {
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+// Non-streaming decode() keeps no state between calls: one decoder each, not one per file.
+const utf8Lossy = new TextDecoder('utf-8');
+const utf16le = new TextDecoder('utf-16le');
+const utf16be = new TextDecoder('utf-16be');
 
 /** Canonical lower-case names for the encodings people usually meet. */
 export function canonicalEncoding(name: string): string {
@@ -40,8 +44,9 @@ export function encodingSupported(name: string): boolean {
 }
 
 function decodeWith(bytes: Uint8Array, name: string): string {
-  if (name === 'utf-8') return new TextDecoder('utf-8').decode(bytes);
-  if (name === 'utf-16le' || name === 'utf-16be') return new TextDecoder(name).decode(bytes);
+  if (name === 'utf-8') return utf8Lossy.decode(bytes);
+  if (name === 'utf-16le') return utf16le.decode(bytes);
+  if (name === 'utf-16be') return utf16be.decode(bytes);
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
 }
 
@@ -160,7 +165,7 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
   }
   // Mostly-valid UTF-8 with a few bad bytes (a truncated or patched file) is still UTF-8:
   // guessing a legacy encoding would turn every valid accented letter into mojibake.
-  const lossy = new TextDecoder('utf-8').decode(bytes);
+  const lossy = utf8Lossy.decode(bytes);
   const bad = countReplacement(lossy);
   let multibyte = 0;
   for (let i = 0; i < lossy.length; i++) {
@@ -191,7 +196,7 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
     return { text, encoding: { name, guessed: true }, warnings };
   }
   // windows-1252 leaves a few bytes undefined; fall back to lossy UTF-8 and say so.
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const text = utf8Lossy.decode(bytes);
   warnings.push(
     `The encoding could not be determined; ${countReplacement(text)} undecodable bytes were replaced with \uFFFD.`,
   );
