@@ -71,6 +71,21 @@ test.describe('Electron app', () => {
     ).toBeVisible();
   });
 
+  test('search works on the app scheme: its module worker loads and its index persists', async () => {
+    // The search worker is a module script served from clipbook://app; the browser harness
+    // serves it from http://localhost, so only this spec shows the custom scheme allows it.
+    const page = await app!.firstWindow();
+    await expect(libraryOption(page, PUTIN_TITLE)).toBeVisible();
+    const box = page.getByRole('searchbox', { name: 'Search clippings' });
+    await box.fill('guterres');
+    await expect(page.getByRole('listbox', { name: 'Library' }).getByRole('option')).toHaveCount(1);
+    await expect(libraryOption(page, PUTIN_TITLE).locator('mark').first()).toHaveText(/guterres/i);
+    await page.reload();
+    await page.getByRole('searchbox', { name: 'Search clippings' }).fill('"secretary general"');
+    await expect(libraryOption(page, PUTIN_TITLE)).toBeVisible();
+    await expect(page.getByText(/^1 match/)).toBeVisible();
+  });
+
   test('refuses an empty and a binary file with a message', async () => {
     const page = await app!.firstWindow();
     await expect(
