@@ -46,6 +46,11 @@ export interface LibraryChange {
   upserted: ClippingSummary[];
   removed: string[];
   tagsChanged: boolean;
+  /**
+   * Clippings this change wrote whole and new (an import), so listeners that need their text
+   * (search) have it without reading every article back.
+   */
+  added?: readonly Clipping[];
 }
 
 export type MetadataPatch = Partial<
@@ -222,11 +227,11 @@ export class LibraryRepo {
     const importedAt = new Date().toISOString();
     const db = this.db;
     const summaries: ClippingSummary[] = [];
+    const clippings: Clipping[] = [];
     let tagsChanged = false;
     await db.transaction('rw', [db.clippings, db.originals, db.summaries, db.tags], async () => {
       const known = await this.#existingByHash(items.map((item) => item.draft.original.sha256));
       const canonical = await this.#canonicalTags(items.flatMap((item) => item.draft.tags));
-      const clippings: Clipping[] = [];
       const originals: OriginalFile[] = [];
       const counter = new TagCounter();
       for (const item of items) {
@@ -264,7 +269,7 @@ export class LibraryRepo {
       await db.summaries.bulkAdd(summaries);
       tagsChanged = await counter.apply(db);
     });
-    this.#emit({ upserted: summaries, removed: [], tagsChanged });
+    this.#emit({ upserted: summaries, removed: [], tagsChanged, added: clippings });
     return result;
   }
 

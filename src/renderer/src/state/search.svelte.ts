@@ -1,4 +1,6 @@
+import type { Clipping } from '../../../shared/clipping';
 import type { Snippet, TextRange } from '../../../shared/search/snippet';
+import { toSearchDoc } from '../../../shared/search/types';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import type { SearchClient } from '../search/search-client';
 import type { Filters } from '../lib/row-filter';
@@ -37,6 +39,11 @@ export class SearchState {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #seq = 0;
   #pendingIds = new Set<string>();
+  /**
+   * Clippings an import just stored, indexed from memory: having the worker read them back
+   * cost IndexedDB a read and the worker a deserialization of every article.
+   */
+  #pendingAdded = new Map<string, Clipping>();
   #pendingRemoved = new Set<string>();
   #flushTimer: ReturnType<typeof setTimeout> | null = null;
   #writes: Promise<void> = Promise.resolve();
@@ -102,9 +109,19 @@ export class SearchState {
   }
 
   #onChange(change: LibraryChange): void {
-    for (const s of change.upserted) this.#pendingIds.add(s.id);
+    const added = new Map(change.added?.map((c) => [c.id, c]));
+    for (const s of change.upserted) {
+      const clipping = added.get(s.id);
+      if (clipping && !this.#pendingIds.has(s.id)) {
+        this.#pendingAdded.set(s.id, clipping);
+      } else {
+        this.#pendingAdded.delete(s.id);
+        this.#pendingIds.add(s.id);
+      }
+    }
     for (const id of change.removed) {
       this.#pendingIds.delete(id);
+      this.#pendingAdded.delete(id);
       this.#pendingRemoved.add(id);
     }
     // Batch bursts (an import sends a batch every ~100 ms) into one segment.
@@ -112,14 +129,24 @@ export class SearchState {
     this.#flushTimer = setTimeout(() => {
       this.#flushTimer = null;
       const ids = [...this.#pendingIds];
+      const added = [...this.#pendingAdded.values()];
       const removed = [...this.#pendingRemoved];
       this.#pendingIds.clear();
+      this.#pendingAdded.clear();
       this.#pendingRemoved.clear();
       this.#writes = this.#writes
         .then(async () => {
           if (removed.length) await this.#client.remove(removed);
           for (let i = 0; i < ids.length; i += INDEX_CHUNK)
             await this.#indexIds(ids.slice(i, i + INDEX_CHUNK));
+          // New clippings have no highlights or notes yet: their documents are complete.
+          for (let i = 0; i < added.length; i += INDEX_CHUNK) {
+            await this.#client.index(
+              added
+                .slice(i, i + INDEX_CHUNK)
+                .map((c) => toSearchDoc(c, { trashed: c.deletedAt !== '' })),
+            );
+          }
           if (this.query.trim()) await this.run();
         })
         .catch((error: unknown) => {
@@ -133,7 +160,8 @@ export class SearchState {
 
   /** Resolves when every change so far is in the index (tests, and before quitting). */
   async settled(): Promise<void> {
-    while (this.#flushTimer || this.#pendingIds.size) await new Promise((r) => setTimeout(r, 50));
+    while (this.#flushTimer || this.#pendingIds.size || this.#pendingAdded.size)
+      await new Promise((r) => setTimeout(r, 50));
     await this.#writes;
   }
 
