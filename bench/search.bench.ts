@@ -10,6 +10,7 @@
  */
 import { SearchIndex, type SearchDoc } from '../src/shared/search/index';
 import {
+  attachPositions,
   deserializeSegment,
   serializePositions,
   serializeSegment,
@@ -92,7 +93,7 @@ function run(n: number): SizeReport {
   const loaded = new SearchIndex();
   cores.forEach((buffer, k) => {
     const seg = deserializeSegment(buffer);
-    seg.positions = new Uint8Array(positions[k]!);
+    attachPositions(seg, positions[k]!);
     loaded.attach(seg, index.deadOf(seg.id));
   });
   const loadMs = performance.now() - t0;

@@ -18,6 +18,7 @@ import {
   FLAG_NOTE,
   FLAG_TRASHED,
   SegmentBuilder,
+  findPair,
   findTerm,
   lowerBound,
   mergeSegmentsInSteps,
@@ -698,13 +699,24 @@ class Evaluation {
       const mask = new Uint8Array(seg.docCount);
       const ords = terms.map((t) => findTerm(seg, t));
       if (ords.some((o) => o < 0)) return mask;
-      const positions = seg.positions;
-      if (!positions) throw new Error(`Positions of segment ${seg.id} are not loaded`);
+      const { positions, pairs } = seg;
+      if (!positions || !pairs) throw new Error(`Positions of segment ${seg.id} are not loaded`);
+      // Two adjacent pair words: the pair's documents are the only candidates (and when the
+      // pair is not listed, the phrase is nowhere in this segment).
+      const pairList: number[] = [];
+      for (let j = 0; j + 1 < ords.length; j++) {
+        if (!pairs.word[ords[j]!] || !pairs.word[ords[j + 1]!]) continue;
+        const i = findPair(pairs, ords[j]!, ords[j + 1]!);
+        if (i < 0) return mask;
+        pairList.push(i);
+      }
+      // A two-word pair is the phrase itself: no positions to check.
+      const check = ords.length > 2 || pairList.length === 0;
       const base = this.base[s]!;
       const r = restrict?.[s] ?? null;
       let scores = this.scores[s] ?? null;
       const { title, meta, body } = this.norms(s);
-      forEachPhraseMatch(seg, positions, ords, base, r, (doc, codes) => {
+      forEachPhraseMatch(seg, ords, pairList, check, base, r, (doc, codes) => {
         mask[doc] = 1;
         if (!positive) return;
         if (!scores) {
@@ -891,74 +903,97 @@ function scanPostings(
 
 /**
  * Calls `found` for each document (in `base`, and in `restrict` if given) where the words
- * `ords` occur consecutively, with the words' posting codes. The postings lists are walked
- * together (each posting decoded once, nothing allocated per document), and positions are
- * only read for documents that have every word.
+ * `ords` occur consecutively, with the words' posting codes. The postings lists of the words
+ * (each distinct word once) and of the word pairs `pairList` are walked together, each entry
+ * decoded once and nothing allocated per document; positions are only read (when `check`)
+ * for documents that have every word and pair.
  */
 function forEachPhraseMatch(
   seg: Segment,
-  positions: Uint8Array,
   ords: readonly number[],
+  pairList: readonly number[],
+  check: boolean,
   base: Uint8Array,
   restrict: Uint8Array | null,
   found: (doc: number, codes: Int32Array) => void,
 ): void {
   const k = ords.length;
+  const positions = seg.positions!;
+  const pairs = seg.pairs!;
+  const distinct = [...new Set(ords)];
+  const cursorOf = ords.map((o) => distinct.indexOf(o));
+  const words = distinct.length;
+  const n = words + pairList.length;
   const postings = seg.postings;
-  const p = new Int32Array(k);
-  const end = new Int32Array(k);
-  const doc = new Int32Array(k);
-  const codes = new Int32Array(k);
-  const posAt = new Int32Array(k);
-  const x = new Int32Array(k);
-  for (let j = 0; j < k; j++) {
-    const o = ords[j]!;
-    p[j] = seg.postStart[o]!;
-    end[j] = seg.postStart[o + 1]!;
-    x[j] = seg.posStart[o]!;
-    doc[j] = 0;
+  const pairPostings = pairs.postings;
+  const p = new Int32Array(n);
+  const end = new Int32Array(n);
+  const doc = new Int32Array(n);
+  const code = new Int32Array(words);
+  const posAt = new Int32Array(words);
+  const x = new Int32Array(words);
+  for (let c = 0; c < n; c++) {
+    if (c < words) {
+      const o = distinct[c]!;
+      p[c] = seg.postStart[o]!;
+      end[c] = seg.postStart[o + 1]!;
+      x[c] = seg.posStart[o]!;
+    } else {
+      const i = pairList[c - words]!;
+      p[c] = pairs.start[i]!;
+      end[c] = pairs.start[i + 1]!;
+    }
   }
-  /** Moves word j to its next posting; false at the end of its list. */
-  const advance = (j: number): boolean => {
-    let q = p[j]!;
-    if (q >= end[j]!) return false;
-    let b = postings[q++]!;
+  /** Moves cursor c to its next entry; false at the end of its list. */
+  const advance = (c: number): boolean => {
+    let q = p[c]!;
+    if (q >= end[c]!) return false;
+    const bytes = c < words ? postings : pairPostings;
+    let b = bytes[q++]!;
     let v = b & 0x7f;
     for (let shift = 7; b & 0x80; shift += 7) {
-      b = postings[q++]!;
+      b = bytes[q++]!;
       v |= (b & 0x7f) << shift;
     }
-    b = postings[q++]!;
-    let code = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
+    doc[c]! += v;
+    if (c < words) {
       b = postings[q++]!;
-      code |= (b & 0x7f) << shift;
-    }
-    b = postings[q++]!;
-    let bytes = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
+      let cd = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) {
+        b = postings[q++]!;
+        cd |= (b & 0x7f) << shift;
+      }
       b = postings[q++]!;
-      bytes |= (b & 0x7f) << shift;
+      let len = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) {
+        b = postings[q++]!;
+        len |= (b & 0x7f) << shift;
+      }
+      code[c] = cd;
+      posAt[c] = x[c]!;
+      x[c]! += len;
     }
-    p[j] = q;
-    doc[j]! += v;
-    codes[j] = code;
-    posAt[j] = x[j]!;
-    x[j]! += bytes;
+    p[c] = q;
     return true;
   };
-  for (let j = 0; j < k; j++) if (!advance(j)) return;
+  const codes = new Int32Array(k);
+  const at = new Int32Array(k);
+  for (let c = 0; c < n; c++) if (!advance(c)) return;
   for (;;) {
     let target = 0;
-    for (let j = 0; j < k; j++) if (doc[j]! > target) target = doc[j]!;
+    for (let c = 0; c < n; c++) if (doc[c]! > target) target = doc[c]!;
     let same = true;
-    for (let j = 0; j < k; j++) {
-      while (doc[j]! < target) if (!advance(j)) return;
-      if (doc[j]! !== target) same = false;
+    for (let c = 0; c < n; c++) {
+      while (doc[c]! < target) if (!advance(c)) return;
+      if (doc[c]! !== target) same = false;
     }
     if (!same) continue;
-    if (base[target] && (!restrict || restrict[target]) && phraseAt(positions, posAt, k)) {
-      found(target, codes);
+    if (base[target] && (!restrict || restrict[target])) {
+      for (let j = 0; j < k; j++) {
+        codes[j] = code[cursorOf[j]!]!;
+        at[j] = posAt[cursorOf[j]!]!;
+      }
+      if (!check || phraseAt(positions, at, k)) found(target, codes);
     }
     if (!advance(0)) return;
   }

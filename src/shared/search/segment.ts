@@ -11,14 +11,28 @@
  * in the same order: varint(count), count × varint(position delta). Positions run through
  * title, then meta (outlet, authors, tags), then body, note and highlight notes, with a gap
  * of one between values so that a phrase never spans two of them.
+ *
+ * Word pairs (stored and loaded with the positions): the segment's frequent words (in at least
+ * a fifth of its documents) are "pair words", and for every two pair words that occur one
+ * right after the other somewhere, the documents where they do: varint(doc delta) each. A
+ * phrase of frequent words, whose words alone match most documents, then reads the few
+ * documents of its pairs instead of checking positions everywhere; pair words that never
+ * follow each other have no entry, so such a phrase is known absent at once.
  */
 import { ByteWriter, IntList } from './bytes';
 import { stem } from './stem';
 import { foldTag, foldText, forEachToken } from './text';
 import type { SearchDoc } from './types';
 
-export const SEGMENT_FORMAT_VERSION = 1;
+/** 2: positions stored with word pairs. */
+export const SEGMENT_FORMAT_VERSION = 2;
 const MAGIC = 0x58534243; // 'CBSX' little-endian
+const POSITIONS_MAGIC = 0x50534243; // 'CBSP' little-endian
+
+/** A word is a pair word when at least this share of the segment's documents have it... */
+const PAIR_WORD_MIN_SHARE = 1 / 5;
+/** ...among the most frequent this many (a bound on the pair dictionary's key space). */
+const MAX_PAIR_WORDS = 1024;
 
 export const FLAG_HIGHLIGHTS = 1;
 export const FLAG_NOTE = 2;
@@ -49,14 +63,84 @@ export interface Segment {
   postStart: Uint32Array;
   postings: Uint8Array;
   posStart: Uint32Array;
-  /** Null until loaded (see SearchStore). */
+  /** Null until loaded (see SearchStore), as are the word pairs loaded with them. */
   positions: Uint8Array | null;
+  pairs: WordPairs | null;
   /** Index into `stems`, or -1 when the term is its own stem. */
   termStem: Int32Array;
   /** Sorted stems that differ from their terms; stemTerms[stemStart[i]..] are their terms. */
   stems: string[];
   stemStart: Uint32Array;
   stemTerms: Uint32Array;
+}
+
+/** Documents where one frequent word directly follows another (see the file comment). */
+export interface WordPairs {
+  /** Per term: 1 for a pair word (every pair of two pair words that occurs is listed). */
+  word: Uint8Array;
+  /** Term ordinals of each pair, sorted by first, then second. */
+  first: Uint32Array;
+  second: Uint32Array;
+  /** Byte offsets into `postings` per pair, plus the end. */
+  start: Uint32Array;
+  postings: Uint8Array;
+}
+
+/** The pair index of `a` followed by `b` (both pair words), or -1 when they never meet. */
+export function findPair(pairs: WordPairs, a: number, b: number): number {
+  let lo = 0;
+  let hi = pairs.first.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const f = pairs.first[mid]!;
+    if (f < a || (f === a && pairs.second[mid]! < b)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < pairs.first.length && pairs.first[lo] === a && pairs.second[lo] === b ? lo : -1;
+}
+
+/** The documents (local numbers, ascending) of pair `i`. */
+export function pairDocuments(pairs: WordPairs, i: number): number[] {
+  const out: number[] = [];
+  const bytes = pairs.postings;
+  let doc = 0;
+  for (let p = pairs.start[i]!; p < pairs.start[i + 1]!;) {
+    let b = bytes[p++]!;
+    let v = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = bytes[p++]!;
+      v |= (b & 0x7f) << shift;
+    }
+    doc += v;
+    out.push(doc);
+  }
+  return out;
+}
+
+/** The fewest documents a pair word is in, for a segment of `docCount` documents. */
+function pairWordMinDf(docCount: number): number {
+  return Math.max(1, Math.ceil(docCount * PAIR_WORD_MIN_SHARE));
+}
+
+/**
+ * Flags as pair words the terms that `eligible` allows and that are in enough documents, the
+ * most frequent MAX_PAIR_WORDS of them when there are more.
+ */
+function choosePairWords(
+  df: ArrayLike<number>,
+  docCount: number,
+  eligible: (t: number) => boolean,
+): Uint8Array {
+  const word = new Uint8Array(df.length);
+  const min = pairWordMinDf(docCount);
+  const chosen: number[] = [];
+  for (let t = 0; t < df.length; t++) if (df[t]! >= min && eligible(t)) chosen.push(t);
+  if (chosen.length > MAX_PAIR_WORDS) {
+    chosen.sort((a, b) => df[b]! - df[a]! || a - b);
+    chosen.length = MAX_PAIR_WORDS;
+  }
+  for (const t of chosen) word[t] = 1;
+  return word;
 }
 
 export function compareStrings(a: string, b: string): number {
@@ -230,6 +314,10 @@ export class SegmentBuilder {
   private recPos = new IntList(8192);
   private recCount = new IntList(8192);
   private positions = new IntList(65536);
+  // Every document's words in order (builder term ids), -1 where two are not adjacent (between
+  // fields); seqStart[d] is where document d begins. For the word pairs.
+  private seqTerm = new IntList(65536);
+  private seqStart = new IntList(1024);
   // Per-document scratch.
   private tokTerm = new IntList(1024);
   private tokPos = new IntList(1024);
@@ -281,6 +369,7 @@ export class SegmentBuilder {
     field(doc.note);
     field(doc.highlightNotes);
     const n = this.tokTerm.length;
+    this.recordSequence(n);
 
     if (this.slotTerm.length < n) {
       const cap = Math.max(n, this.slotTerm.length * 2);
@@ -340,6 +429,21 @@ export class SegmentBuilder {
       doc.tags.map(foldTag).filter((t) => t.length > 0),
       doc.authors.map(foldText).filter((a) => a.length > 0),
     );
+  }
+
+  private recordSequence(n: number): void {
+    const tokTerm = this.tokTerm.a;
+    const tokPos = this.tokPos.a;
+    this.seqStart.push(this.seqTerm.length);
+    // Room for the words and a gap between any two of them.
+    const at = this.seqTerm.reserve(2 * n);
+    const seq = this.seqTerm.a;
+    let k = at;
+    for (let i = 0; i < n; i++) {
+      if (i > 0 && tokPos[i]! !== tokPos[i - 1]! + 1) seq[k++] = -1;
+      seq[k++] = tokTerm[i]!;
+    }
+    this.seqTerm.length = k;
   }
 
   finish(id: number): Segment {
@@ -405,7 +509,78 @@ export class SegmentBuilder {
       postings: pw.finish(),
       posStart,
       positions: xw.finish(),
+      pairs: this.buildPairs(rank, df),
       ...buildStems(terms, (i) => stem(terms[i]!)),
+    };
+  }
+
+  /** The word pairs, from the recorded sequences; `rank` maps builder ids to ordinals. */
+  private buildPairs(rank: Int32Array, df: Uint32Array): WordPairs {
+    const docCount = this.meta.docIds.length;
+    const word = choosePairWords(df, docCount, () => true);
+    // Pair words numbered in ordinal order, so that keys (first × count + second) sort as
+    // the dictionary does.
+    const local = new Int32Array(df.length).fill(-1);
+    const ordinalOf: number[] = [];
+    for (let t = 0; t < df.length; t++) {
+      if (word[t]) {
+        local[t] = ordinalOf.length;
+        ordinalOf.push(t);
+      }
+    }
+    const count = ordinalOf.length;
+    const keys = count * count;
+    const stamp = new Int32Array(keys);
+    const start = new Uint32Array(keys + 1);
+    const recKey = new IntList(4096);
+    const recDoc = new IntList(4096);
+    const seq = this.seqTerm.a;
+    this.seqStart.push(this.seqTerm.length);
+    const seqStart = this.seqStart.a;
+    for (let d = 0; d < docCount; d++) {
+      let prev = -1;
+      for (let i = seqStart[d]!; i < seqStart[d + 1]!; i++) {
+        const t = seq[i]!;
+        const cur = t < 0 ? -1 : local[rank[t]!]!;
+        if (prev >= 0 && cur >= 0) {
+          const key = prev * count + cur;
+          if (stamp[key] !== d + 1) {
+            stamp[key] = d + 1;
+            start[key + 1]!++;
+            recKey.push(key);
+            recDoc.push(d);
+          }
+        }
+        prev = cur;
+      }
+    }
+    // Counting sort by key; records are in document order and stay so within a key.
+    for (let k = 0; k < keys; k++) start[k + 1]! += start[k]!;
+    const sorted = new Int32Array(recKey.length);
+    const cursor = start.slice(0, keys);
+    for (let r = 0; r < recKey.length; r++) sorted[cursor[recKey.a[r]!]!++] = recDoc.a[r]!;
+    const first: number[] = [];
+    const second: number[] = [];
+    const offsets: number[] = [];
+    const w = new ByteWriter(recKey.length * 2 + 16);
+    for (let k = 0; k < keys; k++) {
+      if (start[k + 1] === start[k]) continue;
+      first.push(ordinalOf[Math.floor(k / count)]!);
+      second.push(ordinalOf[k % count]!);
+      offsets.push(w.length);
+      let prevDoc = 0;
+      for (let r = start[k]!; r < start[k + 1]!; r++) {
+        w.varint(sorted[r]! - prevDoc);
+        prevDoc = sorted[r]!;
+      }
+    }
+    offsets.push(w.length);
+    return {
+      word,
+      first: Uint32Array.from(first),
+      second: Uint32Array.from(second),
+      start: Uint32Array.from(offsets),
+      postings: w.finish(),
     };
   }
 }
@@ -419,6 +594,7 @@ export function buildSegment(id: number, docs: readonly SearchDoc[]): Segment {
 // ---- Serialisation -----------------------------------------------------------------------
 
 type ArrayKind = 'u8' | 'u16' | 'u32' | 'i32';
+type TypedArray = Uint8Array | Uint16Array | Uint32Array | Int32Array;
 const ARRAYS: readonly (readonly [keyof Segment, ArrayKind])[] = [
   ['titleLen', 'u16'],
   ['metaLen', 'u16'],
@@ -439,6 +615,13 @@ const ARRAYS: readonly (readonly [keyof Segment, ArrayKind])[] = [
   ['stemTerms', 'u32'],
   ['postings', 'u8'],
 ];
+const PAIR_ARRAYS: readonly (readonly [keyof WordPairs, ArrayKind])[] = [
+  ['word', 'u8'],
+  ['first', 'u32'],
+  ['second', 'u32'],
+  ['start', 'u32'],
+  ['postings', 'u8'],
+];
 
 interface Header {
   id: number;
@@ -453,38 +636,24 @@ interface Header {
 
 const align8 = (n: number) => (n + 7) & ~7;
 
+const bytesOf = (a: TypedArray) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
 /**
- * The segment without its positions, as one ArrayBuffer:
- * u32 magic, u8 version, 3 bytes padding, u32 header length, JSON header, 8-aligned arrays.
+ * One ArrayBuffer: u32 magic, u8 version, 3 bytes padding, u32 header length, the JSON
+ * header (given `sections`: where each chunk is), then the chunks, 8-aligned.
  */
-export function serializeSegment(seg: Segment): ArrayBuffer {
-  const encoder = new TextEncoder();
-  const chunks: Uint8Array[] = ARRAYS.map(([name]) => {
-    const a = seg[name] as Uint8Array | Uint16Array | Uint32Array | Int32Array;
-    return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  });
-  // Terms hold only letters, numbers and marks, never '\n'.
-  chunks.push(encoder.encode(seg.terms.join('\n')), encoder.encode(seg.stems.join('\n')));
+function pack(magic: number, header: object, chunks: readonly Uint8Array[]): ArrayBuffer {
   const sections: [number, number][] = [];
   let offset = 0;
   for (const c of chunks) {
     sections.push([offset, c.byteLength]);
     offset = align8(offset + c.byteLength);
   }
-  const header: Header = {
-    id: seg.id,
-    docCount: seg.docCount,
-    docIds: seg.docIds,
-    strings: seg.strings,
-    termCount: seg.terms.length,
-    stemCount: seg.stems.length,
-    sections,
-  };
-  const headerBytes = encoder.encode(JSON.stringify(header));
+  const headerBytes = new TextEncoder().encode(JSON.stringify({ ...header, sections }));
   const base = align8(12 + headerBytes.byteLength);
   const out = new Uint8Array(base + offset);
   const view = new DataView(out.buffer);
-  view.setUint32(0, MAGIC, true);
+  view.setUint32(0, magic, true);
   view.setUint8(4, SEGMENT_FORMAT_VERSION);
   view.setUint32(8, headerBytes.byteLength, true);
   out.set(headerBytes, 12);
@@ -492,58 +661,119 @@ export function serializeSegment(seg: Segment): ArrayBuffer {
   return out.buffer;
 }
 
-export class SegmentFormatError extends Error {}
-
-/** Views into `buffer` (no copy); positions are attached separately. */
-export function deserializeSegment(buffer: ArrayBuffer): Segment {
+/** The header of a packed buffer and a reader of its sections (views, no copy). */
+function unpack<H extends { sections: [number, number][] }>(
+  buffer: ArrayBuffer,
+  magic: number,
+  what: string,
+): {
+  header: H;
+  section: (i: number) => Uint8Array;
+  array: (i: number, kind: ArrayKind) => TypedArray;
+} {
   const view = new DataView(buffer);
-  if (buffer.byteLength < 12 || view.getUint32(0, true) !== MAGIC) {
-    throw new SegmentFormatError('Not a search segment');
+  if (buffer.byteLength < 12 || view.getUint32(0, true) !== magic) {
+    throw new SegmentFormatError(`Not ${what}`);
   }
   const version = view.getUint8(4);
   if (version !== SEGMENT_FORMAT_VERSION) {
     throw new SegmentFormatError(`Search segment format ${version} is not supported`);
   }
   const headerLength = view.getUint32(8, true);
-  const decoder = new TextDecoder();
-  const header = JSON.parse(decoder.decode(new Uint8Array(buffer, 12, headerLength))) as Header;
+  const header = JSON.parse(
+    new TextDecoder().decode(new Uint8Array(buffer, 12, headerLength)),
+  ) as H;
   const base = align8(12 + headerLength);
-  const section = (i: number): [number, number] => {
+  const section = (i: number): Uint8Array => {
     const s = header.sections[i];
-    if (!s) throw new SegmentFormatError('Truncated search segment');
-    return [base + s[0], s[1]];
+    if (!s || base + s[0] + s[1] > buffer.byteLength) {
+      throw new SegmentFormatError(`Truncated ${what}`);
+    }
+    return new Uint8Array(buffer, base + s[0], s[1]);
   };
+  const array = (i: number, kind: ArrayKind): TypedArray => {
+    const b = section(i);
+    return kind === 'u8'
+      ? b
+      : kind === 'u16'
+        ? new Uint16Array(buffer, b.byteOffset, b.byteLength / 2)
+        : kind === 'u32'
+          ? new Uint32Array(buffer, b.byteOffset, b.byteLength / 4)
+          : new Int32Array(buffer, b.byteOffset, b.byteLength / 4);
+  };
+  return { header, section, array };
+}
+
+/** The segment without its positions and word pairs, as one ArrayBuffer. */
+export function serializeSegment(seg: Segment): ArrayBuffer {
+  const encoder = new TextEncoder();
+  const chunks = ARRAYS.map(([name]) => bytesOf(seg[name] as TypedArray));
+  // Terms hold only letters, numbers and marks, never '\n'.
+  chunks.push(encoder.encode(seg.terms.join('\n')), encoder.encode(seg.stems.join('\n')));
+  const header: Omit<Header, 'sections'> = {
+    id: seg.id,
+    docCount: seg.docCount,
+    docIds: seg.docIds,
+    strings: seg.strings,
+    termCount: seg.terms.length,
+    stemCount: seg.stems.length,
+  };
+  return pack(MAGIC, header, chunks);
+}
+
+export class SegmentFormatError extends Error {}
+
+/** Views into `buffer` (no copy); positions and word pairs are attached separately. */
+export function deserializeSegment(buffer: ArrayBuffer): Segment {
+  const { header, section, array } = unpack<Header>(buffer, MAGIC, 'a search segment');
   const seg: Record<string, unknown> = {
     id: header.id,
     docCount: header.docCount,
     docIds: header.docIds,
     strings: header.strings,
     positions: null,
+    pairs: null,
   };
   ARRAYS.forEach(([name, kind], i) => {
-    const [at, length] = section(i);
-    seg[name] =
-      kind === 'u8'
-        ? new Uint8Array(buffer, at, length)
-        : kind === 'u16'
-          ? new Uint16Array(buffer, at, length / 2)
-          : kind === 'u32'
-            ? new Uint32Array(buffer, at, length / 4)
-            : new Int32Array(buffer, at, length / 4);
+    seg[name] = array(i, kind);
   });
-  const text = (i: number, count: number): string[] => {
-    if (count === 0) return [];
-    const [at, length] = section(i);
-    return decoder.decode(new Uint8Array(buffer, at, length)).split('\n');
-  };
+  const decoder = new TextDecoder();
+  const text = (i: number, count: number): string[] =>
+    count === 0 ? [] : decoder.decode(section(i)).split('\n');
   seg['terms'] = text(ARRAYS.length, header.termCount);
   seg['stems'] = text(ARRAYS.length + 1, header.stemCount);
   return seg as unknown as Segment;
 }
 
+/** A segment's positions and word pairs, as one ArrayBuffer. */
 export function serializePositions(seg: Segment): ArrayBuffer {
-  if (!seg.positions) throw new Error(`Positions of segment ${seg.id} are not loaded`);
-  return seg.positions.slice().buffer;
+  if (!seg.positions || !seg.pairs) {
+    throw new Error(`Positions of segment ${seg.id} are not loaded`);
+  }
+  const pairs = seg.pairs;
+  const chunks = [seg.positions, ...PAIR_ARRAYS.map(([name]) => bytesOf(pairs[name]))];
+  return pack(POSITIONS_MAGIC, { id: seg.id }, chunks);
+}
+
+/** Attaches the positions and word pairs stored for `seg` (views into `buffer`, no copy). */
+export function attachPositions(seg: Segment, buffer: ArrayBuffer): void {
+  const { header, section, array } = unpack<{ id: number; sections: [number, number][] }>(
+    buffer,
+    POSITIONS_MAGIC,
+    'search positions',
+  );
+  if (header.id !== seg.id) {
+    throw new SegmentFormatError(`Positions of segment ${header.id} given to segment ${seg.id}`);
+  }
+  const pairs: Record<string, unknown> = {};
+  PAIR_ARRAYS.forEach(([name, kind], i) => {
+    pairs[name] = array(i + 1, kind);
+  });
+  if ((pairs['word'] as Uint8Array).length !== seg.terms.length) {
+    throw new SegmentFormatError(`Word pairs of segment ${seg.id} do not match its terms`);
+  }
+  seg.positions = section(0);
+  seg.pairs = pairs as unknown as WordPairs;
 }
 
 // ---- Merging -----------------------------------------------------------------------------
@@ -619,8 +849,14 @@ export function* mergeSegmentsInSteps(
   const pw = new ByteWriter(totalPostings + 16);
   const xw = new ByteWriter(totalPositions + 16);
   for (const { seg } of inputs) {
-    if (!seg.positions) throw new Error(`Positions of segment ${seg.id} are not loaded`);
+    if (!seg.positions || !seg.pairs) {
+      throw new Error(`Positions of segment ${seg.id} are not loaded`);
+    }
   }
+  // Per input: the merged ordinal of each of its terms (-1: dropped, no live document left).
+  const ordinals = inputs.map(({ seg }) => new Int32Array(seg.terms.length).fill(-1));
+  // Per merged term: whether every input that has it lists its pairs (a pair word there).
+  const pairable: number[] = [];
   for (;;) {
     if (work >= stepWork) {
       work = 0;
@@ -638,11 +874,14 @@ export function* mergeSegmentsInSteps(
     let count = 0;
     let prev = 0;
     let stemOfTerm: string | undefined;
+    let everywherePairWord = 1;
     for (let j = 0; j < k; j++) {
       const { seg } = inputs[j]!;
       const o = heads[j]!;
       if (seg.terms[o] !== term) continue;
       heads[j] = o + 1;
+      ordinals[j]![o] = terms.length;
+      everywherePairWord &= seg.pairs!.word[o]!;
       if (stemOfTerm === undefined) {
         const s = seg.termStem[o]!;
         stemOfTerm = s < 0 ? term : seg.stems[s]!;
@@ -688,7 +927,15 @@ export function* mergeSegmentsInSteps(
         count++;
       }
     }
-    if (count === 0) continue;
+    if (count === 0) {
+      // Every document of the term was deleted: it is dropped.
+      for (let j = 0; j < k; j++) {
+        const o = heads[j]! - 1;
+        if (o >= 0 && ordinals[j]![o] === terms.length) ordinals[j]![o] = -1;
+      }
+      continue;
+    }
+    pairable.push(everywherePairWord);
     terms.push(term);
     stemsOf.push(stemOfTerm ?? stem(term));
     df.push(count);
@@ -698,6 +945,15 @@ export function* mergeSegmentsInSteps(
   yield;
   postStarts.push(pw.length);
   posStarts.push(xw.length);
+  const pairs = yield* mergePairs(
+    inputs,
+    docMaps,
+    ordinals,
+    pairable,
+    df,
+    meta.docIds.length,
+    stepWork,
+  );
   return {
     id,
     ...meta.finish(),
@@ -707,6 +963,101 @@ export function* mergeSegmentsInSteps(
     postings: pw.finish(),
     posStart: Uint32Array.from(posStarts),
     positions: xw.finish(),
+    pairs,
     ...buildStems(terms, (i) => stemsOf[i]!),
+  };
+}
+
+/**
+ * The merged segment's word pairs: its pair words are frequent words that were pair words in
+ * every input that has them (so their pairs are complete), and each pair's documents are the
+ * inputs' in order, renumbered, deleted ones dropped.
+ */
+function* mergePairs(
+  inputs: readonly MergeInput[],
+  docMaps: readonly Int32Array[],
+  ordinals: readonly Int32Array[],
+  pairable: readonly number[],
+  df: readonly number[],
+  docCount: number,
+  stepWork: number,
+): Generator<void, WordPairs> {
+  const word = choosePairWords(df, docCount, (t) => pairable[t] === 1);
+  const k = inputs.length;
+  const heads = new Int32Array(k);
+  const first: number[] = [];
+  const second: number[] = [];
+  const offsets: number[] = [];
+  const w = new ByteWriter(inputs.reduce((n, { seg }) => n + seg.pairs!.postings.length, 0) + 16);
+  /** Input j's pair at its head as merged ordinals, skipping those no longer listed. */
+  const head = (j: number): [number, number] | null => {
+    const pairs = inputs[j]!.seg.pairs!;
+    const map = ordinals[j]!;
+    for (let i = heads[j]!; i < pairs.first.length; i++) {
+      const a = map[pairs.first[i]!]!;
+      const b = map[pairs.second[i]!]!;
+      if (a >= 0 && b >= 0 && word[a] && word[b]) {
+        heads[j] = i;
+        return [a, b];
+      }
+    }
+    heads[j] = pairs.first.length;
+    return null;
+  };
+  let work = 0;
+  for (;;) {
+    if (work >= stepWork) {
+      work = 0;
+      yield;
+    }
+    // The smallest head pair (ordinals keep their order through a merge).
+    let a = -1;
+    let b = -1;
+    for (let j = 0; j < k; j++) {
+      const h = head(j);
+      if (h && (a < 0 || h[0] < a || (h[0] === a && h[1] < b))) [a, b] = h;
+    }
+    if (a < 0) break;
+    const at = w.length;
+    let prev = 0;
+    for (let j = 0; j < k; j++) {
+      const h = head(j);
+      if (!h || h[0] !== a || h[1] !== b) continue;
+      const pairs = inputs[j]!.seg.pairs!;
+      const i = heads[j]!;
+      heads[j] = i + 1;
+      const map = docMaps[j]!;
+      const postings = pairs.postings;
+      let p = pairs.start[i]!;
+      const end = pairs.start[i + 1]!;
+      work += end - p;
+      let doc = 0;
+      while (p < end) {
+        let c = postings[p++]!;
+        let v = c & 0x7f;
+        for (let shift = 7; c & 0x80; shift += 7) {
+          c = postings[p++]!;
+          v |= (c & 0x7f) << shift;
+        }
+        doc += v;
+        const nd = map[doc]!;
+        if (nd < 0) continue;
+        w.varint(nd - prev);
+        prev = nd;
+      }
+    }
+    // Every document of the pair may have been deleted.
+    if (w.length === at) continue;
+    first.push(a);
+    second.push(b);
+    offsets.push(at);
+  }
+  offsets.push(w.length);
+  return {
+    word,
+    first: Uint32Array.from(first),
+    second: Uint32Array.from(second),
+    start: Uint32Array.from(offsets),
+    postings: w.finish(),
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../../src/shared/search/index';
 import {
   SegmentFormatError,
+  attachPositions,
   buildSegment,
   deserializeSegment,
   findTerm,
@@ -30,7 +31,7 @@ describe('segment serialisation', () => {
   it('round-trips every array, string and the positions', () => {
     const seg = buildSegment(7, sample);
     const back = deserializeSegment(serializeSegment(seg));
-    back.positions = new Uint8Array(serializePositions(seg));
+    attachPositions(back, serializePositions(seg));
     for (const [key, value] of Object.entries(seg)) {
       const other = (back as unknown as Record<string, unknown>)[key];
       if (ArrayBuffer.isView(value)) {
@@ -52,7 +53,7 @@ describe('segment serialisation', () => {
     const b = new SearchIndex();
     const seg = a.segments[0]!;
     const copy = deserializeSegment(serializeSegment(seg));
-    copy.positions = new Uint8Array(serializePositions(seg));
+    attachPositions(copy, serializePositions(seg));
     b.attach(copy, undefined);
     for (const q of ['elect ', '"ana kovac"', 'tag:politics', 'москва ', 'has:note', 'kov']) {
       expect(b.search(q, { trashed: 'include' }), q).toEqual(a.search(q, { trashed: 'include' }));
@@ -64,6 +65,17 @@ describe('segment serialisation', () => {
     new DataView(buffer).setUint8(4, 99);
     expect(() => deserializeSegment(buffer)).toThrow(SegmentFormatError);
     expect(() => deserializeSegment(new ArrayBuffer(4))).toThrow(SegmentFormatError);
+  });
+
+  it('refuses positions of format 1 (bare bytes) or of another segment', () => {
+    const seg = buildSegment(1, sample);
+    const copy = deserializeSegment(serializeSegment(seg));
+    expect(() => attachPositions(copy, seg.positions!.slice().buffer)).toThrow(SegmentFormatError);
+    const other = buildSegment(2, sample);
+    expect(() => attachPositions(copy, serializePositions(other))).toThrow(SegmentFormatError);
+    expect(copy.positions).toBeNull();
+    attachPositions(copy, serializePositions(seg));
+    expect(copy.pairs!.word).toHaveLength(copy.terms.length);
   });
 
   it('handles an empty segment', () => {

@@ -103,6 +103,31 @@ describe('SearchStore', () => {
     expect(await tables.segments.count()).toBe(0);
   });
 
+  it('drops an index stored before word pairs (format 1) so that it is rebuilt', async () => {
+    const db = database();
+    const tables = searchTables(db);
+    const store = new SearchStore(tables);
+    const index = new SearchIndex();
+    index.add(corpus);
+    await store.save(index.takeChanges());
+    // What format 1 left behind: positions as bare bytes, the format key at 1.
+    await tables.meta.put({ key: 'format', value: 1 });
+    await tables.positions.put({ id: 1, data: index.segments[0]!.positions!.slice().buffer });
+    const { index: loaded, reset } = await store.load();
+    expect(reset).toBe(true);
+    expect(loaded.size).toBe(0);
+    expect(await tables.segments.count()).toBe(0);
+    expect(await tables.positions.count()).toBe(0);
+    // The app re-indexes its clippings after a reset; phrases then use the word pairs.
+    loaded.add(corpus);
+    await store.save(loaded.takeChanges());
+    const again = await store.load();
+    expect(again.reset).toBe(false);
+    await store.loadPositions(again.index);
+    expect(again.index.segments[0]!.pairs).not.toBeNull();
+    expect(answers(again.index)).toEqual(answers(index));
+  });
+
   it('drops a corrupt segment and reports a reset', async () => {
     const db = database();
     const tables = searchTables(db);

@@ -1,14 +1,15 @@
 /**
  * Persistence of the search index in IndexedDB (through Dexie tables passed in, so tests can
  * use any database). Segments are immutable, so a segment is written once: its core (terms,
- * postings, metadata) in `searchSegments`, its positions in `searchPositions` (read after
- * search is ready: only phrases and merges need them). Tombstones are small per-segment byte
- * arrays in `searchMeta` under `dead:<segment id>`, rewritten on deletion.
+ * postings, metadata) in `searchSegments`, its positions and word pairs in `searchPositions`
+ * (read after search is ready: only phrases and merges need them). Tombstones are small
+ * per-segment byte arrays in `searchMeta` under `dead:<segment id>`, rewritten on deletion.
  */
 import type { Dexie, Table } from 'dexie';
 import { SearchIndex, type IndexChanges } from '../../../shared/search/index';
 import {
   SEGMENT_FORMAT_VERSION,
+  attachPositions,
   deserializeSegment,
   serializePositions,
   serializeSegment,
@@ -93,7 +94,7 @@ export class SearchStore {
     }
   }
 
-  /** Attaches the positions of segments that lack them. */
+  /** Attaches the positions (and word pairs) of segments that lack them. */
   async loadPositions(index: SearchIndex): Promise<void> {
     const missing = index.missingPositions();
     if (missing.length === 0) return;
@@ -101,7 +102,7 @@ export class SearchStore {
     missing.forEach((seg, k) => {
       const row = rows[k];
       if (!row) throw new Error(`Search positions of segment ${seg.id} are missing`);
-      seg.positions = new Uint8Array(row.data);
+      attachPositions(seg, row.data);
     });
   }
 
