@@ -208,7 +208,9 @@ export const test = base.extend<{ app: Harness }>({
     const tempDir = mkdtempSync(join(tmpdir(), 'clipbook-e2e-'));
     let emitChain: Promise<unknown> = Promise.resolve();
     const emit = (channel: string, payload: unknown): void => {
-      emitChain = emitChain.then(() => emitToPage(page, channel, payload)).catch(() => undefined);
+      // Sent at once, like webContents.send: the stream keeps the order.
+      const sent = emitToPage(page, channel, payload).catch(() => undefined);
+      emitChain = Promise.all([emitChain, sent]);
     };
     const imports = new ImportService({
       workerPath: join(OUT, 'main/import-worker.js'),
