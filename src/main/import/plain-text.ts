@@ -79,6 +79,8 @@ function looksLikeNames(value: string): boolean {
 }
 
 function unescapeJsonString(s: string): string {
+  // Most values have no escapes: skip the replace pass.
+  if (!s.includes('\\')) return s;
   return s.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, e: string) => {
     if (e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
     return e === 'n' ? ' ' : e === 't' ? ' ' : e;
@@ -105,8 +107,9 @@ export function relatedFromDump(dump: string): RelatedArticle[] {
   };
   for (const obj of objects) {
     const title = valueOf(obj, DUMP_TITLE_RE);
-    if (!title || !cleanText(title)) continue;
-    const item: RelatedArticle = { title: cleanText(title).slice(0, 2000) };
+    const clean = title ? cleanText(title) : '';
+    if (!clean) continue;
+    const item: RelatedArticle = { title: clean.slice(0, 2000) };
     const url = valueOf(obj, DUMP_URL_RE);
     if (url && /^https?:\/\/\S+$/i.test(url)) item.url = url;
     out.push(item);
