@@ -3,7 +3,7 @@
  * ranges of matched words (the UI marks them; no HTML is produced here). Computed only for
  * the page of hits shown, from the stored text, so the index need not keep any text.
  */
-import { tokenize, type Token } from './text';
+import { forEachToken, tokenize } from './text';
 
 export interface TextRange {
   start: number;
@@ -34,52 +34,77 @@ export function makeSnippet(
   matches: ReadonlySet<string>,
   maxLength = 200,
 ): Snippet & { matched: boolean } {
-  const tokens = tokenize(text);
-  const hits = tokens.filter((t) => matches.has(t.term));
+  // Word boundaries and the matched words, as numbers: no object per word (a page of hits
+  // reads tens of thousands of words).
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const hitStart: number[] = [];
+  const hitEnd: number[] = [];
+  const hitTerm: number[] = [];
+  const termIds = new Map<string, number>();
+  forEachToken(text, (term, start, end) => {
+    starts.push(start);
+    ends.push(end);
+    if (!matches.has(term)) return;
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termIds.size;
+      termIds.set(term, id);
+    }
+    hitStart.push(start);
+    hitEnd.push(end);
+    hitTerm.push(id);
+  });
+  const hits = hitStart.length;
   let from = 0;
-  if (hits.length > 0) {
+  if (hits > 0) {
     let best = -1;
     let bestStart = 0;
-    for (let i = 0; i < hits.length; i++) {
-      const windowEnd = hits[i]!.start + maxLength * 0.8;
-      const distinct = new Set<string>();
+    const seen = new Int32Array(termIds.size);
+    for (let i = 0; i < hits; i++) {
+      const windowEnd = hitStart[i]! + maxLength * 0.8;
+      let distinct = 0;
       let count = 0;
-      for (let j = i; j < hits.length && hits[j]!.end <= windowEnd; j++) {
-        distinct.add(hits[j]!.term);
+      for (let j = i; j < hits && hitEnd[j]! <= windowEnd; j++) {
+        if (seen[hitTerm[j]!] !== i + 1) {
+          seen[hitTerm[j]!] = i + 1;
+          distinct++;
+        }
         count++;
       }
-      const score = distinct.size * 1000 + count;
+      const score = distinct * 1000 + count;
       if (score > best) {
         best = score;
-        bestStart = hits[i]!.start;
+        bestStart = hitStart[i]!;
       }
     }
     // Some context before the first match, starting on a word.
-    from = wordStartAtOrAfter(tokens, Math.max(0, bestStart - Math.floor(maxLength * 0.2)));
+    const at = Math.max(0, bestStart - Math.floor(maxLength * 0.2));
+    const k = starts.findIndex((start) => start >= at);
+    from = k < 0 ? at : starts[k]!;
     if (from > bestStart) from = bestStart;
   }
   let to = Math.min(text.length, from + maxLength);
   if (to < text.length) {
     // End on a word end.
-    const last = tokens.filter((t) => t.end <= to && t.start >= from).pop();
-    if (last) to = last.end;
+    for (let k = starts.length - 1; k >= 0; k--) {
+      if (ends[k]! <= to && starts[k]! >= from) {
+        to = ends[k]!;
+        break;
+      }
+    }
   }
   const prefix = from > 0 ? ELLIPSIS : '';
   const suffix = to < text.length ? ELLIPSIS : '';
   const body = text.slice(from, to).replace(/\s/g, ' ');
   const shift = prefix.length - from;
-  return {
-    text: prefix + body + suffix,
-    ranges: hits
-      .filter((t) => t.start >= from && t.end <= to)
-      .map((t) => ({ start: t.start + shift, end: t.end + shift })),
-    matched: hits.length > 0,
-  };
-}
-
-function wordStartAtOrAfter(tokens: readonly Token[], at: number): number {
-  for (const t of tokens) if (t.start >= at) return t.start;
-  return at;
+  const ranges: TextRange[] = [];
+  for (let i = 0; i < hits; i++) {
+    if (hitStart[i]! >= from && hitEnd[i]! <= to) {
+      ranges.push({ start: hitStart[i]! + shift, end: hitEnd[i]! + shift });
+    }
+  }
+  return { text: prefix + body + suffix, ranges, matched: hits > 0 };
 }
 
 export interface HitText {
