@@ -149,14 +149,52 @@ test('a folder of 2,000 articles imports while the window stays usable; the repo
   }
 });
 
+/** Loaded into the import worker: a pause before each file is opened (no CPU spent). */
+const PAUSE_BEFORE_EACH_FILE = `import fs from 'node:fs';
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const open = fs.openSync;
+fs.openSync = (...args) => { Atomics.wait(pause, 0, 0, 5); return open(...args); };`;
+
+/**
+ * The import channels with the same real service, but its worker pauses 5 ms per file, so a
+ * job of thousands of files is surely still running when Cancel is clicked, however fast
+ * parsing gets and however busy the machine is.
+ */
+function slowImports(app: Harness): { delivered(): Promise<unknown>; dispose(): void } {
+  let chain: Promise<unknown> = Promise.resolve();
+  const service = new ImportService({
+    workerPath: WORKER,
+    workerExecArgv: [
+      '--import',
+      `data:text/javascript,${encodeURIComponent(PAUSE_BEFORE_EACH_FILE)}`,
+    ],
+    emit: (event) => {
+      const sent = emitToPage(app.page, EVENT_CHANNELS.import, event).catch(() => {});
+      chain = Promise.all([chain, sent]);
+    },
+  });
+  const deps: Pick<HandlerDeps, 'imports' | 'choosePaths'> = {
+    imports: service,
+    choosePaths: async () => app.nextDialogPaths,
+  };
+  const own = createIpcHandlers(deps as HandlerDeps);
+  app.handlers = {
+    ...app.handlers,
+    'import:start': own['import:start'],
+    'import:choose': own['import:choose'],
+    'import:cancel': own['import:cancel'],
+  };
+  return { delivered: () => chain, dispose: () => service.dispose() };
+}
+
 test('Cancel stops a running folder import and leaves what was stored whole', async ({ app }) => {
   test.setTimeout(90_000);
   const { page } = app;
   const dir = join(app.tempDir, 'many');
-  // Enough files that parsing is surely still going when Cancel is clicked.
   const total = 4000;
   writeArticles(dir, total);
   await app.open();
+  const imports = slowImports(app);
   app.nextDialogPaths = [dir];
   await page.getByRole('button', { name: 'Import folder…' }).click();
   const status = page.getByRole('status', { name: 'Import progress' });
@@ -165,7 +203,8 @@ test('Cancel stops a running folder import and leaves what was stored whole', as
 
   // Batches sent before the cancel are still stored first.
   await expect(status).toHaveCount(0, { timeout: 30_000 });
-  await app.settled();
+  await imports.delivered();
+  imports.dispose();
   await page.getByRole('button', { name: 'Import report' }).click();
   await expect(page.getByRole('dialog', { name: 'Import report' })).toContainText('cancelled');
 
