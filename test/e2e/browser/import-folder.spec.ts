@@ -39,6 +39,24 @@ function writeArticles(dir: string, count: number): void {
 }
 
 /**
+ * Points the harness's import channels at `service` (the real handlers around it); every other
+ * channel keeps the harness's handler.
+ */
+function useImports(app: Harness, service: ImportService): void {
+  const deps: Pick<HandlerDeps, 'imports' | 'choosePaths'> = {
+    imports: service,
+    choosePaths: async () => app.nextDialogPaths,
+  };
+  const own = createIpcHandlers(deps as HandlerDeps);
+  app.handlers = {
+    ...app.handlers,
+    'import:start': own['import:start'],
+    'import:choose': own['import:choose'],
+    'import:cancel': own['import:cancel'],
+  };
+}
+
+/**
  * Replaces the harness's import handlers with the same real ImportService and handlers,
  * but with a transport that can hold back the job's 'finished' event: the checks below then
  * run while the job is certainly still running, however fast this machine imports.
@@ -57,18 +75,7 @@ function importsWithHeldFinish(app: Harness): { release(): Promise<void>; dispos
       else send(event);
     },
   });
-  // Only the import channels are swapped; every other channel keeps the harness's handler.
-  const deps: Pick<HandlerDeps, 'imports' | 'choosePaths'> = {
-    imports: service,
-    choosePaths: async () => app.nextDialogPaths,
-  };
-  const own = createIpcHandlers(deps as HandlerDeps);
-  app.handlers = {
-    ...app.handlers,
-    'import:start': own['import:start'],
-    'import:choose': own['import:choose'],
-    'import:cancel': own['import:cancel'],
-  };
+  useImports(app, service);
   return {
     async release() {
       await expect.poll(() => held !== null, { timeout: 30_000 }).toBe(true);
@@ -173,17 +180,7 @@ function slowImports(app: Harness): { delivered(): Promise<unknown>; dispose(): 
       chain = Promise.all([chain, sent]);
     },
   });
-  const deps: Pick<HandlerDeps, 'imports' | 'choosePaths'> = {
-    imports: service,
-    choosePaths: async () => app.nextDialogPaths,
-  };
-  const own = createIpcHandlers(deps as HandlerDeps);
-  app.handlers = {
-    ...app.handlers,
-    'import:start': own['import:start'],
-    'import:choose': own['import:choose'],
-    'import:cancel': own['import:cancel'],
-  };
+  useImports(app, service);
   return { delivered: () => chain, dispose: () => service.dispose() };
 }
 
