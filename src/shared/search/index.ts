@@ -24,6 +24,7 @@ import {
   mergeSegmentsInSteps,
   termsWithStem,
   type Segment,
+  type WordPairs,
 } from './segment';
 import { stem } from './stem';
 import { IntList } from './bytes';
@@ -715,7 +716,23 @@ class Evaluation {
       const base = this.base[s]!;
       const r = restrict?.[s] ?? null;
       let scores = this.scores[s] ?? null;
-      const { title, meta, body } = this.norms(s);
+      const norms = this.norms(s);
+      if (!check) {
+        // The pair's documents are the matches; then each word's postings, read once in
+        // a tight loop, score them (in word order per document, as below).
+        markPairDocuments(pairs, pairList[0]!, base, r, mask);
+        if (positive) {
+          if (!scores) {
+            scores = new Float32Array(seg.docCount);
+            this.scores[s] = scores;
+          }
+          for (let j = 0; j < ords.length; j++) {
+            addPhraseWordScores(seg, ords[j]!, mask, scores, norms, idfs[j]!);
+          }
+        }
+        return mask;
+      }
+      const { title, meta, body } = norms;
       forEachPhraseMatch(seg, ords, pairList, check, base, r, (doc, codes) => {
         mask[doc] = 1;
         if (!positive) return;
@@ -899,6 +916,65 @@ function scanPostings(
     if (tf) tf[doc]! += weightedTf(code, title![doc]!, meta![doc]!, body![doc]!);
   }
   return counted;
+}
+
+/** Marks the documents of pair `i` that are in `base` (and in `restrict`, if given). */
+function markPairDocuments(
+  pairs: WordPairs,
+  i: number,
+  base: Uint8Array,
+  restrict: Uint8Array | null,
+  mask: Uint8Array,
+): void {
+  const bytes = pairs.postings;
+  let doc = 0;
+  for (let p = pairs.start[i]!, end = pairs.start[i + 1]!; p < end;) {
+    let b = bytes[p++]!;
+    let v = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = bytes[p++]!;
+      v |= (b & 0x7f) << shift;
+    }
+    doc += v;
+    if (base[doc] && (restrict === null || restrict[doc])) mask[doc] = 1;
+  }
+}
+
+/** Adds one word's BM25 (as a phrase scores its words) to the documents of `mask`. */
+function addPhraseWordScores(
+  seg: Segment,
+  o: number,
+  mask: Uint8Array,
+  scores: Float32Array,
+  norms: Norms,
+  idf: number,
+): void {
+  const postings = seg.postings;
+  const { title, meta, body } = norms;
+  let doc = 0;
+  for (let p = seg.postStart[o]!, end = seg.postStart[o + 1]!; p < end;) {
+    let b = postings[p++]!;
+    let v = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = postings[p++]!;
+      v |= (b & 0x7f) << shift;
+    }
+    doc += v;
+    if (!mask[doc]) {
+      while (postings[p++]! & 0x80);
+      while (postings[p++]! & 0x80);
+      continue;
+    }
+    b = postings[p++]!;
+    let code = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = postings[p++]!;
+      code |= (b & 0x7f) << shift;
+    }
+    while (postings[p++]! & 0x80);
+    const w = weightedTf(code, title[doc]!, meta[doc]!, body[doc]!);
+    scores[doc]! += (idf * w * (K1 + 1)) / (w + K1);
+  }
 }
 
 /**
