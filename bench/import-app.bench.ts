@@ -17,7 +17,7 @@
  * keeps the page's CPU profile.
  */
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -165,19 +165,56 @@ async function mainThreadMs(cdp: CDPSession): Promise<number> {
   return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
 }
 
-/** CPU seconds per Chromium process type so far. */
-async function chromiumCpu(browser: Browser): Promise<Record<string, number>> {
+interface ChromiumCpu {
+  /** CPU seconds per process type. */
+  byType: Record<string, number>;
+  /** CPU ms per process type and thread name, where /proc has them (Linux); threads that
+   * ended before the reading are missing, so these are lower bounds. */
+  byThread: Record<string, number>;
+}
+
+/** CPU time of Chromium's processes so far, and of their threads where the OS tells. */
+async function chromiumCpu(browser: Browser): Promise<ChromiumCpu> {
   const cdp = await browser.newBrowserCDPSession();
   try {
     const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
-      processInfo: { type: string; cpuTime: number }[];
+      processInfo: { type: string; id: number; cpuTime: number }[];
     };
-    const out: Record<string, number> = {};
-    for (const p of processInfo) out[p.type] = (out[p.type] ?? 0) + p.cpuTime;
-    return out;
+    const byType: Record<string, number> = {};
+    const byThread: Record<string, number> = {};
+    for (const p of processInfo) {
+      byType[p.type] = (byType[p.type] ?? 0) + p.cpuTime;
+      for (const [name, ms] of threadCpu(p.id)) {
+        const key = `${p.type}: ${name}`;
+        byThread[key] = (byThread[key] ?? 0) + ms;
+      }
+    }
+    return { byType, byThread };
   } finally {
     await cdp.detach();
   }
+}
+
+/** CPU ms per thread name of a process, from /proc (utime + stime at 100 ticks a second). */
+function threadCpu(pid: number): [string, number][] {
+  const out: [string, number][] = [];
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const task of tasks) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.push([name, (Number(fields[11]) + Number(fields[12])) * 10]);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return out;
 }
 
 function nodeCpuMs(): number {
@@ -298,7 +335,13 @@ async function main(): Promise<void> {
     const seconds = (at: number): number => (at - start) / 1000;
     const rate = (at: number): number => Math.round(COUNT / seconds(at));
     const cpuMs = (type: string): number =>
-      Math.round(((chromium1[type] ?? 0) - (chromium0[type] ?? 0)) * 1000);
+      Math.round(((chromium1.byType[type] ?? 0) - (chromium0.byType[type] ?? 0)) * 1000);
+    // The busiest threads over the run (the search worker is 'DedicatedWorker thread').
+    const threads = Object.entries(chromium1.byThread)
+      .map(([name, ms]) => [name, ms - (chromium0.byThread[name] ?? 0)] as const)
+      .filter(([, ms]) => ms >= 100)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8);
     const harnessShare = split.busyMs > 0 ? split.harnessMs / split.busyMs : 0;
     const harnessMainMs = mainMs * harnessShare;
     const appMainMs = mainMs - harnessMainMs;
@@ -315,6 +358,9 @@ async function main(): Promise<void> {
     console.log(
       `CPU: renderer process ${cpuMs('renderer')} ms (main thread + search worker), browser process ${cpuMs('browser')} ms (IndexedDB), Node ${Math.round(nodeMs)} ms (import worker + encoding)`,
     );
+    if (threads.length > 0) {
+      console.log(`busiest threads: ${threads.map(([name, ms]) => `${name} ${ms} ms`).join(', ')}`);
+    }
     console.log(
       `harness transport: ${job.events} events (${batches} batches, ≤ ${largestBatch} files): encoding ${Math.round(encodeMs)} ms (wall) in Node, latency ${round(latencyMs / job.events)} ms per event (at most ${Math.round(maxLatencyMs)} ms), page main thread ~${Math.round(harnessMainMs)} ms`,
     );
@@ -351,6 +397,7 @@ async function main(): Promise<void> {
           rendererProcess: cpuMs('renderer'),
           browserProcess: cpuMs('browser'),
           node: Math.round(nodeMs),
+          threads: Object.fromEntries(threads),
         },
         transport: {
           events: job.events,
