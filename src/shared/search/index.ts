@@ -44,8 +44,11 @@ const W_META = 3;
 const W_TEXT = 1;
 const MAX_PREFIX_TERMS = 64;
 const MIN_PREFIX_LENGTH = 2;
-/** A prefix reads at most this many postings per document of a segment (see expand). */
-const PREFIX_POSTINGS_PER_DOC = 4;
+/**
+ * A prefix reads at most this many postings per document of a segment (see expand): the word
+ * being typed then costs about as much as two common words.
+ */
+const PREFIX_POSTINGS_PER_DOC = 2;
 /** `where` packs (segment id, local doc) into one number. */
 const SEG_SHIFT = 2 ** 22;
 const MERGE_FACTOR = 8;
