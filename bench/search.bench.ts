@@ -8,6 +8,7 @@
  * (default sizes 10000 100000). Without --node it runs in Chromium (bench/search-browser.ts,
  * needs `npx electron-vite build`); --node runs the engine alone in this process.
  */
+import { loadavg } from 'node:os';
 import { SearchIndex, type SearchDoc } from '../src/shared/search/index';
 import {
   attachPositions,
@@ -43,8 +44,21 @@ interface SizeReport {
   loadMs: number;
   heapMb: number;
   arrayBuffersMb: number;
-  /** p50/p95: query + snippets of the 20 hits; queryOnlyP95: the index alone. */
-  queries: Record<Kind, { p50: number; p95: number; queryOnlyP95: number; meanHits: number }>;
+  /**
+   * p50/p95: query + snippets of the 20 hits, wall clock; cpuP50/cpuP95: the same in CPU time
+   * of this process (less skewed by other load on the machine); queryOnlyP95: the index alone.
+   */
+  queries: Record<
+    Kind,
+    {
+      p50: number;
+      p95: number;
+      cpuP50: number;
+      cpuP95: number;
+      queryOnlyP95: number;
+      meanHits: number;
+    }
+  >;
 }
 
 function run(n: number): SizeReport {
@@ -107,31 +121,43 @@ function run(n: number): SizeReport {
   const report = {} as SizeReport['queries'];
   for (const [kind, list] of Object.entries(queries) as [Kind, string[]][]) {
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     const queryTimes: number[] = [];
     let hits = 0;
     for (const q of list) {
+      const c0 = process.cpuUsage();
       const q0 = performance.now();
       const r = loaded.search(q, { limit: 20 });
       if (r.error) throw new Error(`${q}: ${r.error.message}`);
       const q1 = performance.now();
+      const c1 = process.cpuUsage(c0);
       // Reading the page's 20 articles (IndexedDB in the app) is not timed here.
       const texts = r.hits.map((h) => article(Number(h.id.slice(1))));
+      const c2 = process.cpuUsage();
       const q2 = performance.now();
       for (const text of texts) hitSnippet(text, r.highlight);
       times.push(q1 - q0 + (performance.now() - q2));
+      const c3 = process.cpuUsage(c2);
+      cpuTimes.push((c1.user + c1.system + c3.user + c3.system) / 1000);
       queryTimes.push(q1 - q0);
       hits += r.total;
     }
-    times.sort((a, b) => a - b);
-    queryTimes.sort((a, b) => a - b);
+    const p = (sample: number[], at: number) =>
+      +percentile(
+        [...sample].sort((a, b) => a - b),
+        at,
+      ).toFixed(2);
     report[kind] = {
-      p50: +percentile(times, 50).toFixed(2),
-      p95: +percentile(times, 95).toFixed(2),
-      queryOnlyP95: +percentile(queryTimes, 95).toFixed(2),
+      p50: p(times, 50),
+      p95: p(times, 95),
+      cpuP50: p(cpuTimes, 50),
+      cpuP95: p(cpuTimes, 95),
+      queryOnlyP95: p(queryTimes, 95),
       meanHits: Math.round(hits / list.length),
     };
+    const r = report[kind];
     console.log(
-      `  ${kind.padEnd(12)} p50 ${report[kind].p50.toFixed(2).padStart(7)} ms  p95 ${report[kind].p95.toFixed(2).padStart(7)} ms  (index alone p95 ${report[kind].queryOnlyP95.toFixed(2)} ms)  mean total hits ${report[kind].meanHits}`,
+      `  ${kind.padEnd(12)} p50 ${r.p50.toFixed(2).padStart(7)} ms  p95 ${r.p95.toFixed(2).padStart(7)} ms  (CPU p50 ${r.cpuP50.toFixed(2)}, p95 ${r.cpuP95.toFixed(2)}; index alone p95 ${r.queryOnlyP95.toFixed(2)} ms)  mean total hits ${r.meanHits}`,
     );
   }
   // Heap of one loaded index: drop the built one first.
@@ -153,6 +179,11 @@ function run(n: number): SizeReport {
   };
 }
 
+/** The 1, 5 and 15 minute load averages: how busy the machine was around the figures. */
+function loadAverage(): number[] {
+  return loadavg().map((l) => +l.toFixed(2));
+}
+
 /** A fixed CPU-bound loop: shows how fast (or contended) this machine is right now. */
 function calibrate(): number {
   const t0 = performance.now();
@@ -168,10 +199,19 @@ const sizes = args.map(Number).filter((x) => x > 0);
 
 if (args.includes('--node')) {
   const calibrationMs = calibrate();
-  console.log(`calibration: 50M typed-array ops in ${calibrationMs} ms (an idle laptop: ~50 ms)`);
+  const loadBefore = loadAverage();
+  console.log(
+    `calibration: 50M typed-array ops in ${calibrationMs} ms (an idle laptop: ~50 ms); load average ${loadBefore.join(' ')}`,
+  );
   const results = (sizes.length > 0 ? sizes : [10_000, 100_000]).map(run);
   console.log(
-    JSON.stringify({ bench: 'search', calibrationMs, calibrationAfterMs: calibrate(), results }),
+    JSON.stringify({
+      bench: 'search',
+      calibrationMs,
+      calibrationAfterMs: calibrate(),
+      loadAverage: { before: loadBefore, after: loadAverage() },
+      results,
+    }),
   );
 } else {
   const calibrationMs = calibrate();
