@@ -530,25 +530,30 @@ export class SegmentBuilder {
     }
     const count = ordinalOf.length;
     const keys = count * count;
+    // Pair-word number by builder id, -1 for other words (and for gaps, at index 0 of it).
+    const localOf = new Int32Array(rank.length + 1);
+    for (let t = 0; t < rank.length; t++) localOf[t + 1] = local[rank[t]!]!;
+    localOf[0] = -1;
     const stamp = new Int32Array(keys);
     const start = new Uint32Array(keys + 1);
-    const recKey = new IntList(4096);
-    const recDoc = new IntList(4096);
     const seq = this.seqTerm.a;
     this.seqStart.push(this.seqTerm.length);
     const seqStart = this.seqStart.a;
+    // At most one record per adjacent two words.
+    const recKey = new Int32Array(this.seqTerm.length);
+    const recDoc = new Int32Array(this.seqTerm.length);
+    let records = 0;
     for (let d = 0; d < docCount; d++) {
       let prev = -1;
       for (let i = seqStart[d]!; i < seqStart[d + 1]!; i++) {
-        const t = seq[i]!;
-        const cur = t < 0 ? -1 : local[rank[t]!]!;
+        const cur = localOf[seq[i]! + 1]!;
         if (prev >= 0 && cur >= 0) {
           const key = prev * count + cur;
           if (stamp[key] !== d + 1) {
             stamp[key] = d + 1;
             start[key + 1]!++;
-            recKey.push(key);
-            recDoc.push(d);
+            recKey[records] = key;
+            recDoc[records++] = d;
           }
         }
         prev = cur;
@@ -556,13 +561,13 @@ export class SegmentBuilder {
     }
     // Counting sort by key; records are in document order and stay so within a key.
     for (let k = 0; k < keys; k++) start[k + 1]! += start[k]!;
-    const sorted = new Int32Array(recKey.length);
+    const sorted = new Int32Array(records);
     const cursor = start.slice(0, keys);
-    for (let r = 0; r < recKey.length; r++) sorted[cursor[recKey.a[r]!]!++] = recDoc.a[r]!;
+    for (let r = 0; r < records; r++) sorted[cursor[recKey[r]!]!++] = recDoc[r]!;
     const first: number[] = [];
     const second: number[] = [];
     const offsets: number[] = [];
-    const w = new ByteWriter(recKey.length * 2 + 16);
+    const w = new ByteWriter(records * 2 + 16);
     for (let k = 0; k < keys; k++) {
       if (start[k + 1] === start[k]) continue;
       first.push(ordinalOf[Math.floor(k / count)]!);
@@ -989,43 +994,49 @@ function* mergePairs(
   const second: number[] = [];
   const offsets: number[] = [];
   const w = new ByteWriter(inputs.reduce((n, { seg }) => n + seg.pairs!.postings.length, 0) + 16);
-  /** Input j's pair at its head as merged ordinals, skipping those no longer listed. */
-  const head = (j: number): [number, number] | null => {
+  // Input j's current pair, as merged ordinals (-1 once done), and its index there.
+  const curA = new Int32Array(k);
+  const curB = new Int32Array(k);
+  /** Moves input j to its next pair that the merged segment lists. */
+  const seek = (j: number, from: number): void => {
     const pairs = inputs[j]!.seg.pairs!;
     const map = ordinals[j]!;
-    for (let i = heads[j]!; i < pairs.first.length; i++) {
+    for (let i = from; i < pairs.first.length; i++) {
       const a = map[pairs.first[i]!]!;
       const b = map[pairs.second[i]!]!;
       if (a >= 0 && b >= 0 && word[a] && word[b]) {
         heads[j] = i;
-        return [a, b];
+        curA[j] = a;
+        curB[j] = b;
+        return;
       }
     }
-    heads[j] = pairs.first.length;
-    return null;
+    curA[j] = -1;
   };
+  for (let j = 0; j < k; j++) seek(j, 0);
   let work = 0;
   for (;;) {
     if (work >= stepWork) {
       work = 0;
       yield;
     }
-    // The smallest head pair (ordinals keep their order through a merge).
+    // The smallest current pair (ordinals keep their order through a merge).
     let a = -1;
     let b = -1;
     for (let j = 0; j < k; j++) {
-      const h = head(j);
-      if (h && (a < 0 || h[0] < a || (h[0] === a && h[1] < b))) [a, b] = h;
+      const ca = curA[j]!;
+      if (ca >= 0 && (a < 0 || ca < a || (ca === a && curB[j]! < b))) {
+        a = ca;
+        b = curB[j]!;
+      }
     }
     if (a < 0) break;
     const at = w.length;
     let prev = 0;
     for (let j = 0; j < k; j++) {
-      const h = head(j);
-      if (!h || h[0] !== a || h[1] !== b) continue;
+      if (curA[j] !== a || curB[j] !== b) continue;
       const pairs = inputs[j]!.seg.pairs!;
       const i = heads[j]!;
-      heads[j] = i + 1;
       const map = docMaps[j]!;
       const postings = pairs.postings;
       let p = pairs.start[i]!;
@@ -1045,6 +1056,7 @@ function* mergePairs(
         w.varint(nd - prev);
         prev = nd;
       }
+      seek(j, i + 1);
     }
     // Every document of the pair may have been deleted.
     if (w.length === at) continue;
