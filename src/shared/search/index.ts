@@ -409,7 +409,9 @@ export class SearchIndex {
       const mask = masks[s]!;
       const scores = ctx.scores[s];
       const published = seg.published;
-      for (let d = 0; d < seg.docCount; d++) {
+      // The count read once: a property read per document costs more than the loop itself.
+      const n = seg.docCount;
+      for (let d = 0; d < n; d++) {
         if (!mask[d]) continue;
         total++;
         if (want === 0) continue;
@@ -596,11 +598,17 @@ class Evaluation {
       scores = new Float32Array(this.segs[s]!.docCount);
       this.scores[s] = scores;
     }
-    const n = docs ? docs.length : mask.length;
-    const list = docs?.a;
-    for (let k = 0; k < n; k++) {
-      const d = list ? list[k]! : k;
-      if (!list && !mask[d]) continue;
+    if (docs) {
+      for (let k = 0; k < docs.length; k++) {
+        const d = docs.a[k]!;
+        const t = tf[d]!;
+        scores[d]! += (idf * t * (K1 + 1)) / (t + K1);
+        tf[d] = 0;
+      }
+      return;
+    }
+    for (let d = 0; d < mask.length; d++) {
+      if (!mask[d]) continue;
       const t = tf[d]!;
       scores[d]! += (idf * t * (K1 + 1)) / (t + K1);
       tf[d] = 0;
@@ -665,8 +673,10 @@ class Evaluation {
       const seen = countAll && ords.length > 1 ? new Uint8Array(seg.docCount) : null;
       let postings = 0;
       for (const o of ords) postings += seg.df[o]!;
-      // Scoring visits the matched documents: from a list when they are few, else by mask.
-      const docs = positive && postings * 16 < seg.docCount ? new IntList(postings) : null;
+      // Scoring visits the matched documents: from a list, or by mask when they are most of
+      // the segment (a frequent word, unrestricted).
+      const byMask = r === null && postings * 2 >= seg.docCount;
+      const docs = positive && !byMask ? new IntList(Math.min(postings, 1024)) : null;
       const tf = positive ? this.scratch(s) : null;
       const norms = positive ? this.norms(s) : null;
       for (const o of ords) {
