@@ -202,19 +202,21 @@ export class LibraryState {
     if (typeof requestIdleCallback !== 'function') return;
     const builder = new TagPostingsBuilder(cache.rows);
     this.#building = builder;
-    // A slice is a few milliseconds, so it may also run when a busy page is never idle: the
-    // timeout makes sure the index is there soon after a change, not only after a quiet spell.
+    // Work in slices of a few milliseconds. A busy page (just after loading, while search
+    // indexes) is rarely idle, so the timeout runs a slice anyway: the index should be there
+    // within a fraction of a second of a change, not only after a quiet spell.
     const work = (deadline: IdleDeadline): void => {
       if (this.#building !== builder) return;
+      const until = performance.now() + Math.max(6, deadline.timeRemaining() - 2);
       do {
-        if (!builder.step(2_000)) continue;
+        if (!builder.step(1_000)) continue;
         this.#building = null;
         if (this.#sorted?.rows === builder.rows) this.#sorted.postings ??= builder.finish();
         return;
-      } while (deadline.timeRemaining() > 2);
-      requestIdleCallback(work, { timeout: 100 });
+      } while (performance.now() < until);
+      requestIdleCallback(work, { timeout: 20 });
     };
-    requestIdleCallback(work, { timeout: 100 });
+    requestIdleCallback(work, { timeout: 20 });
   }
 
   async start(): Promise<void> {
