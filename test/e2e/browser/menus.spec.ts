@@ -9,6 +9,23 @@ import { ARTICLES, expect, libraryRows, test } from '../support/harness';
 import { selectText } from '../support/reader';
 
 const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset['theme']);
+/** The theme as stored: the page applies a choice at once and writes it a moment later. */
+const storedTheme = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('clipbook');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('settings').objectStore('settings').get('theme');
+          request.onsuccess = () => {
+            open.result.close();
+            resolve((request.result as { value?: unknown } | undefined)?.value);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
 const background = (page: Page) =>
   page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
@@ -26,6 +43,7 @@ test('the theme menu switches light and dark, overrides the system, and persists
   const dark = await background(page);
   expect(dark).not.toBe(light);
 
+  await expect.poll(() => storedTheme(page)).toBe('dark');
   await app.reload();
   expect(await theme(page)).toBe('dark');
   expect(await background(page)).toBe(dark);
@@ -36,6 +54,7 @@ test('the theme menu switches light and dark, overrides the system, and persists
   await expect.poll(() => background(page)).toBe(light);
   await app.menu('theme-system');
   await expect.poll(() => background(page)).toBe(dark);
+  await expect.poll(() => storedTheme(page)).toBe('system');
   await app.reload();
   expect(await theme(page)).toBe('system');
 });
