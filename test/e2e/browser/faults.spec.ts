@@ -11,6 +11,7 @@ import { ImportService } from '../../../src/main/services/import-service';
 import type { ImportEvent } from '../../../src/shared/ipc';
 import { EVENT_CHANNELS } from '../../../src/shared/ipc-channels';
 import { emitToPage, expect, libraryRows, test, type Harness } from '../support/harness';
+import { PAUSED_IMPORT_WORKER_ARGV } from '../support/paused-import';
 
 const WORKER = resolve(__dirname, '../../../out/main/import-worker.js');
 const TAGS = ['harbour', 'council', 'budget', 'transport'];
@@ -38,6 +39,8 @@ function ownImports(app: Harness): {
   let chain: Promise<unknown> = Promise.resolve();
   const service = new ImportService({
     workerPath: WORKER,
+    // The reload test needs the job still running when the first rows show.
+    workerExecArgv: PAUSED_IMPORT_WORKER_ARGV,
     emit: (event) => {
       if (event.type === 'finished') finished.push(event);
       chain = chain.then(() => emitToPage(app.page, EVENT_CHANNELS.import, event)).catch(() => {});

@@ -10,6 +10,7 @@ import type { ImportEvent } from '../../../src/shared/ipc';
 import { EVENT_CHANNELS } from '../../../src/shared/ipc-channels';
 import { ARTICLES, emitToPage, expect, libraryRows, test, type Harness } from '../support/harness';
 import { countRecords } from '../support/idb';
+import { PAUSED_IMPORT_WORKER_ARGV } from '../support/paused-import';
 
 const WORKER = resolve(__dirname, '../../../out/main/import-worker.js');
 const WORDS =
@@ -156,12 +157,6 @@ test('a folder of 2,000 articles imports while the window stays usable; the repo
   }
 });
 
-/** Loaded into the import worker: a pause before each file is opened (no CPU spent). */
-const PAUSE_BEFORE_EACH_FILE = `import fs from 'node:fs';
-const pause = new Int32Array(new SharedArrayBuffer(4));
-const open = fs.openSync;
-fs.openSync = (...args) => { Atomics.wait(pause, 0, 0, 5); return open(...args); };`;
-
 /**
  * The import channels with the same real service, but its worker pauses 5 ms per file, so a
  * job of thousands of files is surely still running when Cancel is clicked, however fast
@@ -171,10 +166,7 @@ function slowImports(app: Harness): { delivered(): Promise<unknown>; dispose(): 
   let chain: Promise<unknown> = Promise.resolve();
   const service = new ImportService({
     workerPath: WORKER,
-    workerExecArgv: [
-      '--import',
-      `data:text/javascript,${encodeURIComponent(PAUSE_BEFORE_EACH_FILE)}`,
-    ],
+    workerExecArgv: PAUSED_IMPORT_WORKER_ARGV,
     emit: (event) => {
       const sent = emitToPage(app.page, EVENT_CHANNELS.import, event).catch(() => {});
       chain = Promise.all([chain, sent]);

@@ -38,6 +38,7 @@ test('tags: add with the keyboard only, autocomplete, chips, counts and hierarch
   // The next clipping is open (its reader has loaded) before tagging it.
   await expect(page.locator('#reader-title')).not.toHaveText(firstTitle ?? '');
   await page.keyboard.press('t');
+  await expect(page.getByRole('combobox', { name: 'Tags of this clipping' })).toBeFocused();
   await page.keyboard.type('trans');
   // Autocomplete offers the existing tag; arrow down + Enter picks it.
   await expect(

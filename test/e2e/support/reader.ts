@@ -1,7 +1,9 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Selects the first occurrence of `text` in the open article, as a user's drag would. */
 export async function selectText(page: Page, text: string): Promise<void> {
+  // The reader loads the clicked article asynchronously: wait until its text is there.
+  await expect(page.locator('article .body')).toContainText(text);
   const found = await page.evaluate((text) => {
     const body = document.querySelector('article .body');
     if (!body) return false;
