@@ -3,7 +3,6 @@
  * loading never block the UI. Reads its segments and the hits' texts from the app's
  * IndexedDB directly; the UI talks to it through SearchClient.
  */
-import { clippingText } from '../../../shared/annotations';
 import { toSearchDoc } from '../../../shared/search/types';
 import { loadAnnotated } from '../lib/annotated';
 import { createDatabase } from '../lib/db';
@@ -24,27 +23,19 @@ const service = new SearchService(new SearchStore(searchTables(db)), {
     );
   },
   async getTexts(ids) {
-    const [rows, notes, highlights] = await Promise.all([
-      db.clippings.bulkGet([...ids]),
-      db.notes.bulkGet([...ids]),
-      db.highlights
-        .where('clippingId')
-        .anyOf([...ids])
-        .toArray(),
-    ]);
-    return rows.map((c, i) =>
-      c
-        ? {
-            title: c.title,
-            body: clippingText(c.paragraphs),
-            note: notes[i]?.text ?? '',
-            highlightNotes: highlights
-              .filter((h) => h.clippingId === c.id && h.note)
-              .map((h) => h.note)
-              .join('\n\n'),
-          }
-        : undefined,
+    // The very texts getDocs indexed (same reads, same joining), so snippets match the index.
+    const docs = new Map(
+      (await loadAnnotated(db, ids)).map(({ clipping, highlights, note }) => [
+        clipping.id,
+        toSearchDoc(clipping, { note, highlights }),
+      ]),
     );
+    return ids.map((id) => {
+      const doc = docs.get(id);
+      return doc
+        ? { title: doc.title, body: doc.body, note: doc.note, highlightNotes: doc.highlightNotes }
+        : undefined;
+    });
   },
 });
 
