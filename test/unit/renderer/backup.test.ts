@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Highlight } from '../../../src/shared/annotations';
 import { createBackup, restoreBackup, verifyBackup } from '../../../src/renderer/src/lib/backup';
-import { createDatabase, type ClipbookDb } from '../../../src/renderer/src/lib/db';
+import {
+  CURRENT_SCHEMA_VERSION,
+  createDatabase,
+  type ClipbookDb,
+} from '../../../src/renderer/src/lib/db';
 import { LibraryRepo } from '../../../src/renderer/src/lib/library-repo';
 import { makeDraft } from '../db/draft-factory';
 import { uniqueDbName } from '../db/seed';
@@ -77,29 +82,119 @@ describe('backup and restore', () => {
     expect(await dump(fresh)).toEqual(await dump(repo.db));
   }, 120_000);
 
-  it('refuses damaged, foreign and too-new files before touching the library', async () => {
+  it('writes the library a page of records at a time, as JSON lines closed by their counts', async () => {
+    const repo = await seedLibrary(450);
+    const seen: number[] = [];
+    const bytes = await createBackup(repo.db, new Date('2026-01-02T03:04:05Z'), (done, total) => {
+      seen.push(done);
+      expect(total).toBe(450 + 450 + 200 + 50 + 6 + 1);
+    });
+    // Pages, not one read: progress arrives several times and only grows.
+    expect(seen.length).toBeGreaterThanOrEqual(6);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBe(1157);
+    const lines = new TextDecoder()
+      .decode(await gunzip(bytes))
+      .trimEnd()
+      .split('\n');
+    expect(JSON.parse(lines[0]!)).toEqual({
+      format: 'clipbook-backup',
+      version: 2,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      createdAt: '2026-01-02T03:04:05.000Z',
+    });
+    expect(JSON.parse(lines.at(-1)!)).toEqual({
+      end: true,
+      counts: { clippings: 450, originals: 450, highlights: 200, notes: 50, tags: 6, settings: 1 },
+    });
+    expect(lines).toHaveLength(1 + 1157 + 1);
+    expect(JSON.parse(lines[1]!)[0]).toBe('clippings');
+  });
+
+  it('refuses damaged, cut-off, edited, foreign and too-new files before touching the library', async () => {
     const repo = await seedLibrary(20);
     const before = await dump(repo.db);
     const good = await createBackup(repo.db);
-    const truncated = good.slice(0, good.length - 20);
-    expect(await verifyBackup(truncated)).toMatchObject({ ok: false });
-    expect(await verifyBackup(new TextEncoder().encode('{"hello":1}'))).toMatchObject({
-      ok: false,
-      error: expect.stringContaining('not a Clipbook backup'),
-    });
-    // Flip one character inside the records: the checksum catches it.
     const text = new TextDecoder().decode(await gunzip(good));
-    const edited = text.replace('Article 1', 'Article 9');
-    expect(await verifyBackup(await gzip(edited))).toMatchObject({
+    const lines = text.trimEnd().split('\n');
+    const refusals: [Uint8Array, string][] = [
+      // Cut off while copying: the gzip stream ends early.
+      [good.slice(0, good.length - 20), 'damaged or incomplete'],
+      [good.slice(0, Math.floor(good.length / 2)), 'damaged or incomplete'],
+      // One byte damaged inside the compressed records: gzip's CRC-32 or inflate fails.
+      [flipByte(good, Math.floor(good.length / 2)), 'damaged'],
+      [new TextEncoder().encode('{"hello":1}'), 'not a Clipbook backup'],
+      [await gzip('{"hello":1}\n'), 'not a Clipbook backup'],
+      [await gzip('not json at all\n'), 'not a Clipbook backup'],
+      // A record dropped (and the file compressed again): the closing counts disagree.
+      [await gzip([...lines.slice(0, 3), ...lines.slice(4)].join('\n')), 'damaged or incomplete'],
+      // Everything but the closing line: a backup that never finished.
+      [await gzip(lines.slice(0, -1).join('\n')), 'damaged or incomplete'],
+      [await gzip([...lines, lines[1]].join('\n')), 'goes on after its end'],
+      [
+        await gzip(
+          lines.map((l, k) => (k === 2 ? l.replace('"title":', '"title":7,"x":') : l)).join('\n'),
+        ),
+        'invalid record at clippings (line 3).title',
+      ],
+      [
+        await gzip([lines[0], '["passwords",{}]', ...lines.slice(1)].join('\n')),
+        'unknown kind of record on line 2',
+      ],
+      [await gzip(text.replace(/"schemaVersion":\d+/, '"schemaVersion":999')), 'newer version'],
+      [await gzip(text.replace('"version":2', '"version":3')), 'newer version'],
+    ];
+    for (const [bytes, message] of refusals) {
+      const result = await verifyBackup(bytes);
+      expect(result, message).toMatchObject({ ok: false, error: expect.stringContaining(message) });
+    }
+    expect(await dump(repo.db)).toEqual(before);
+  });
+
+  it('still restores version 1 backups (one JSON object with a SHA-256 of its tables)', async () => {
+    const repo = await seedLibrary(40);
+    const records = {
+      clippings: await repo.db.clippings.toArray(),
+      originals: (await repo.db.originals.toArray()).map((o) => ({
+        ...o,
+        bytes: Buffer.from(o.bytes).toString('base64'),
+      })),
+      highlights: await repo.db.highlights.toArray(),
+      notes: await repo.db.notes.toArray(),
+      tags: await repo.db.tags.toArray(),
+      settings: await repo.db.settings.toArray(),
+    };
+    const v1 = (tables: string, checksum: string) =>
+      gzip(
+        JSON.stringify({
+          format: 'clipbook-backup',
+          version: 1,
+          schemaVersion: 3,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          checksum,
+          tables,
+        }),
+      );
+    const tables = JSON.stringify(records);
+    const checksum = createHash('sha256').update(tables).digest('hex');
+    const verified = await verifyBackup(await v1(tables, checksum));
+    if (!verified.ok) throw new Error(verified.error);
+    expect(verified.backup.counts).toEqual({
+      clippings: 40,
+      highlights: 40,
+      notes: 10,
+      originals: 40,
+    });
+    const fresh = createDatabase(uniqueDbName());
+    await restoreBackup(fresh, verified.backup, 'replace');
+    expect(await dump(fresh)).toEqual(await dump(repo.db));
+    // Its checksum still guards it.
+    expect(
+      await verifyBackup(await v1(tables.replace('Article 1', 'Article 9'), checksum)),
+    ).toMatchObject({
       ok: false,
       error: expect.stringContaining('checksum'),
     });
-    const newer = text.replace(/"schemaVersion":\d+/, '"schemaVersion":999');
-    expect(await verifyBackup(await gzip(newer))).toMatchObject({
-      ok: false,
-      error: expect.stringContaining('newer version'),
-    });
-    expect(await dump(repo.db)).toEqual(before);
   });
 
   it('merge keeps the library and adds only what it lacks', async () => {
@@ -144,4 +239,10 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
 async function gzip(text: string): Promise<Uint8Array> {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function flipByte(bytes: Uint8Array, at: number): Uint8Array {
+  const copy = bytes.slice();
+  copy[at] = copy[at]! ^ 0xff;
+  return copy;
 }

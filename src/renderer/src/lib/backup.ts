@@ -4,9 +4,13 @@
  * data (summaries, tag counts) is rebuilt on restore, so a restored library is consistent
  * whatever happened to the file's derived parts.
  *
- * File: gzip(JSON) of { format, version, schemaVersion, createdAt, checksum, tables }, where
- * `checksum` is the SHA-256 of the JSON text of `tables`: a truncated or edited file is
- * refused before anything changes.
+ * File (version 2): gzip of JSON lines — a header line { format, version, schemaVersion,
+ * createdAt }, one `["<table>", record]` line per record, and a last line { end, counts }.
+ * It is written and read a page of records at a time: version 1 held the whole library in one
+ * JSON string inside another, which at ~100,000 clippings is more text than a JavaScript
+ * string can hold (the renderer crashed). gzip's CRC-32 catches a damaged file, the closing
+ * counts a truncated or shortened one, and every record is validated before anything changes.
+ * Version 1 files (one JSON object with a SHA-256 `checksum` of its `tables` text) still restore.
  */
 import * as v from 'valibot';
 import { ArticleNoteSchema, HighlightSchema } from '../../../shared/annotations';
@@ -20,7 +24,7 @@ import {
 } from './db';
 
 export const BACKUP_FORMAT = 'clipbook-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 export const BACKUP_EXTENSION = 'clipbook-backup';
 
 const ClippingSchema = v.object({
@@ -30,34 +34,59 @@ const ClippingSchema = v.object({
   deletedAt: v.optional(v.string(), ''),
 });
 
+/** One schema per table, for a record; the order is the order tables are written in. */
+const RecordSchemas = {
+  clippings: ClippingSchema,
+  originals: v.object({
+    id: v.string(),
+    sha256: v.string(),
+    name: v.string(),
+    size: v.number(),
+    bytes: v.string(),
+  }),
+  highlights: HighlightSchema,
+  notes: ArticleNoteSchema,
+  tags: v.object({ key: v.string(), name: v.string(), color: v.string(), count: v.number() }),
+  settings: v.object({ key: v.string(), value: v.unknown() }),
+};
+type TableName = keyof typeof RecordSchemas;
+const TABLE_NAMES = Object.keys(RecordSchemas) as TableName[];
+
 const BackupTablesSchema = v.object({
-  clippings: v.array(ClippingSchema),
-  originals: v.array(
-    v.object({
-      id: v.string(),
-      sha256: v.string(),
-      name: v.string(),
-      size: v.number(),
-      bytes: v.string(),
-    }),
-  ),
-  highlights: v.array(HighlightSchema),
-  notes: v.array(ArticleNoteSchema),
-  tags: v.array(
-    v.object({ key: v.string(), name: v.string(), color: v.string(), count: v.number() }),
-  ),
-  settings: v.array(v.object({ key: v.string(), value: v.unknown() })),
+  clippings: v.array(RecordSchemas.clippings),
+  originals: v.array(RecordSchemas.originals),
+  highlights: v.array(RecordSchemas.highlights),
+  notes: v.array(RecordSchemas.notes),
+  tags: v.array(RecordSchemas.tags),
+  settings: v.array(RecordSchemas.settings),
 });
 type BackupTables = v.InferOutput<typeof BackupTablesSchema>;
 
-const BackupHeaderSchema = v.object({
+const HeaderV1Schema = v.object({
   format: v.literal(BACKUP_FORMAT),
-  version: v.literal(BACKUP_VERSION),
+  version: v.literal(1),
   schemaVersion: v.number(),
   createdAt: v.string(),
   checksum: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
   tables: v.string(),
 });
+
+const HeaderSchema = v.object({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  schemaVersion: v.number(),
+  createdAt: v.string(),
+});
+
+const CountsSchema = v.object({
+  clippings: v.number(),
+  originals: v.number(),
+  highlights: v.number(),
+  notes: v.number(),
+  tags: v.number(),
+  settings: v.number(),
+});
+const TrailerSchema = v.object({ end: v.literal(true), counts: CountsSchema });
 
 export interface VerifiedBackup {
   createdAt: string;
@@ -67,89 +96,175 @@ export interface VerifiedBackup {
 
 export type RestoreMode = 'merge' | 'replace';
 
-export async function createBackup(db: ClipbookDb, now = new Date()): Promise<Uint8Array> {
-  const tables = await db.transaction(
-    'r',
-    [db.clippings, db.originals, db.highlights, db.notes, db.tags, db.settings],
-    async () => ({
-      clippings: await db.clippings.toArray(),
-      originals: (await db.originals.toArray()).map((o) => ({ ...o, bytes: toBase64(o.bytes) })),
-      highlights: await db.highlights.toArray(),
-      notes: await db.notes.toArray(),
-      tags: await db.tags.toArray(),
-      settings: await db.settings.toArray(),
-    }),
-  );
-  const tablesText = JSON.stringify(tables);
-  const header = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    schemaVersion: CURRENT_SCHEMA_VERSION,
-    createdAt: now.toISOString(),
-    checksum: await sha256(tablesText),
-    tables: tablesText,
-  };
-  return gzip(new TextEncoder().encode(JSON.stringify(header)));
+/** Records read per page: bounded memory and short tasks, whatever the library's size. */
+const PAGE = 200;
+
+/**
+ * Writes a backup of the whole library, a page of records at a time (each page its own short
+ * read, so the library stays writable meanwhile). `onProgress` gets records written so far.
+ */
+export async function createBackup(
+  db: ClipbookDb,
+  now = new Date(),
+  onProgress?: (written: number, total: number) => void,
+): Promise<Uint8Array> {
+  const gzip = new CompressionStream('gzip');
+  const writer = gzip.writable.getWriter();
+  // Read the compressed side while writing, or the stream stops accepting input.
+  const output = new Response(gzip.readable).arrayBuffer();
+  const encoder = new TextEncoder();
+  const write = (text: string) => writer.write(encoder.encode(text));
+  try {
+    const total = (await Promise.all(TABLE_NAMES.map((name) => db.table(name).count()))).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    const header: v.InferOutput<typeof HeaderSchema> = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      createdAt: now.toISOString(),
+    };
+    await write(JSON.stringify(header) + '\n');
+    const counts = Object.fromEntries(TABLE_NAMES.map((name) => [name, 0])) as Record<
+      TableName,
+      number
+    >;
+    let written = 0;
+    for (const name of TABLE_NAMES) {
+      const table = db.table<Record<string, unknown>, unknown>(name);
+      let last: unknown = undefined;
+      for (;;) {
+        const rows =
+          last === undefined
+            ? await table.orderBy(':id').limit(PAGE).toArray()
+            : await table.where(':id').above(last).limit(PAGE).toArray();
+        if (rows.length === 0) break;
+        last = rows.at(-1)?.[table.schema.primKey.keyPath as string];
+        let text = '';
+        for (const row of rows) {
+          const record =
+            name === 'originals' ? { ...row, bytes: toBase64(row['bytes'] as Uint8Array) } : row;
+          text += JSON.stringify([name, record]) + '\n';
+        }
+        await write(text);
+        counts[name] += rows.length;
+        written += rows.length;
+        onProgress?.(written, Math.max(total, written));
+        if (rows.length < PAGE) break;
+      }
+    }
+    await write(JSON.stringify({ end: true, counts }) + '\n');
+    await writer.close();
+  } catch (error) {
+    await writer.abort(error).catch(() => undefined);
+    await output.catch(() => undefined);
+    throw error;
+  }
+  return new Uint8Array(await output);
 }
 
+type Verified = { ok: true; backup: VerifiedBackup } | { ok: false; error: string };
+
+const NOT_A_BACKUP =
+  'This is not a Clipbook backup (it is not a compressed backup file, or it is damaged).';
+const DAMAGED = 'The backup is damaged: its contents are not readable.';
+
 /** Checks everything about a backup file; nothing is written. */
-export async function verifyBackup(
-  bytes: Uint8Array,
-): Promise<{ ok: true; backup: VerifiedBackup } | { ok: false; error: string }> {
-  let text: string;
+export async function verifyBackup(bytes: Uint8Array): Promise<Verified> {
+  const lines = backupLines(bytes);
+  const tables: BackupTables = {
+    clippings: [],
+    originals: [],
+    highlights: [],
+    notes: [],
+    tags: [],
+    settings: [],
+  };
+  let header: v.InferOutput<typeof HeaderSchema> | null = null;
+  let trailer: v.InferOutput<typeof TrailerSchema> | null = null;
+  let lineNumber = 0;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await gunzip(bytes));
+    for await (const line of lines) {
+      lineNumber += 1;
+      if (trailer) return { ok: false, error: 'The backup is damaged: it goes on after its end.' };
+      let raw: unknown;
+      try {
+        raw = JSON.parse(line);
+      } catch {
+        return { ok: false, error: lineNumber === 1 ? NOT_A_BACKUP : DAMAGED };
+      }
+      if (!header) {
+        const old = v.safeParse(HeaderV1Schema, raw);
+        if (old.success) return await verifyV1(old.output);
+        const parsed = v.safeParse(HeaderSchema, raw);
+        if (!parsed.success) return { ok: false, error: headerError(raw) };
+        if (parsed.output.schemaVersion > CURRENT_SCHEMA_VERSION) return tooNew(parsed.output);
+        header = parsed.output;
+        continue;
+      }
+      if (!Array.isArray(raw)) {
+        const end = v.safeParse(TrailerSchema, raw);
+        if (!end.success) return { ok: false, error: DAMAGED };
+        trailer = end.output;
+        continue;
+      }
+      const [name, record] = raw as [unknown, unknown];
+      if (typeof name !== 'string' || !(name in RecordSchemas))
+        return {
+          ok: false,
+          error: `The backup has an unknown kind of record on line ${lineNumber}.`,
+        };
+      const table = name as TableName;
+      const parsed = v.safeParse(RecordSchemas[table], record);
+      if (!parsed.success) return invalidRecord(parsed.issues, `${table} (line ${lineNumber})`);
+      (tables[table] as unknown[]).push(parsed.output);
+    }
   } catch {
-    return {
-      ok: false,
-      error:
-        'This is not a Clipbook backup (it is not a compressed backup file, or it is damaged).',
-    };
+    // The gzip stream failed: a bad CRC-32, a cut-off end, or not gzip at all.
+    return { ok: false, error: lineNumber === 0 ? NOT_A_BACKUP : damagedOrCut() };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'The backup is damaged: its contents are not readable.' };
+  if (!header) return { ok: false, error: NOT_A_BACKUP };
+  if (!trailer) return { ok: false, error: damagedOrCut() };
+  for (const name of TABLE_NAMES) {
+    if (trailer.counts[name] !== tables[name].length) return { ok: false, error: damagedOrCut() };
   }
-  const header = v.safeParse(BackupHeaderSchema, raw);
-  if (!header.success)
-    return {
-      ok: false,
-      error: 'This file is not a Clipbook backup, or it was made by a newer Clipbook.',
-    };
-  if (header.output.schemaVersion > CURRENT_SCHEMA_VERSION) {
-    return {
-      ok: false,
-      error: `This backup was made by a newer version of Clipbook (schema ${header.output.schemaVersion}). Update Clipbook to restore it.`,
-    };
-  }
-  if ((await sha256(header.output.tables)) !== header.output.checksum) {
-    return {
-      ok: false,
-      error: 'The backup is damaged: its checksum does not match. Nothing was changed.',
-    };
-  }
-  let tablesRaw: unknown;
-  try {
-    tablesRaw = JSON.parse(header.output.tables);
-  } catch {
-    return { ok: false, error: 'The backup is damaged: its records are not readable.' };
-  }
-  const tables = v.safeParse(BackupTablesSchema, tablesRaw);
-  if (!tables.success) {
-    const issue = tables.issues[0];
-    const where = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
-    return {
-      ok: false,
-      error: `The backup has an invalid record${where ? ` at ${where}` : ''}: ${issue?.message ?? 'unknown problem'}.`,
-    };
-  }
-  const t = tables.output;
+  return verified(header.createdAt, tables);
+}
+
+function damagedOrCut(): string {
+  return 'The backup is damaged or incomplete (the file may have been cut off while copying). Nothing was changed.';
+}
+
+function headerError(raw: unknown): string {
+  const version = (raw as { format?: unknown; version?: unknown } | null)?.version;
+  const format = (raw as { format?: unknown } | null)?.format;
+  return format === BACKUP_FORMAT && typeof version === 'number' && version > BACKUP_VERSION
+    ? 'This backup was made by a newer version of Clipbook. Update Clipbook to restore it.'
+    : 'This file is not a Clipbook backup, or it was made by a newer Clipbook.';
+}
+
+function tooNew(header: { schemaVersion: number }): Verified {
+  return {
+    ok: false,
+    error: `This backup was made by a newer version of Clipbook (schema ${header.schemaVersion}). Update Clipbook to restore it.`,
+  };
+}
+
+function invalidRecord(issues: readonly v.BaseIssue<unknown>[], at: string): Verified {
+  const issue = issues[0];
+  const where = [at, ...(issue?.path?.map((p) => String(p.key)) ?? [])].join('.');
+  return {
+    ok: false,
+    error: `The backup has an invalid record at ${where}: ${issue?.message ?? 'unknown problem'}.`,
+  };
+}
+
+function verified(createdAt: string, t: BackupTables): Verified {
   return {
     ok: true,
     backup: {
-      createdAt: header.output.createdAt,
+      createdAt,
       tables: t,
       counts: {
         clippings: t.clippings.length,
@@ -159,6 +274,49 @@ export async function verifyBackup(
       },
     },
   };
+}
+
+/** A version 1 backup: the whole library as JSON text with its SHA-256. */
+async function verifyV1(header: v.InferOutput<typeof HeaderV1Schema>): Promise<Verified> {
+  if (header.schemaVersion > CURRENT_SCHEMA_VERSION) return tooNew(header);
+  if ((await sha256(header.tables)) !== header.checksum) {
+    return {
+      ok: false,
+      error: 'The backup is damaged: its checksum does not match. Nothing was changed.',
+    };
+  }
+  let tablesRaw: unknown;
+  try {
+    tablesRaw = JSON.parse(header.tables);
+  } catch {
+    return { ok: false, error: 'The backup is damaged: its records are not readable.' };
+  }
+  const tables = v.safeParse(BackupTablesSchema, tablesRaw);
+  if (!tables.success) return invalidRecord(tables.issues, 'tables');
+  return verified(header.createdAt, tables.output);
+}
+
+/** The file's lines, decompressed and decoded as they stream (strict UTF-8). */
+async function* backupLines(bytes: Uint8Array): AsyncGenerator<string> {
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'))
+    .getReader();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let rest = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    rest += done ? decoder.decode() : decoder.decode(value, { stream: true });
+    let from = 0;
+    for (let nl = rest.indexOf('\n'); nl >= 0; nl = rest.indexOf('\n', from)) {
+      const line = rest.slice(from, nl);
+      from = nl + 1;
+      if (line) yield line;
+    }
+    rest = rest.slice(from);
+    if (done) break;
+  }
+  if (rest) yield rest;
 }
 
 /**
@@ -189,8 +347,11 @@ export async function restoreBackup(
         ]);
       }
       const existingIds = new Set((await db.clippings.toCollection().primaryKeys()) as string[]);
+      // Keys only: reading whole clippings here would load the entire library at once.
       const existingHashes = new Set(
-        mode === 'merge' ? (await db.clippings.toArray()).map((c) => c.original.sha256) : [],
+        mode === 'merge'
+          ? ((await db.clippings.orderBy('original.sha256').keys()) as string[])
+          : [],
       );
       const clippings = t.clippings.filter(
         (c) => !existingIds.has(c.id) && !existingHashes.has(c.original.sha256),
@@ -212,34 +373,45 @@ export async function restoreBackup(
   return { added };
 }
 
-/** Recomputes summaries and tag counts from the records (used after restores and imports). */
+/**
+ * Recomputes summaries and tag counts from the records (used after restores and imports).
+ * Reads clippings a page at a time: a whole library's bodies at once is hundreds of MB.
+ */
 export async function rebuildDerived(
   db: ClipbookDb,
   tagColors: readonly TagRecord[] = [],
 ): Promise<void> {
-  const [clippings, highlights, notes, oldTags] = await Promise.all([
-    db.clippings.toArray(),
-    db.highlights.toArray(),
+  const [highlightOwners, notes, oldTags] = await Promise.all([
+    db.highlights.orderBy('clippingId').keys() as Promise<string[]>,
     db.notes.toArray(),
     db.tags.toArray(),
   ]);
   const highlightCounts = new Map<string, number>();
-  for (const h of highlights)
-    highlightCounts.set(h.clippingId, (highlightCounts.get(h.clippingId) ?? 0) + 1);
+  for (const id of highlightOwners) highlightCounts.set(id, (highlightCounts.get(id) ?? 0) + 1);
   const withNotes = new Set(notes.filter((n) => n.text.trim()).map((n) => n.clippingId));
-  await db.summaries.clear();
-  await db.summaries.bulkPut(
-    clippings.map((c) => summaryOf(c, highlightCounts.get(c.id) ?? 0, withNotes.has(c.id))),
-  );
   const colors = new Map([...oldTags, ...tagColors].map((t) => [t.key, t.color]));
   const tags = new Map<string, TagRecord>();
-  for (const c of clippings) {
-    for (const name of c.tags) {
-      const key = name.toLowerCase();
-      const record = tags.get(key) ?? { key, name, color: colors.get(key) ?? '', count: 0 };
-      if (!c.deletedAt) record.count += 1;
-      tags.set(key, record);
+  await db.summaries.clear();
+  let last: string | undefined;
+  for (;;) {
+    const clippings =
+      last === undefined
+        ? await db.clippings.orderBy(':id').limit(PAGE).toArray()
+        : await db.clippings.where(':id').above(last).limit(PAGE).toArray();
+    if (clippings.length === 0) break;
+    last = clippings.at(-1)?.id;
+    await db.summaries.bulkPut(
+      clippings.map((c) => summaryOf(c, highlightCounts.get(c.id) ?? 0, withNotes.has(c.id))),
+    );
+    for (const c of clippings) {
+      for (const name of c.tags) {
+        const key = name.toLowerCase();
+        const record = tags.get(key) ?? { key, name, color: colors.get(key) ?? '', count: 0 };
+        if (!c.deletedAt) record.count += 1;
+        tags.set(key, record);
+      }
     }
+    if (clippings.length < PAGE) break;
   }
   await db.tags.clear();
   await db.tags.bulkPut([...tags.values()]);
@@ -248,21 +420,6 @@ export async function rebuildDerived(
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
-  return pipe(bytes, new CompressionStream('gzip'));
-}
-
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  return pipe(bytes, new DecompressionStream('gzip'));
-}
-
-async function pipe(bytes: Uint8Array, transform: GenericTransformStream): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(transform as unknown as TransformStream<Uint8Array, Uint8Array>);
-  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 function toBase64(bytes: Uint8Array): string {

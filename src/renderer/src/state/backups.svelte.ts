@@ -24,6 +24,8 @@ interface AutoBackupSetting {
 /** Backups (by hand and weekly), restores that ask first, and Clipbook JSON imports. */
 export class BackupsState {
   busy = $state('');
+  /** Records written by the backup being made, for its progress line. */
+  progress = $state.raw<{ done: number; total: number } | null>(null);
   /** A verified backup waiting for the user to choose merge or replace. */
   pending = $state.raw<{ name: string; backup: VerifiedBackup } | null>(null);
   auto = $state<AutoBackupSetting>({ enabled: true, lastAt: '' });
@@ -54,9 +56,20 @@ export class BackupsState {
     }
   }
 
+  /** Makes a backup, keeping `progress` current while it runs. */
+  async #create(): Promise<Uint8Array> {
+    try {
+      return await createBackup(this.#repo.db, new Date(), (done, total) => {
+        this.progress = { done, total };
+      });
+    } finally {
+      this.progress = null;
+    }
+  }
+
   async backupNow(): Promise<void> {
     await this.#run('Backup', async () => {
-      const bytes = await createBackup(this.#repo.db);
+      const bytes = await this.#create();
       const date = new Date().toISOString().slice(0, 10);
       const result = await this.#api.saveExport({
         target: 'file',
@@ -101,10 +114,7 @@ export class BackupsState {
     await this.#run('Restore', async () => {
       if (mode === 'replace') {
         // A safety copy of what is about to be replaced, in the automatic backups folder.
-        const safety = await this.#api.writeAutoBackup(
-          await createBackup(this.#repo.db),
-          AUTO_KEEP + 1,
-        );
+        const safety = await this.#api.writeAutoBackup(await this.#create(), AUTO_KEEP + 1);
         if (!safety.ok)
           throw new Error(
             `no safety copy could be written (${safety.error.message}); nothing was changed`,
@@ -154,7 +164,7 @@ export class BackupsState {
       return;
     const last = Date.parse(this.auto.lastAt);
     if (Number.isFinite(last) && now.getTime() - last < AUTO_EVERY_MS) return;
-    const result = await this.#api.writeAutoBackup(await createBackup(this.#repo.db), AUTO_KEEP);
+    const result = await this.#api.writeAutoBackup(await this.#create(), AUTO_KEEP);
     if (!result.ok) {
       this.#notices.push(
         'error',
