@@ -76,24 +76,23 @@ export function compileFilters(
   };
 }
 
-/** Ascending, distinct values of several ascending lists. */
+/** Ascending, distinct values of several ascending lists (of row positions: small integers). */
 function union(lists: readonly Int32Array[]): Int32Array {
   if (lists.length === 1) return lists[0] as Int32Array;
+  // Mark, then read the marks in order: linear, where sorting the concatenation was
+  // n log n (several milliseconds for a tag with many children at 100,000 rows).
+  let max = -1;
   let size = 0;
-  for (const list of lists) size += list.length;
-  const all = new Int32Array(size);
-  let at = 0;
   for (const list of lists) {
-    all.set(list, at);
-    at += list.length;
+    size += list.length;
+    if (list.length > 0) max = Math.max(max, list[list.length - 1] as number);
   }
-  all.sort();
-  let out = 0;
-  for (let i = 0; i < all.length; i++) {
-    const value = all[i] as number;
-    if (out === 0 || all[out - 1] !== value) all[out++] = value;
-  }
-  return all.subarray(0, out);
+  const marks = new Uint8Array(max + 1);
+  for (const list of lists) for (let i = 0; i < list.length; i++) marks[list[i] as number] = 1;
+  const out = new Int32Array(Math.min(size, max + 1));
+  let k = 0;
+  for (let i = 0; i <= max; i++) if (marks[i] === 1) out[k++] = i;
+  return out.subarray(0, k);
 }
 
 /** Values in both ascending lists. */
@@ -124,10 +123,12 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
 export class TagPostingsBuilder {
   readonly #rows: readonly ClippingSummary[];
   readonly #lists = new Map<string, number[]>();
+  readonly #trashed: Uint8Array;
   #next = 0;
 
   constructor(rows: readonly ClippingSummary[]) {
     this.#rows = rows;
+    this.#trashed = new Uint8Array(rows.length);
   }
 
   get rows(): readonly ClippingSummary[] {
@@ -139,7 +140,9 @@ export class TagPostingsBuilder {
     const rows = this.#rows;
     const end = Math.min(rows.length, this.#next + count);
     for (let i = this.#next; i < end; i++) {
-      for (const tag of (rows[i] as ClippingSummary).tags) {
+      const row = rows[i] as ClippingSummary;
+      if (row.deletedAt !== '') this.#trashed[i] = 1;
+      for (const tag of row.tags) {
         let list = this.#lists.get(tag);
         if (!list) this.#lists.set(tag, (list = []));
         if (list[list.length - 1] !== i) list.push(i);
@@ -161,7 +164,7 @@ export class TagPostingsBuilder {
     // 'Politics' and 'politics' on one row are one tag: the union keeps the row once.
     const byTag = new Map<string, Int32Array>();
     for (const [key, lists] of spellings) byTag.set(key, union(lists));
-    return new TagPostings(byTag);
+    return new TagPostings(byTag, this.#trashed);
   }
 }
 
@@ -172,10 +175,16 @@ export class TagPostingsBuilder {
  */
 export class TagPostings {
   readonly #byTag: ReadonlyMap<string, Int32Array>;
+  /**
+   * 1 where the row at that position is in the Trash: the view test then reads this array,
+   * not each row object (scattered in memory: a cache miss per row at 100,000 rows).
+   */
+  readonly trashed: Uint8Array;
 
   /** Built by TagPostingsBuilder; `TagPostings.of` indexes rows in one go. */
-  constructor(byTag: ReadonlyMap<string, Int32Array>) {
+  constructor(byTag: ReadonlyMap<string, Int32Array>, trashed: Uint8Array) {
     this.#byTag = byTag;
+    this.trashed = trashed;
   }
 
   static of(rows: readonly ClippingSummary[]): TagPostings {
@@ -228,11 +237,21 @@ export function filterRows(
     }
     return out;
   }
-  const positions = postings().select(f.tags, f.tagMode);
+  const index = postings();
+  const positions = index.select(f.tags, f.tagMode);
+  if (onlyView) {
+    const flags = index.trashed;
+    const want = trash ? 1 : 0;
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i] as number;
+      if (flags[p] === want) out.push(rows[p] as ClippingSummary);
+    }
+    return out;
+  }
   const rest = compileFilters(f, { withTags: false });
   for (let i = 0; i < positions.length; i++) {
     const s = rows[positions[i] as number] as ClippingSummary;
-    if (onlyView ? (s.deletedAt !== '') === trash : rest(s)) out.push(s);
+    if (rest(s)) out.push(s);
   }
   return out;
 }
