@@ -107,6 +107,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // Immutable index segments, their positions, and bookkeeping (see search/search-store.ts).
     stores: { searchSegments: 'id', searchPositions: 'id', searchMeta: 'key' },
   },
+  {
+    // Only the indexes something queries by: the first screen (publishedAt), tag renames
+    // (*tags) and the duplicate check (original.sha256). Every index is written with every
+    // clipping; the five dropped ones cost imports time and disk for nothing. No data moves.
+    version: 4,
+    stores: {
+      clippings: 'id, publishedAt, *tags, original.sha256',
+      originals: 'id',
+    },
+  },
 ];
 
 export function summaryOf(
