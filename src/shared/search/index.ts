@@ -52,6 +52,17 @@ const PREFIX_POSTINGS_PER_DOC = 2;
 /** `where` packs (segment id, local doc) into one number. */
 const SEG_SHIFT = 2 ** 22;
 const MERGE_FACTOR = 8;
+/**
+ * The most a merge may produce, in bytes of postings and positions: each segment is stored
+ * as one IndexedDB value, and Chromium refuses a value over 128 MiB (tiered merging alone
+ * would reach that near 250,000 news articles). Segments of half this are left alone.
+ */
+export const MAX_SEGMENT_BYTES = 64 * 1024 * 1024;
+
+/** What a segment costs to store, for the cap above (positions count once loaded). */
+function segmentBytes(seg: Segment): number {
+  return seg.postings.byteLength + (seg.positions?.byteLength ?? 0);
+}
 
 export type TrashedMode = 'exclude' | 'include' | 'only';
 
@@ -96,6 +107,8 @@ export interface IndexChanges {
 
 export class SearchIndex {
   private segs: Segment[] = [];
+  /** Tests lower this to see the cap at work without 100 MB of documents. */
+  maxSegmentBytes = MAX_SEGMENT_BYTES;
   private byId = new Map<number, Segment>();
   private deadBySeg = new Map<number, Uint8Array>();
   private where = new Map<string, number>();
@@ -223,14 +236,16 @@ export class SearchIndex {
 
   /**
    * Tiered merging: segments are levelled by live size (factor 8 from 2,048 docs); when a
-   * level holds 8, they merge into one of the next level. A segment more than half deleted
-   * is rewritten alone.
+   * level holds 8, they merge into one of the next level — as many of the smallest as fit
+   * under maxSegmentBytes, and at least two. A segment of half the cap or more is finished:
+   * it merges no more. A segment more than half deleted is rewritten alone.
    */
   planMerge(): Segment[] | null {
     const levels = new Map<number, Segment[]>();
     for (const seg of this.segs) {
       const live = this.liveCount(seg);
       if (live * 2 < seg.docCount) return [seg];
+      if (segmentBytes(seg) * 2 >= this.maxSegmentBytes) continue;
       const level = live < 2048 ? 0 : Math.floor(Math.log(live / 256) / Math.log(MERGE_FACTOR));
       const group = levels.get(level) ?? [];
       group.push(seg);
@@ -238,7 +253,17 @@ export class SearchIndex {
     }
     for (const level of [...levels.keys()].sort((a, b) => a - b)) {
       const group = levels.get(level)!;
-      if (group.length >= MERGE_FACTOR) return group.slice(0, MERGE_FACTOR);
+      if (group.length < MERGE_FACTOR) continue;
+      const chosen = new Set<Segment>();
+      let bytes = 0;
+      for (const seg of [...group].sort((a, b) => segmentBytes(a) - segmentBytes(b))) {
+        if (chosen.size === MERGE_FACTOR || bytes + segmentBytes(seg) > this.maxSegmentBytes)
+          break;
+        chosen.add(seg);
+        bytes += segmentBytes(seg);
+      }
+      // In index order, as before the cap: the merged segment keeps documents oldest first.
+      if (chosen.size >= 2) return group.filter((seg) => chosen.has(seg));
     }
     return null;
   }

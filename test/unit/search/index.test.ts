@@ -255,6 +255,35 @@ describe('updates, deletions and trash', () => {
     expect(index.mergeStep()).toBe(false);
   });
 
+  it('never merges past the size cap (one stored value each) and leaves full segments alone', () => {
+    const index = new SearchIndex();
+    const batch = (b: number) =>
+      Array.from({ length: 4 }, (_, i) =>
+        doc(`${b}-${i}`, { body: `batch${b} ${'common words in a body '.repeat(20)}` }),
+      );
+    for (let b = 0; b < 8; b++) index.add(batch(b));
+    expect(index.missingPositions()).toEqual([]);
+    const sizes = index.segments.map((s) => s.postings.byteLength + s.positions!.byteLength);
+    // Room for three of the eight batch segments: the three smallest merge, the rest wait.
+    index.maxSegmentBytes = sizes.reduce((a, b) => Math.max(a, b)) * 3 + 1;
+    expect(index.mergeStep()).toBe(true);
+    expect(index.segments.map((s) => s.docCount).sort((a, b) => a - b)).toEqual([
+      4, 4, 4, 4, 4, 12,
+    ]);
+    for (const seg of index.segments) {
+      expect(seg.postings.byteLength + seg.positions!.byteLength).toBeLessThanOrEqual(
+        index.maxSegmentBytes,
+      );
+    }
+    // Fewer than eight mergeable segments remain at the level (the merged one is full).
+    expect(index.mergeStep()).toBe(false);
+    expect(index.search('common ').total).toBe(32);
+    for (let b = 8; b < 11; b++) index.add(batch(b));
+    expect(index.mergeStep()).toBe(true);
+    expect(index.segments.every((s) => s.docCount <= 12)).toBe(true);
+    expect(index.search('common ').total).toBe(44);
+  });
+
   it('rewrites a segment that is mostly deleted', () => {
     const index = new SearchIndex();
     index.add([doc('a', { body: 'x' }), doc('b', { body: 'x' }), doc('c', { body: 'y' })]);
