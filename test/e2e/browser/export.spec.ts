@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { ARTICLES, expect, libraryRows, test, type Harness } from '../support/harness';
+import { ARTICLES, expect, libraryRows, openRow, test, type Harness } from '../support/harness';
 import { selectText } from '../support/reader';
 
 async function prepare(app: Harness): Promise<void> {
@@ -14,7 +14,7 @@ async function prepare(app: Harness): Promise<void> {
   );
   await expect(libraryRows(page)).toHaveCount(3);
   for (const title of [/Tram Line/, /Rail operator/]) {
-    await libraryRows(page).filter({ hasText: title }).click();
+    await openRow(libraryRows(page).filter({ hasText: title }));
     await page.getByRole('combobox', { name: 'Tags of this clipping' }).fill('transport');
     await page.keyboard.press('Enter');
   }

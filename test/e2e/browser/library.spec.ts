@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { ARTICLES, expect, libraryRows, test, type Harness } from '../support/harness';
+import { ARTICLES, expect, libraryRows, openRow, test, type Harness } from '../support/harness';
 
 const THREE = ['wire-tram-line.txt', 'harbour-report.html', 'rail-order-newsletter.eml'];
 
@@ -70,7 +70,7 @@ test('tags: rename and merge across three clippings, each undoable', async ({ ap
     [1, 'trains'],
     [2, 'railways'],
   ] as const) {
-    await libraryRows(page).nth(index).click();
+    await openRow(libraryRows(page).nth(index));
     await tagOpenClipping(page, tag);
     await expect(
       page.getByRole('list', { name: 'Tags of this clipping: current tags' }),

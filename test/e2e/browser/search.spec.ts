@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ARTICLES, expect, libraryRows, test, type Harness } from '../support/harness';
+import { ARTICLES, expect, libraryRows, openRow, test, type Harness } from '../support/harness';
 
 const ALL = [
   'alalam-putin-guterres.txt',
@@ -61,7 +61,7 @@ test('tag: search follows tagging, and combines with words', async ({ app }) => 
   const { page } = app;
   await importAll(app);
   for (const title of [/Tram Line/, /Rail operator/]) {
-    await libraryRows(page).filter({ hasText: title }).click();
+    await openRow(libraryRows(page).filter({ hasText: title }));
     await page.getByRole('combobox', { name: 'Tags of this clipping' }).fill('transport/rail');
     await page.keyboard.press('Enter');
   }

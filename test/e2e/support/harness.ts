@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY, mimeTypeFor } from '../../../src/main/app-protocol';
 import { createIpcHandlers, type IpcHandlers } from '../../../src/main/ipc/handlers';
 import { writeExport } from '../../../src/main/export/write-export';
@@ -327,6 +327,16 @@ export const test = base.extend<{ app: Harness }>({
 /** The rows of the library list (the list may be named Library or Trash). */
 export function libraryRows(page: Page) {
   return page.getByRole('listbox', { name: /^(Library|Trash)$/ }).getByRole('option');
+}
+
+/**
+ * Opens a row and waits until the reader shows that clipping: it loads asynchronously, and
+ * until then the reader (its tag box included) still belongs to the previous one.
+ */
+export async function openRow(row: Locator): Promise<void> {
+  const title = (await row.locator('.title').innerText()).trim();
+  await row.click();
+  await expect(row.page().locator('#reader-title')).toHaveText(title);
 }
 
 export { expect };
