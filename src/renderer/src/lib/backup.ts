@@ -328,9 +328,21 @@ export async function restoreBackup(
   db: ClipbookDb,
   backup: VerifiedBackup,
   mode: RestoreMode,
+  onProgress?: (written: number, total: number) => void,
 ): Promise<{ added: number }> {
   const t = backup.tables;
   let added = 0;
+  let written = 0;
+  let total = 0;
+  // A page of records per request: the window keeps painting between them (100,000
+  // clippings in one bulkAdd froze it for seconds), and the progress line moves.
+  const writeAll = async <T>(rows: readonly T[], write: (page: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += PAGE) {
+      await write(rows.slice(i, i + PAGE));
+      written += Math.min(PAGE, rows.length - i);
+      onProgress?.(written, total);
+    }
+  };
   await db.transaction(
     'rw',
     [db.clippings, db.originals, db.summaries, db.highlights, db.notes, db.tags, db.settings],
@@ -358,14 +370,17 @@ export async function restoreBackup(
       );
       const ids = new Set(clippings.map((c) => c.id));
       added = clippings.length;
-      await db.clippings.bulkAdd(clippings);
-      await db.originals.bulkPut(
-        t.originals
-          .filter((o) => ids.has(o.id))
-          .map((o): OriginalFile => ({ ...o, bytes: fromBase64(o.bytes) })),
+      const originals = t.originals.filter((o) => ids.has(o.id));
+      const highlights = t.highlights.filter((h) => ids.has(h.clippingId));
+      const notes = t.notes.filter((n) => ids.has(n.clippingId));
+      total = clippings.length + originals.length + highlights.length + notes.length;
+      // add, not put: a backup naming one clipping twice fails whole, as before.
+      await writeAll(clippings, (page) => db.clippings.bulkAdd(page));
+      await writeAll(originals, (page) =>
+        db.originals.bulkPut(page.map((o): OriginalFile => ({ ...o, bytes: fromBase64(o.bytes) }))),
       );
-      await db.highlights.bulkPut(t.highlights.filter((h) => ids.has(h.clippingId)));
-      await db.notes.bulkPut(t.notes.filter((n) => ids.has(n.clippingId)));
+      await writeAll(highlights, (page) => db.highlights.bulkPut(page));
+      await writeAll(notes, (page) => db.notes.bulkPut(page));
       if (mode === 'replace') await db.settings.bulkPut(t.settings);
       await rebuildDerived(db, t.tags);
     },

@@ -24,8 +24,8 @@ interface AutoBackupSetting {
 /** Backups (by hand and weekly), restores that ask first, and Clipbook JSON imports. */
 export class BackupsState {
   busy = $state('');
-  /** Records written by the backup being made, for its progress line. */
-  progress = $state.raw<{ done: number; total: number } | null>(null);
+  /** The backup or restore under way, for its progress line. */
+  progress = $state.raw<{ label: string; done: number; total: number } | null>(null);
   /** A verified backup waiting for the user to choose merge or replace. */
   pending = $state.raw<{ name: string; backup: VerifiedBackup } | null>(null);
   auto = $state<AutoBackupSetting>({ enabled: true, lastAt: '' });
@@ -60,7 +60,7 @@ export class BackupsState {
   async #create(): Promise<Uint8Array> {
     try {
       return await createBackup(this.#repo.db, new Date(), (done, total) => {
-        this.progress = { done, total };
+        this.progress = { label: 'Backing up the library', done, total };
       });
     } finally {
       this.progress = null;
@@ -120,7 +120,11 @@ export class BackupsState {
             `no safety copy could be written (${safety.error.message}); nothing was changed`,
           );
       }
-      const { added } = await restoreBackup(this.#repo.db, pending.backup, mode);
+      const { added } = await restoreBackup(this.#repo.db, pending.backup, mode, (done, total) => {
+        this.progress = { label: 'Restoring the library', done, total };
+      }).finally(() => {
+        this.progress = null;
+      });
       await this.#library.reload();
       this.#notices.push(
         'info',
