@@ -6,6 +6,8 @@ import {
   compileFilters,
   emptyFilters,
   filterRows,
+  replaceInOrder,
+  sameTagsAndView,
   TagPostings,
   TagPostingsBuilder,
   type Filters,
@@ -106,5 +108,63 @@ describe('tag filtering through postings', () => {
         expect(library.filter(compileFilters(f))).toEqual(expected);
       }),
     );
+  });
+});
+
+describe('edits that keep the sort order', () => {
+  const byDate = (a: ClippingSummary, b: ClippingSummary): number =>
+    a.publishedAt === b.publishedAt ? 0 : a.publishedAt < b.publishedAt ? 1 : -1;
+
+  it('agrees with sorting again whenever it answers, and declines when the key moved', () => {
+    const dates = ['2025-01-01', '2025-02-01', '2025-03-01'];
+    const spec = fc.record({
+      date: fc.constantFrom(...dates),
+      tags: fc.constantFrom([], ['a'], ['b']),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(spec, { minLength: 1, maxLength: 30 }),
+        fc.array(
+          fc.record({
+            at: fc.nat(),
+            date: fc.constantFrom(...dates),
+            tags: fc.constantFrom([], ['a']),
+          }),
+          {
+            maxLength: 4,
+          },
+        ),
+        (specs, edits) => {
+          const all = new Map(
+            specs.map((x, i) => [`r${i}`, row(`r${i}`, x.tags, { publishedAt: x.date })]),
+          );
+          const sorted = [...all.values()].sort(byDate);
+          const olds: ClippingSummary[] = [];
+          const news: ClippingSummary[] = [];
+          for (const edit of edits) {
+            const old = all.get(`r${edit.at % specs.length}`)!;
+            if (news.some((n) => n.id === old.id)) continue;
+            const next = { ...old, publishedAt: edit.date, tags: edit.tags };
+            olds.push(old);
+            news.push(next);
+            all.set(old.id, next);
+          }
+          const fresh = [...all.values()].sort(byDate);
+          const kept = replaceInOrder(sorted, olds, news, byDate);
+          const moved = news.some((n, k) => n.publishedAt !== olds[k]!.publishedAt);
+          expect(kept === null).toBe(moved);
+          if (kept) expect(kept).toEqual(fresh);
+        },
+      ),
+    );
+  });
+
+  it('keeps tag postings only when no tag and no trash state changed', () => {
+    const old = row('a', ['x', 'y']);
+    expect(sameTagsAndView([old], [{ ...old, hasNote: true }])).toBe(true);
+    expect(sameTagsAndView([old], [{ ...old, tags: ['x'] }])).toBe(false);
+    expect(sameTagsAndView([old], [{ ...old, tags: ['y', 'x'] }])).toBe(false);
+    expect(sameTagsAndView([old], [{ ...old, deletedAt: '2025-01-01T00:00:00.000Z' }])).toBe(false);
+    expect(sameTagsAndView([undefined], [old])).toBe(false);
   });
 });

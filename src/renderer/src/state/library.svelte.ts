@@ -5,6 +5,8 @@ import { isVersionError, schemaFromVersionError, tooNewMessage } from '../lib/pr
 import {
   emptyFilters,
   filterRows,
+  replaceInOrder,
+  sameTagsAndView,
   TagPostingsBuilder,
   type Filters,
   type TagPostings,
@@ -284,6 +286,7 @@ export class LibraryState {
 
   #apply(change: LibraryChange): void {
     const added = this.#onlyNew(change);
+    const olds = change.upserted.map((s) => this.#all.get(s.id));
     for (const s of change.upserted) this.#all.set(s.id, s);
     for (const id of change.removed) this.#all.delete(id);
     if (change.upserted.length || change.removed.length) {
@@ -300,6 +303,15 @@ export class LibraryState {
           rows: mergeSorted(cache.rows, added.sort(compare), compare),
         };
         queueMicrotask(() => this.#indexWhenIdle());
+      } else if (!added && change.removed.length === 0 && cache?.version === this.#version) {
+        // Edits (tags, notes, highlights) usually leave the sort key alone: keep the order.
+        const compare = compareBy(cache.key);
+        const rows = replaceInOrder(cache.rows, olds, change.upserted, compare);
+        if (rows) {
+          const postings = sameTagsAndView(olds, change.upserted) ? cache.postings : undefined;
+          this.#sorted = { key: cache.key, version, rows, ...(postings ? { postings } : {}) };
+          if (!postings) queueMicrotask(() => this.#indexWhenIdle());
+        }
       }
       this.#version = version;
     }
