@@ -245,20 +245,7 @@ export class LibraryState {
         this.#repo.loadSummaries(),
         this.#repo.listTags(),
       ]);
-      // Sorted and indexed by tag before the list counts as loaded, in slices: a tag filter
-      // clicked the moment loading ends then costs a frame, not the ~100 ms index build.
-      const version = this.#version;
-      const sort = this.sort;
-      const rows = [...summaries].sort(compareBy(sort));
-      const builder = new TagPostingsBuilder(rows);
-      while (!builder.step(POSTINGS_SLICE)) await nextTask();
-      const postings = builder.finish();
-      this.#all.clear();
-      for (const s of summaries) this.#all.set(s.id, s);
-      // Unless something changed meanwhile (then the list is sorted again when shown).
-      if (this.#version === version && this.sort === sort)
-        this.#sorted = { key: sort, version: version + 1, rows, postings };
-      this.tags = tags;
+      await this.#install(summaries, tags);
       this.complete = true;
       this.#version += 1;
     } catch (error) {
@@ -277,11 +264,29 @@ export class LibraryState {
       this.#repo.loadSummaries(),
       this.#repo.listTags(),
     ]);
-    this.#all.clear();
-    for (const s of summaries) this.#all.set(s.id, s);
-    this.tags = tags;
+    await this.#install(summaries, tags);
     this.#version += 1;
     await this.select(null);
+  }
+
+  /**
+   * Makes `summaries` the library, sorted and indexed by tag first, in slices: a tag filter
+   * clicked the moment loading ends then costs a frame, not the ~100 ms index build, and
+   * 100,000 rows never hold the window in one task. The caller bumps #version.
+   */
+  async #install(summaries: readonly ClippingSummary[], tags: TagRecord[]): Promise<void> {
+    const version = this.#version;
+    const sort = this.sort;
+    const rows = [...summaries].sort(compareBy(sort));
+    const builder = new TagPostingsBuilder(rows);
+    while (!builder.step(POSTINGS_SLICE)) await nextTask();
+    const postings = builder.finish();
+    this.#all.clear();
+    for (const s of summaries) this.#all.set(s.id, s);
+    // Unless something changed meanwhile (then the list is sorted again when shown).
+    if (this.#version === version && this.sort === sort)
+      this.#sorted = { key: sort, version: version + 1, rows, postings };
+    this.tags = tags;
   }
 
   #apply(change: LibraryChange): void {
