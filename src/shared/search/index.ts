@@ -257,8 +257,7 @@ export class SearchIndex {
       const chosen = new Set<Segment>();
       let bytes = 0;
       for (const seg of [...group].sort((a, b) => segmentBytes(a) - segmentBytes(b))) {
-        if (chosen.size === MERGE_FACTOR || bytes + segmentBytes(seg) > this.maxSegmentBytes)
-          break;
+        if (chosen.size === MERGE_FACTOR || bytes + segmentBytes(seg) > this.maxSegmentBytes) break;
         chosen.add(seg);
         bytes += segmentBytes(seg);
       }
