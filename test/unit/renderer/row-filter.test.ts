@@ -119,7 +119,7 @@ describe('edits that keep the sort order', () => {
     const dates = ['2025-01-01', '2025-02-01', '2025-03-01'];
     const spec = fc.record({
       date: fc.constantFrom(...dates),
-      tags: fc.constantFrom([], ['a'], ['b']),
+      tags: fc.constantFrom<string[]>([], ['a'], ['b']),
     });
     fc.assert(
       fc.property(
@@ -128,7 +128,7 @@ describe('edits that keep the sort order', () => {
           fc.record({
             at: fc.nat(),
             date: fc.constantFrom(...dates),
-            tags: fc.constantFrom([], ['a']),
+            tags: fc.constantFrom<string[]>([], ['a']),
           }),
           {
             maxLength: 4,
