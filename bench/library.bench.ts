@@ -544,8 +544,8 @@ async function main(): Promise<void> {
 
     // Scroll: a fast wheel, 480 px every frame for 3 s.
     await page.waitForTimeout(300);
-    const scroll = (await page.evaluate(() =>
-      (window as unknown as Win)['__benchScroll']?.(3000, 480),
+    const scroll = (await profile('scroll', () =>
+      page.evaluate(() => (window as unknown as Win)['__benchScroll']?.(3000, 480)),
     )) as { deltas: number[]; scrollTop: number; rows: number };
     const frames = stats(scroll.deltas);
     const longFrames = scroll.deltas.filter((d) => d > 50).length;
