@@ -17,6 +17,7 @@ import { ArticleNoteSchema, HighlightSchema } from '../../../shared/annotations'
 import { ClippingDraftSchema } from '../../../shared/clipping';
 import {
   CURRENT_SCHEMA_VERSION,
+  pagesByKey,
   summaryOf,
   type ClipbookDb,
   type OriginalFile,
@@ -132,15 +133,7 @@ export async function createBackup(
     >;
     let written = 0;
     for (const name of TABLE_NAMES) {
-      const table = db.table<Record<string, unknown>, unknown>(name);
-      let last: unknown = undefined;
-      for (;;) {
-        const rows =
-          last === undefined
-            ? await table.orderBy(':id').limit(PAGE).toArray()
-            : await table.where(':id').above(last).limit(PAGE).toArray();
-        if (rows.length === 0) break;
-        last = rows.at(-1)?.[table.schema.primKey.keyPath as string];
+      for await (const rows of pagesByKey(db.table<Record<string, unknown>>(name), PAGE)) {
         let text = '';
         for (const row of rows) {
           const record =
@@ -151,7 +144,6 @@ export async function createBackup(
         counts[name] += rows.length;
         written += rows.length;
         onProgress?.(written, Math.max(total, written));
-        if (rows.length < PAGE) break;
       }
     }
     await write(JSON.stringify({ end: true, counts }) + '\n');
@@ -407,14 +399,7 @@ export async function rebuildDerived(
   const colors = new Map([...oldTags, ...tagColors].map((t) => [t.key, t.color]));
   const tags = new Map<string, TagRecord>();
   await db.summaries.clear();
-  let last: string | undefined;
-  for (;;) {
-    const clippings =
-      last === undefined
-        ? await db.clippings.orderBy(':id').limit(PAGE).toArray()
-        : await db.clippings.where(':id').above(last).limit(PAGE).toArray();
-    if (clippings.length === 0) break;
-    last = clippings.at(-1)?.id;
+  for await (const clippings of pagesByKey(db.clippings, PAGE)) {
     await db.summaries.bulkPut(
       clippings.map((c) => summaryOf(c, highlightCounts.get(c.id) ?? 0, withNotes.has(c.id))),
     );
@@ -426,7 +411,6 @@ export async function rebuildDerived(
         tags.set(key, record);
       }
     }
-    if (clippings.length < PAGE) break;
   }
   await db.tags.clear();
   await db.tags.bulkPut([...tags.values()]);

@@ -4,7 +4,7 @@
  * that entry's upgrade. Tests open the database at any older version to seed it, then
  * upgrade it with the current code.
  */
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type IndexableType, type Table, type Transaction } from 'dexie';
 import type { ArticleNote, Highlight } from '../../../shared/annotations';
 import type { Clipping } from '../../../shared/clipping';
 
@@ -172,4 +172,26 @@ let instance: ClipbookDb | null = null;
 export function getDatabase(): ClipbookDb {
   instance ??= createDatabase();
   return instance;
+}
+
+/**
+ * A table's rows a page at a time in primary-key order, each page its own request: memory
+ * stays bounded whatever the library's size, and other requests are answered between pages.
+ */
+export async function* pagesByKey<T, TKey extends IndexableType, TInsert>(
+  table: Table<T, TKey, TInsert>,
+  size: number,
+): AsyncGenerator<T[]> {
+  const keyPath = table.schema.primKey.keyPath as string;
+  let last: TKey | undefined;
+  for (;;) {
+    const rows =
+      last === undefined
+        ? await table.orderBy(':id').limit(size).toArray()
+        : await table.where(':id').above(last).limit(size).toArray();
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < size) return;
+    last = (rows[rows.length - 1] as Record<string, TKey>)[keyPath];
+  }
 }

@@ -12,6 +12,7 @@ import type { ExportItem } from '../../../shared/export/types';
 import { loadAnnotated } from './annotated';
 import { rebuildDerived } from './backup';
 import {
+  pagesByKey,
   summaryOf,
   type ClipbookDb,
   type ClippingSummary,
@@ -116,17 +117,9 @@ export class LibraryRepo {
    */
   async loadSummaries(chunk = 10_000): Promise<ClippingSummary[]> {
     const all: ClippingSummary[] = [];
-    let last: string | null = null;
-    for (;;) {
-      const rows: ClippingSummary[] =
-        last === null
-          ? await this.db.summaries.orderBy(':id').limit(chunk).toArray()
-          : await this.db.summaries.where(':id').above(last).limit(chunk).toArray();
+    for await (const rows of pagesByKey(this.db.summaries, chunk))
       for (const row of rows) all.push(row);
-      if (rows.length < chunk) return all;
-      last = rows[rows.length - 1]?.id ?? null;
-      if (last === null) return all;
-    }
+    return all;
   }
 
   /** The newest clippings by published date, from the index: the list's first screen. */
