@@ -26,6 +26,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    // The renderer reaches src/shared by one name, not by climbing out of its own folder.
+    resolve: { alias: { '@shared': resolve(__dirname, 'src/shared') } },
     plugins: [svelte()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },

@@ -1,5 +1,5 @@
-import type { ArticleNote, Highlight } from '../../../shared/annotations';
-import type { Clipping } from '../../../shared/clipping';
+import type { ArticleNote, Highlight } from '@shared/annotations';
+import type { Clipping } from '@shared/clipping';
 import type { ClipbookDb } from './db';
 
 export interface AnnotatedClipping {

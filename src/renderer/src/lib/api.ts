@@ -1,4 +1,4 @@
-import { API_KEY, type ClipbookApi } from '../../../shared/clipbook-api';
+import { API_KEY, type ClipbookApi } from '@shared/clipbook-api';
 
 /** The preload's bridge. Missing only when the page is opened outside Clipbook. */
 export function getApi(): ClipbookApi {

@@ -13,8 +13,8 @@
  * Version 1 files (one JSON object with a SHA-256 `checksum` of its `tables` text) still restore.
  */
 import * as v from 'valibot';
-import { ArticleNoteSchema, HighlightSchema } from '../../../shared/annotations';
-import { ClippingDraftSchema } from '../../../shared/clipping';
+import { ArticleNoteSchema, HighlightSchema } from '@shared/annotations';
+import { ClippingDraftSchema } from '@shared/clipping';
 import {
   CURRENT_SCHEMA_VERSION,
   pagesByKey,

@@ -5,8 +5,8 @@
  * upgrade it with the current code.
  */
 import { Dexie, type EntityTable, type IndexableType, type Table, type Transaction } from 'dexie';
-import type { ArticleNote, Highlight } from '../../../shared/annotations';
-import type { Clipping } from '../../../shared/clipping';
+import type { ArticleNote, Highlight } from '@shared/annotations';
+import type { Clipping } from '@shared/clipping';
 
 export const DATABASE_NAME = 'clipbook';
 

@@ -1,5 +1,5 @@
-import type { ClipbookApi } from '../../../shared/clipbook-api';
-import type { ImportEvent } from '../../../shared/ipc';
+import type { ClipbookApi } from '@shared/clipbook-api';
+import type { ImportEvent } from '@shared/ipc';
 
 /**
  * Starts listening for import events at once and holds them until the import state listens.

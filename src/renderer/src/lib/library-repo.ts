@@ -5,10 +5,10 @@
  * the UI updates without re-reading 100,000 rows.
  */
 import { Dexie } from 'dexie';
-import type { ArticleNote, Highlight } from '../../../shared/annotations';
-import { normalizeTag } from '../../../shared/annotations';
-import type { Clipping, ClippingDraft } from '../../../shared/clipping';
-import type { ExportItem } from '../../../shared/export/types';
+import type { ArticleNote, Highlight } from '@shared/annotations';
+import { normalizeTag } from '@shared/annotations';
+import type { Clipping, ClippingDraft } from '@shared/clipping';
+import type { ExportItem } from '@shared/export/types';
 import { loadAnnotated } from './annotated';
 import { rebuildDerived } from './backup';
 import {

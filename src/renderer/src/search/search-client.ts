@@ -2,7 +2,7 @@
  * The UI's handle on the search worker: promise-returning calls over postMessage, nothing
  * else. Works with anything shaped like a Worker (tests pass an in-process fake).
  */
-import type { SearchDoc } from '../../../shared/search/types';
+import type { SearchDoc } from '@shared/search/types';
 import type {
   IndexInfo,
   QueryOptions,

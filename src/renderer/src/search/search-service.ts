@@ -9,14 +9,9 @@ import {
   type MergeTask,
   type SearchDoc,
   type TrashedMode,
-} from '../../../shared/search/index';
-import { parseQuery, type QueryError, type QueryNode } from '../../../shared/search/query';
-import {
-  hitSnippet,
-  type HitText,
-  type Snippet,
-  type TextRange,
-} from '../../../shared/search/snippet';
+} from '@shared/search/index';
+import { parseQuery, type QueryError, type QueryNode } from '@shared/search/query';
+import { hitSnippet, type HitText, type Snippet, type TextRange } from '@shared/search/snippet';
 import type { SearchStore } from './search-store';
 
 export interface QueryOptions {

@@ -6,14 +6,14 @@
  * per-segment byte arrays in `searchMeta` under `dead:<segment id>`, rewritten on deletion.
  */
 import type { Dexie, Table } from 'dexie';
-import { SearchIndex, type IndexChanges } from '../../../shared/search/index';
+import { SearchIndex, type IndexChanges } from '@shared/search/index';
 import {
   SEGMENT_FORMAT_VERSION,
   attachPositions,
   deserializeSegment,
   serializePositions,
   serializeSegment,
-} from '../../../shared/search/segment';
+} from '@shared/search/segment';
 
 /** The Dexie store definitions these tables need (append them in a SCHEMA_VERSIONS entry). */
 export const SEARCH_STORES = {

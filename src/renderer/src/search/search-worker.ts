@@ -3,7 +3,7 @@
  * loading never block the UI. Reads its segments and the hits' texts from the app's
  * IndexedDB directly; the UI talks to it through SearchClient.
  */
-import { toSearchDoc } from '../../../shared/search/types';
+import { toSearchDoc } from '@shared/search/types';
 import { loadAnnotated } from '../lib/annotated';
 import { createDatabase } from '../lib/db';
 import { SearchService, respond, type RequestMessage } from './search-service';

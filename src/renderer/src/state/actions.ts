@@ -1,4 +1,4 @@
-import { normalizeTag } from '../../../shared/annotations';
+import { normalizeTag } from '@shared/annotations';
 import type { LibraryRepo, MetadataPatch } from '../lib/library-repo';
 import type { LibraryState } from './library.svelte';
 import type { NoticesState } from './notices.svelte';

@@ -1,5 +1,5 @@
-import type { ClipbookApi } from '../../../shared/clipbook-api';
-import { parseClipbookExport } from '../../../shared/export/json';
+import type { ClipbookApi } from '@shared/clipbook-api';
+import { parseClipbookExport } from '@shared/export/json';
 import {
   BACKUP_EXTENSION,
   createBackup,

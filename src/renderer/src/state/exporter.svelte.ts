@@ -1,7 +1,7 @@
-import type { ClipbookApi } from '../../../shared/clipbook-api';
-import { exportItems, type ExportFormat } from '../../../shared/export';
-import { clipBookHtml } from '../../../shared/export/clip-book';
-import type { ExportItem } from '../../../shared/export/types';
+import type { ClipbookApi } from '@shared/clipbook-api';
+import { exportItems, type ExportFormat } from '@shared/export';
+import { clipBookHtml } from '@shared/export/clip-book';
+import type { ExportItem } from '@shared/export/types';
 import type { LibraryRepo } from '../lib/library-repo';
 import type { NoticesState } from './notices.svelte';
 

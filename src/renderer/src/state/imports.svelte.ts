@@ -1,5 +1,5 @@
-import type { ClipbookApi } from '../../../shared/clipbook-api';
-import type { ImportEvent, ImportItem, ImportOrigin } from '../../../shared/ipc';
+import type { ClipbookApi } from '@shared/clipbook-api';
+import type { ImportEvent, ImportItem, ImportOrigin } from '@shared/ipc';
 import { baseName } from '../lib/format';
 import type { DraftToStore, LibraryRepo } from '../lib/library-repo';
 import type { NoticesState } from './notices.svelte';

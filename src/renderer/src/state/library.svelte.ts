@@ -1,4 +1,4 @@
-import type { Clipping } from '../../../shared/clipping';
+import type { Clipping } from '@shared/clipping';
 import type { ClippingSummary, TagRecord } from '../lib/db';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import { isVersionError, schemaFromVersionError, tooNewMessage } from '../lib/profile-guard';

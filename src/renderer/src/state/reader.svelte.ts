@@ -1,6 +1,6 @@
-import { anchor, describeRange } from '../../../shared/anchoring';
-import { clippingText, type Highlight, type HighlightColor } from '../../../shared/annotations';
-import type { Clipping } from '../../../shared/clipping';
+import { anchor, describeRange } from '@shared/anchoring';
+import { clippingText, type Highlight, type HighlightColor } from '@shared/annotations';
+import type { Clipping } from '@shared/clipping';
 import { newId, type LibraryRepo } from '../lib/library-repo';
 import type { NoticesState } from './notices.svelte';
 import type { UndoState } from './undo.svelte';

@@ -1,6 +1,6 @@
-import type { Clipping } from '../../../shared/clipping';
-import type { Snippet, TextRange } from '../../../shared/search/snippet';
-import { toSearchDoc } from '../../../shared/search/types';
+import type { Clipping } from '@shared/clipping';
+import type { Snippet, TextRange } from '@shared/search/snippet';
+import { toSearchDoc } from '@shared/search/types';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import type { SearchClient } from '../search/search-client';
 import type { Filters } from '../lib/row-filter';
