@@ -21,7 +21,7 @@
  */
 import { ByteWriter, IntList } from './bytes';
 import { stem } from './stem';
-import { foldTag, foldText, forEachToken } from './text';
+import { foldTag, foldText, hashTerm, scanTokens, type TokenSink } from './text';
 import type { SearchDoc } from './types';
 
 /** 2: positions stored with word pairs. */
@@ -301,10 +301,22 @@ class MetaBuilder {
   }
 }
 
+/** A copy of `a` twice as long, zero-filled beyond it. */
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(a.length * 2);
+  out.set(a);
+  return out;
+}
+
 /** Builds one segment from documents; no per-posting objects, only growable typed arrays. */
 export class SegmentBuilder {
-  private termIds = new Map<string, number>();
   private termNames: string[] = [];
+  /**
+   * Term ids by hash (open addressing, linear probing; id + 1, 0 when empty), with each term's
+   * hash: most tokens are found here straight from the text, without making a string.
+   */
+  private table = new Int32Array(1 << 14);
+  private termHash = new Int32Array(4096);
   private stamp = new Int32Array(4096);
   private slotOf = new Int32Array(4096);
   // One record per (term, doc): appended doc by doc, so in doc order within each term.
@@ -327,24 +339,79 @@ export class SegmentBuilder {
   private slotFill = new Int32Array(1024);
   private meta = new MetaBuilder();
   private position = 0;
-  private readonly pushToken = (term: string): void => {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.termNames.length;
-      this.termNames.push(term);
-      this.termIds.set(term, id);
-      if (id >= this.stamp.length) {
-        const stamp = new Int32Array(this.stamp.length * 2);
-        stamp.set(this.stamp);
-        this.stamp = stamp;
-        const slotOf = new Int32Array(this.slotOf.length * 2);
-        slotOf.set(this.slotOf);
-        this.slotOf = slotOf;
+  /** Receives the tokens of the field being read (see `scanTokens`). */
+  private readonly sink: TokenSink = {
+    ascii: (start, end, upper, hash) => {
+      const text = this.text;
+      const names = this.termNames;
+      const table = this.table;
+      const mask = table.length - 1;
+      const length = end - start;
+      let slot = hash & mask;
+      for (let entry = table[slot]!; entry !== 0; entry = table[(slot = (slot + 1) & mask)]!) {
+        if (this.termHash[entry - 1] !== hash) continue;
+        const name = names[entry - 1]!;
+        if (name.length !== length) continue;
+        let k = 0;
+        while (k < length) {
+          const c = text.charCodeAt(start + k);
+          if ((c >= 65 && c <= 90 ? c + 32 : c) !== name.charCodeAt(k)) break;
+          k++;
+        }
+        if (k === length) {
+          this.pushId(entry - 1);
+          return;
+        }
       }
-    }
+      const slice = text.slice(start, end);
+      this.pushId(this.newTerm(upper ? slice.toLowerCase() : slice, hash, slot));
+    },
+    term: (term) => {
+      const hash = hashTerm(term);
+      const table = this.table;
+      const mask = table.length - 1;
+      let slot = hash & mask;
+      for (let entry = table[slot]!; entry !== 0; entry = table[(slot = (slot + 1) & mask)]!) {
+        if (this.termHash[entry - 1] === hash && this.termNames[entry - 1] === term) {
+          this.pushId(entry - 1);
+          return;
+        }
+      }
+      this.pushId(this.newTerm(term, hash, slot));
+    },
+  };
+  /** The field being read. */
+  private text = '';
+
+  private pushId(id: number): void {
     this.tokTerm.push(id);
     this.tokPos.push(this.position++);
-  };
+  }
+
+  /** Adds a term not yet seen at `slot` (the empty slot its probe ended on); returns its id. */
+  private newTerm(term: string, hash: number, slot: number): number {
+    const id = this.termNames.length;
+    this.termNames.push(term);
+    if (id >= this.stamp.length) {
+      this.stamp = grow(this.stamp);
+      this.slotOf = grow(this.slotOf);
+      this.termHash = grow(this.termHash);
+    }
+    this.termHash[id] = hash;
+    this.table[slot] = id + 1;
+    // Keep the table at most half full, so that probes stay short.
+    if (2 * (id + 1) > this.table.length) {
+      const table = new Int32Array(this.table.length * 2);
+      const mask = table.length - 1;
+      for (let t = 0; t <= id; t++) {
+        let at = this.termHash[t]! & mask;
+        while (table[at] !== 0) at = (at + 1) & mask;
+        table[at] = t + 1;
+      }
+      this.table = table;
+    }
+    return id;
+  }
 
   get docCount(): number {
     return this.meta.docIds.length;
@@ -356,7 +423,8 @@ export class SegmentBuilder {
     this.tokPos.length = 0;
     this.position = 0;
     const field = (text: string) => {
-      forEachToken(text, this.pushToken);
+      this.text = text;
+      scanTokens(text, this.sink);
       this.position++;
     };
     field(doc.title);

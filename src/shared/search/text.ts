@@ -90,8 +90,41 @@ function foldOf(cp: number): string {
 /** Called for each token: its folded term and its [start, end) range in the input. */
 export type TokenCallback = (term: string, start: number, end: number) => void;
 
+/**
+ * Receives tokens from `scanTokens`. A token of ASCII letters and digits only (most of any
+ * text), at most MAX_TERM_LENGTH long, arrives as its range, whether it has capitals, and
+ * `hashTerm` of its lower-cased characters, so that the index builder can find a term it
+ * knows without making a string; any other token arrives as its folded term.
+ */
+export interface TokenSink {
+  ascii(start: number, end: number, upper: boolean, hash: number): void;
+  term(term: string, start: number, end: number): void;
+}
+
+/** FNV-1a over UTF-16 code units: `hashTerm` and the scanner must agree. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** The hash `scanTokens` gives an ASCII token, for any term (its UTF-16 code units). */
+export function hashTerm(term: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
 /** Streams tokens without allocating token objects (indexing calls this millions of times). */
 export function forEachToken(text: string, fn: TokenCallback): void {
+  scanTokens(text, {
+    ascii: (start, end, upper) => {
+      const slice = text.slice(start, end);
+      fn(upper ? slice.toLowerCase() : slice, start, end);
+    },
+    term: fn,
+  });
+}
+
+/** The tokeniser itself: see TokenSink for how tokens are reported. */
+export function scanTokens(text: string, sink: TokenSink): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -110,23 +143,26 @@ export function forEachToken(text: string, fn: TokenCallback): void {
       }
     }
     const start = i;
-    // ASCII words (most of the text) are sliced, and lower-cased only if needed.
+    // ASCII words are hashed as they are read; a string is made only for the others.
     let ascii = true;
     let upper = false;
+    let hash = FNV_OFFSET;
     let term = '';
     let end = i;
     while (i < n) {
       c = text.charCodeAt(i);
       if (c < 128) {
         if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-          if (!ascii) term += text.charAt(i);
+          if (ascii) hash = Math.imul(hash ^ c, FNV_PRIME);
+          else term += text.charAt(i);
           i++;
           end = i;
           continue;
         }
         if (c >= 65 && c <= 90) {
           upper = true;
-          if (!ascii) term += String.fromCharCode(c + 32);
+          if (ascii) hash = Math.imul(hash ^ (c + 32), FNV_PRIME);
+          else term += String.fromCharCode(c + 32);
           i++;
           end = i;
           continue;
@@ -172,10 +208,16 @@ export function forEachToken(text: string, fn: TokenCallback): void {
       }
       break;
     }
-    if (ascii) term = upper ? text.slice(start, end).toLowerCase() : text.slice(start, end);
+    if (ascii) {
+      if (end - start <= MAX_TERM_LENGTH) {
+        sink.ascii(start, end, upper, hash);
+        continue;
+      }
+      term = upper ? text.slice(start, end).toLowerCase() : text.slice(start, end);
+    }
     if (term.length > MAX_TERM_LENGTH) term = term.slice(0, MAX_TERM_LENGTH);
     // A run of marks or tatweel alone folds to nothing: not a word.
-    if (term.length > 0) fn(term, start, end);
+    if (term.length > 0) sink.term(term, start, end);
   }
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../../src/shared/search/index';
 import {
@@ -10,6 +11,7 @@ import {
   serializeSegment,
   termsWithStem,
 } from '../../../src/shared/search/segment';
+import { hashTerm, terms } from '../../../src/shared/search/text';
 import { doc } from './docs';
 
 const sample = [
@@ -83,5 +85,61 @@ describe('segment serialisation', () => {
     const back = deserializeSegment(serializeSegment(seg));
     expect(back.docCount).toBe(0);
     expect(back.terms).toEqual([]);
+  });
+});
+
+/** Each term of a segment with the number of documents that have it, as the tokeniser sees them. */
+function expectedDf(docs: { title: string; body: string }[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const d of docs) {
+    for (const term of new Set([...terms(d.title), ...terms(d.body)])) {
+      df.set(term, (df.get(term) ?? 0) + 1);
+    }
+  }
+  return df;
+}
+
+function actualDf(docs: { title: string; body: string }[]): Map<string, number> {
+  const seg = buildSegment(
+    1,
+    docs.map((d, i) => doc(`d${i}`, d)),
+  );
+  return new Map(seg.terms.map((term, i) => [term, seg.df[i]!]));
+}
+
+// The builder finds known terms by a hash of the text (no string per token): it must see
+// exactly the terms the tokeniser makes, in every script and case, however long.
+describe('segment terms', () => {
+  const piece = fc.oneof(
+    fc.constantFrom(' ', '  ', '. ', "'", '’', "'s", 'Don', "don't", 'ÉTÉ', 'été', 'Kovač'),
+    fc.constantFrom('Москва', 'москва', 'الحكومة', '日本', '𝐁old', '\u0301', 'ß'),
+    fc.stringMatching(/^[A-Za-z0-9]{1,8}$/),
+    fc.string({ unit: 'grapheme', maxLength: 6 }),
+    fc.stringMatching(/^[a-zA-Z]{60,70}$/),
+  );
+  const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+
+  it('has the same terms and document counts as the tokeniser', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ title: text, body: text }), { maxLength: 8 }), (docs) => {
+        expect(actualDf(docs)).toEqual(expectedDf(docs));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps terms apart whose hashes are equal, and grows past 10,000 terms', () => {
+    expect(hashTerm('yaczf')).toBe(hashTerm('glbpp'));
+    const many = Array.from({ length: 12_000 }, (_, i) => `w${i.toString(36)}`).join(' ');
+    const docs = [
+      { title: 'yaczf', body: 'glbpp Glbpp GLBPP yaczf' },
+      { title: 'glbpp', body: many },
+      { title: '', body: `${many.toUpperCase()} yaczf` },
+    ];
+    const df = actualDf(docs);
+    expect(df).toEqual(expectedDf(docs));
+    expect(df.get('yaczf')).toBe(2);
+    expect(df.get('glbpp')).toBe(2);
+    expect(df.get('w2')).toBe(2);
   });
 });
