@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportItem } from '../../shared/ipc';
 import { collectFiles, parseFile } from '../import';
-import type { WorkerMessage, WorkerStart } from './import-protocol';
+import { ownBytes, type WorkerMessage, type WorkerStart } from './import-protocol';
 
 const BATCH_ITEMS = 250;
 const BATCH_MS = 200;
@@ -34,10 +34,9 @@ async function run(start: WorkerStart, post: (message: WorkerMessage) => void): 
     } else {
       const outcome = await parseFile(entry.path);
       if (outcome.ok && outcome.bytes) {
-        // Copy into an exactly-sized buffer so the transfer moves only this file's bytes.
-        const bytes = outcome.bytes.slice();
+        const bytes = ownBytes(outcome.bytes);
         batch.push({ path: entry.path, outcome: { ok: true, draft: outcome.draft, bytes } });
-        transfer.push(bytes.buffer as ArrayBuffer);
+        transfer.push(bytes.buffer);
       } else if (outcome.ok) {
         batch.push({
           path: entry.path,
