@@ -36,7 +36,7 @@ export class PageChannel {
   /** Sends one message; resolves once the page's listeners have been called with it. */
   send(channel: string, payload: unknown): Promise<void> {
     const seq = ++this.#seq;
-    const frame = lengthPrefixed(encodeWire([seq, channel, payload]));
+    const frame = lengthPrefixed(encodeWire([seq, channel, payload], 4));
     return new Promise<void>((resolve, reject) => {
       this.#pending.set(seq, { resolve, reject });
       if (this.#stream) this.#write(seq, frame);
@@ -77,10 +77,10 @@ export class PageChannel {
   }
 }
 
-function lengthPrefixed(frame: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(4 + frame.byteLength);
-  out.writeUInt32LE(frame.byteLength, 0);
-  out.set(frame, 4);
+/** Writes the stream's length prefix into the headroom encodeWire left (no copy). */
+function lengthPrefixed(space: Uint8Array): Buffer {
+  const out = Buffer.from(space.buffer, space.byteOffset, space.byteLength);
+  out.writeUInt32LE(space.byteLength - 4, 0);
   return out;
 }
 

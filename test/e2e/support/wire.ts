@@ -35,8 +35,11 @@ function cloneError(what: string): Error {
   return error;
 }
 
-/** Encodes `value` into one frame. */
-export function encodeWire(value: unknown): Uint8Array {
+/**
+ * Encodes `value` into one frame, after `headroom` free bytes (room for a transport's own
+ * header, so that it need not copy the frame again).
+ */
+export function encodeWire(value: unknown, headroom = 0): Uint8Array {
   const blobs: Uint8Array[] = [];
   let blobBytes = 0;
   const blob = (bytes: Uint8Array): { o: number; n: number } => {
@@ -87,16 +90,18 @@ export function encodeWire(value: unknown): Uint8Array {
       return jsonValue;
     },
   );
-  const text = new TextEncoder().encode(json);
-  const frame = new Uint8Array(4 + text.byteLength + blobBytes);
-  new DataView(frame.buffer).setUint32(0, text.byteLength, true);
-  frame.set(text, 4);
-  let at = 4 + text.byteLength;
+  // The JSON is encoded straight into the frame: room for its longest UTF-8 form (3 bytes
+  // per UTF-16 unit), the unused part cut off at the end; no intermediate copies.
+  const start = headroom + 4;
+  const space = new Uint8Array(start + 3 * json.length + blobBytes);
+  const { written } = new TextEncoder().encodeInto(json, space.subarray(start));
+  new DataView(space.buffer).setUint32(headroom, written, true);
+  let at = start + written;
   for (const bytes of blobs) {
-    frame.set(bytes, at);
+    space.set(bytes, at);
     at += bytes.byteLength;
   }
-  return frame;
+  return space.subarray(0, at);
 }
 
 /** Decodes one frame made by encodeWire; byte arrays come out as copies with their own buffer. */

@@ -45,6 +45,15 @@ describe('wire codec', () => {
     expect(decodeWire(encodeWire(value))).toEqual(structuredClone(value));
   });
 
+  it('leaves the headroom asked for free before the frame, and ends where its bytes end', () => {
+    const value = { text: 'Kovač — “quoted” 日本 𝐁', bytes: new Uint8Array([1, 2, 3]) };
+    const plain = encodeWire(value);
+    const framed = encodeWire(value, 4);
+    expect(framed.byteLength).toBe(plain.byteLength + 4);
+    expect([...framed.subarray(4)]).toEqual([...plain]);
+    expect(decodeWire(framed.subarray(4))).toEqual(value);
+  });
+
   it('gives each byte array its own buffer, as a plain Uint8Array', () => {
     const shared = new Uint8Array(1000).fill(7);
     const out = decodeWire(
