@@ -210,3 +210,20 @@ describe('highlights, notes and metadata', () => {
     await expect(r.updateMetadata(a!, { publishedAt: 'yesterday' })).rejects.toThrow(/date/);
   });
 });
+
+describe('reading the library', () => {
+  it('loadSummaries reads every summary unchanged, across chunks, sharing repeated strings', async () => {
+    const r = repo();
+    await seed(r, [
+      ['One', ['politics', 'politics/europe']],
+      ['Two', ['politics']],
+      ['Three', []],
+      ['Four', ['Economy']],
+      ['Five', ['politics', 'economy']],
+    ]);
+    const stored = (await r.db.summaries.toArray()).sort((a, b) => a.id.localeCompare(b.id));
+    // Chunks of two: the pool spans chunks, and every field comes out as it was stored.
+    const loaded = (await r.loadSummaries(2)).sort((a, b) => a.id.localeCompare(b.id));
+    expect(loaded).toEqual(stored);
+  });
+});

@@ -11,6 +11,7 @@ import type { Clipping, ClippingDraft } from '@shared/clipping';
 import type { ExportItem } from '@shared/export/types';
 import { loadAnnotated } from './annotated';
 import { rebuildDerived } from './backup';
+import { StringPool } from './intern';
 import {
   pagesByKey,
   summaryOf,
@@ -117,8 +118,11 @@ export class LibraryRepo {
    */
   async loadSummaries(chunk = 10_000): Promise<ClippingSummary[]> {
     const all: ClippingSummary[] = [];
-    for await (const rows of pagesByKey(this.db.summaries, chunk))
+    const pool = new StringPool();
+    for await (const rows of pagesByKey(this.db.summaries, chunk)) {
+      pool.internSummaries(rows);
       for (const row of rows) all.push(row);
+    }
     return all;
   }
 
