@@ -457,8 +457,34 @@ async function main(): Promise<void> {
         ? `\nsearch index complete (${indexed} articles) after ${indexSeconds.toFixed(1)} s`
         : 'not waiting for the search index: it is being built during the measurements',
     );
-    // The app makes its weekly backup once search is in step: let it finish before measuring.
-    for (let waited = 0; WAIT_FOR_SEARCH && !autoBackup && waited < 300_000; waited += 1000) {
+    // The app makes its weekly backup once search is in step: let it finish before measuring
+    // (unless this profile already has one from the last week, as a reused one may).
+    const lastBackupAt = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open('clipbook');
+          open.onsuccess = () => {
+            const request = open.result
+              .transaction('settings')
+              .objectStore('settings')
+              .get('autoBackup');
+            request.onsuccess = () => {
+              open.result.close();
+              resolve(
+                (request.result as { value?: { lastAt?: string } } | undefined)?.value?.lastAt ??
+                  '',
+              );
+            };
+          };
+        }),
+    );
+    const backupDue = !(Date.now() - Date.parse(lastBackupAt) < 7 * 24 * 3600 * 1000);
+    if (!backupDue) console.log(`weekly backup not due (last one ${lastBackupAt})`);
+    for (
+      let waited = 0;
+      WAIT_FOR_SEARCH && backupDue && !autoBackup && waited < 300_000;
+      waited += 1000
+    ) {
       await page.waitForTimeout(1000);
     }
 
