@@ -128,3 +128,39 @@ test('long result lists come a page at a time', async ({ app }) => {
   await page.getByRole('button', { name: 'Show 10 more' }).click();
   await expect(libraryRows(page).first()).toHaveAttribute('aria-setsize', '60');
 });
+
+test('a library whose search index was lost is indexed again when the app opens', async ({
+  app,
+}) => {
+  const { page } = app;
+  await importAll(app);
+  const box = page.getByRole('searchbox', { name: 'Search clippings' });
+  await box.fill('containers');
+  await expect(libraryRows(page)).toHaveCount(1);
+  // Wipe the stored index behind the app's back (as a damaged or reset index would be)...
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('clipbook');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const stores = ['searchSegments', 'searchPositions', 'searchMeta'];
+          const tx = open.result.transaction(stores, 'readwrite');
+          for (const store of stores) tx.objectStore(store).clear();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await app.reload();
+  await expect(libraryRows(page)).toHaveCount(ALL.length);
+  // ...and the search worker finds every clipping missing from it and indexes them again.
+  await box.fill('containers');
+  await expect(libraryRows(page)).toHaveCount(1);
+  await expect(libraryRows(page).first()).toContainText('Port authority');
+  await box.fill('станции');
+  await expect(libraryRows(page)).toHaveCount(1);
+});

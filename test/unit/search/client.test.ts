@@ -43,12 +43,13 @@ afterEach(async () => {
   }
 });
 
-function setup(name: string, docs: Map<string, SearchDoc>) {
+function setup(name: string, docs: Map<string, SearchDoc>, clippingIds: string[] = []) {
   const db = new Dexie(name);
   db.version(1).stores(SEARCH_STORES);
   dbs.push(db);
   const texts: DocTextSource = {
     getTexts: async (ids) => ids.map((id) => docs.get(id)),
+    allIds: async () => clippingIds,
   };
   const service = new SearchService(new SearchStore(searchTables(db)), texts);
   return new SearchClient(inProcessWorker(service));
@@ -86,7 +87,6 @@ describe('SearchClient over the service protocol', () => {
     await client.remove(['b']);
     expect((await client.query('rain ')).total).toBe(0);
     await client.flush();
-    expect(await client.ids()).toEqual(['a']);
 
     // A new worker on the same database: ready without re-indexing, phrases included.
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -94,6 +94,27 @@ describe('SearchClient over the service protocol', () => {
     const ready = await again.ready();
     expect(ready.docCount).toBe(1);
     expect((await again.query('"election commission"')).hits.map((h) => h.id)).toEqual(['a']);
+  });
+
+  it('reconciles with the clippings table: drops what is gone, names what is missing', async () => {
+    const docs = new Map<string, SearchDoc>();
+    for (const d of [
+      doc('a', { body: 'apples' }),
+      doc('b', { body: 'bananas' }),
+      doc('c', { body: 'cherries' }),
+    ]) {
+      docs.set(d.id, d);
+    }
+    // The library holds a, c and d: b was deleted while the index was not told, d is new.
+    const client = setup(`reconcile-${Date.now()}`, docs, ['a', 'c', 'd']);
+    await client.ready();
+    await client.index([...docs.values()]);
+    expect(await client.reconcile()).toEqual({ missing: ['d'] });
+    expect((await client.query('bananas')).total).toBe(0);
+    expect((await client.query('cherries')).total).toBe(1);
+    const info = await client.flush();
+    expect(info.docCount).toBe(2);
+    expect(await client.reconcile()).toEqual({ missing: ['d'] });
   });
 
   it('merges in the background and keeps answering', async () => {

@@ -82,9 +82,9 @@ export class SearchClient {
     return this.call(options ? { kind: 'query', text, options } : { kind: 'query', text });
   }
 
-  /** Every indexed id, to find clippings missing from the index (or stale entries). */
-  ids(): Promise<string[]> {
-    return this.call({ kind: 'ids' });
+  /** Drops entries of clippings that are gone; resolves to the clippings the index lacks. */
+  reconcile(): Promise<{ missing: string[] }> {
+    return this.call({ kind: 'reconcile' });
   }
 
   clear(): Promise<IndexInfo> {

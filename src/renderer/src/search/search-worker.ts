@@ -22,6 +22,9 @@ const service = new SearchService(new SearchStore(searchTables(db)), {
       toSearchDoc(clipping, { note, highlights, trashed: clipping.deletedAt !== '' }),
     );
   },
+  async allIds() {
+    return (await db.clippings.toCollection().primaryKeys()) as string[];
+  },
   async getTexts(ids) {
     // The very texts getDocs indexed (same reads, same joining), so snippets match the index.
     const docs = new Map(

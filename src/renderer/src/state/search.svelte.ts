@@ -87,12 +87,8 @@ export class SearchState {
 
   /** Indexes clippings the index lacks (new library, or a reset) and drops ones it no longer needs. */
   async #reconcile(): Promise<void> {
-    const indexed = new Set(await this.#client.ids());
-    const all = (await this.#repo.db.clippings.toCollection().primaryKeys()) as string[];
-    const known = new Set(all);
-    const missing = all.filter((id) => !indexed.has(id));
-    const stale = [...indexed].filter((id) => !known.has(id));
-    if (stale.length) await this.#client.remove(stale);
+    // The worker compares the index with the clippings table itself (see DocTextSource.allIds).
+    const { missing } = await this.#client.reconcile();
     if (missing.length === 0) return;
     this.indexing = { done: 0, total: missing.length };
     for (let i = 0; i < missing.length; i += INDEX_CHUNK) {
