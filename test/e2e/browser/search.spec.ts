@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ARTICLES, expect, libraryRows, openRow, test, type Harness } from '../support/harness';
+import { clearStores } from '../support/idb';
 
 const ALL = [
   'alalam-putin-guterres.txt',
@@ -138,23 +139,7 @@ test('a library whose search index was lost is indexed again when the app opens'
   await box.fill('containers');
   await expect(libraryRows(page)).toHaveCount(1);
   // Wipe the stored index behind the app's back (as a damaged or reset index would be)...
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('clipbook');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const stores = ['searchSegments', 'searchPositions', 'searchMeta'];
-          const tx = open.result.transaction(stores, 'readwrite');
-          for (const store of stores) tx.objectStore(store).clear();
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  await clearStores(page, ['searchSegments', 'searchPositions', 'searchMeta']);
   await app.reload();
   await expect(libraryRows(page)).toHaveCount(ALL.length);
   // ...and the search worker finds every clipping missing from it and indexes them again.

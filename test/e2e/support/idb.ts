@@ -25,3 +25,24 @@ export async function countRecords(page: Page, store: string): Promise<number> {
     store,
   );
 }
+
+/** Empties stores of the app's IndexedDB directly, behind the app's back. */
+export async function clearStores(page: Page, stores: string[]): Promise<void> {
+  await page.evaluate(
+    (stores) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('clipbook');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(stores, 'readwrite');
+          for (const store of stores) tx.objectStore(store).clear();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    stores,
+  );
+}
