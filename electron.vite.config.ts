@@ -2,8 +2,12 @@ import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 
+// Every process reaches src/shared by one name, not by climbing out of its own folder.
+const resolveShared = { alias: { '@shared': resolve(__dirname, 'src/shared') } };
+
 export default defineConfig({
   main: {
+    resolve: resolveShared,
     build: {
       rollupOptions: {
         input: {
@@ -15,6 +19,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: resolveShared,
     build: {
       // A sandboxed preload must be one self-contained CommonJS file that requires only 'electron'.
       externalizeDeps: false,
@@ -26,8 +31,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    // The renderer reaches src/shared by one name, not by climbing out of its own folder.
-    resolve: { alias: { '@shared': resolve(__dirname, 'src/shared') } },
+    resolve: resolveShared,
     plugins: [svelte()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },

@@ -1,5 +1,5 @@
 import { Menu, type WebContents } from 'electron';
-import type { MenuCommand } from '../shared/ipc-channels';
+import type { MenuCommand } from '@shared/ipc-channels';
 import { contextMenuTemplate } from './context-menu';
 
 /** Shows the reader's context menu (context-menu.ts) on right-click in the window. */

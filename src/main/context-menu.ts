@@ -5,7 +5,7 @@
  * template is unit-tested without Electron's runtime.
  */
 import type { ContextMenuParams, MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/ipc-channels';
+import type { MenuCommand } from '@shared/ipc-channels';
 
 export interface ContextMenuActions {
   command(command: MenuCommand, text: string): void;

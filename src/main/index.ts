@@ -15,8 +15,8 @@ import {
   shell,
   type IpcMainInvokeEvent,
 } from 'electron';
-import { EVENT_CHANNELS } from '../shared/ipc-channels';
-import type { ImportEvent } from '../shared/ipc';
+import { EVENT_CHANNELS } from '@shared/ipc-channels';
+import type { ImportEvent } from '@shared/ipc';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,

@@ -5,7 +5,7 @@
  * imports from electron, so that the template is unit-tested without Electron's runtime.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/ipc-channels';
+import type { MenuCommand } from '@shared/ipc-channels';
 
 export interface MenuOptions {
   platform: NodeJS.Platform;

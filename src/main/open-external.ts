@@ -1,5 +1,5 @@
 import { shell } from 'electron';
-import { isHttpUrl } from '../shared/ipc';
+import { isHttpUrl } from '@shared/ipc';
 
 /** The only place that may call shell.openExternal: http(s) links only, never file: or custom schemes. */
 export async function openExternalSafely(url: string): Promise<void> {

@@ -3,7 +3,7 @@
  * and one test cover it. See Electron's security checklist.
  */
 import type { App, Session, WebContents, WebPreferences } from 'electron';
-import { isHttpUrl } from '../shared/ipc';
+import { isHttpUrl } from '@shared/ipc';
 
 export function hardenedWebPreferences(preloadPath: string): WebPreferences {
   return {

@@ -2,10 +2,10 @@
  * Builds the renderer's API from a transport. The preload passes Electron's ipcRenderer; the
  * browser test harness runs this same bundle with a stand-in transport.
  */
-import type { ClipbookApi, DroppedFile } from '../shared/clipbook-api';
-import type { ImportEvent, InvokeChannel } from '../shared/ipc';
-import { EVENT_CHANNELS, parseMenuMessage } from '../shared/ipc-channels';
-import type { Result } from '../shared/result';
+import type { ClipbookApi, DroppedFile } from '@shared/clipbook-api';
+import type { ImportEvent, InvokeChannel } from '@shared/ipc';
+import { EVENT_CHANNELS, parseMenuMessage } from '@shared/ipc-channels';
+import type { Result } from '@shared/result';
 
 export interface Transport {
   invoke(channel: InvokeChannel, ...args: unknown[]): Promise<unknown>;

@@ -3,7 +3,7 @@
  * `File.path` is gone from Electron; dropped files' paths come from webUtils.getPathForFile.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { API_KEY } from '../shared/clipbook-api';
+import { API_KEY } from '@shared/clipbook-api';
 import { createClipbookApi } from './api';
 
 contextBridge.exposeInMainWorld(

@@ -4,9 +4,9 @@
  * by Chromium, which only the app has.
  */
 import path from 'node:path';
-import type { Clipping, ClippingDraft } from '../../shared/clipping';
-import { exportItems } from '../../shared/export';
-import type { ExportFormat, ExportItem } from '../../shared/export';
+import type { Clipping, ClippingDraft } from '@shared/clipping';
+import { exportItems } from '@shared/export';
+import type { ExportFormat, ExportItem } from '@shared/export';
 import { writeExport } from '../export/write-export';
 import type { ExportFs } from '../export/write-export';
 

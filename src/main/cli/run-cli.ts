@@ -1,5 +1,5 @@
 /** The `clipbook` command line: argument handling and output, kept free of process globals. */
-import type { ClippingDraft } from '../../shared/clipping';
+import type { ClippingDraft } from '@shared/clipping';
 import { parseFile } from '../import/index';
 import { runConvert } from './convert-command';
 

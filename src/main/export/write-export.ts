@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants, promises as nodeFs } from 'node:fs';
 import path from 'node:path';
-import type { ExportFile } from '../../shared/export/types';
+import type { ExportFile } from '@shared/export/types';
 
 export interface ExportFileHandle {
   write(data: Uint8Array): Promise<void>;

@@ -1,5 +1,5 @@
 /** The intermediate result every format parser fills in, and the text helpers they share. */
-import type { RelatedArticle } from '../../shared/clipping';
+import type { RelatedArticle } from '@shared/clipping';
 
 export interface ArticleFields {
   title: string;

@@ -1,7 +1,7 @@
 /** Expands the user's selection (files and folders) into the files to import. */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, isAbsolute } from 'node:path';
-import type { Refusal } from '../../shared/clipping';
+import type { Refusal } from '@shared/clipping';
 
 export type CollectedFile = { path: string } | { path: string; error: Refusal };
 

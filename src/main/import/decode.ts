@@ -5,7 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { chardet } from 'jschardet';
-import type { EncodingInfo } from '../../shared/clipping';
+import type { EncodingInfo } from '@shared/clipping';
 
 export interface DecodedText {
   text: string;

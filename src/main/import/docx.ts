@@ -1,6 +1,6 @@
 /** DOCX → article through mammoth's raw text, after the zip-bomb guard. */
 import mammoth from 'mammoth';
-import type { Refusal } from '../../shared/clipping';
+import type { Refusal } from '@shared/clipping';
 import type { ArticleFields } from './article';
 import { parsePlainText } from './plain-text';
 import { cleanText } from './article';

@@ -1,5 +1,5 @@
 /** Turns parser output into a validated `ClippingDraft`: cleaning, language, limits. */
-import type { ClippingDraft, EncodingInfo, SourceFormat } from '../../shared/clipping';
+import type { ClippingDraft, EncodingInfo, SourceFormat } from '@shared/clipping';
 import {
   cleanText,
   nfc,

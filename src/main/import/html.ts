@@ -5,7 +5,7 @@
  */
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
-import type { RelatedArticle } from '../../shared/clipping';
+import type { RelatedArticle } from '@shared/clipping';
 import {
   cleanText,
   emptyArticle,

@@ -5,7 +5,7 @@
 import { hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { basename } from 'node:path';
-import type { ClippingDraft, EncodingInfo, Refusal, SourceFormat } from '../../shared/clipping';
+import type { ClippingDraft, EncodingInfo, Refusal, SourceFormat } from '@shared/clipping';
 import type { ArticleFields } from './article';
 import { decodeText, declaredHtmlCharset } from './decode';
 import { declaredMailCharset, parseEmail } from './email';

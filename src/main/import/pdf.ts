@@ -3,7 +3,7 @@
  * vertical gaps; the result then goes through the plain-text rules.
  */
 import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Refusal } from '../../shared/clipping';
+import type { Refusal } from '@shared/clipping';
 import { cleanText, type ArticleFields } from './article';
 import { parsePlainText } from './plain-text';
 

@@ -3,7 +3,7 @@
  * byline, outlet, "Source:" labels, wire datelines) and junk (ads, credits, copyright, leaked
  * debug dumps); each line is classified on its own so the rules work whatever the layout.
  */
-import type { RelatedArticle } from '../../shared/clipping';
+import type { RelatedArticle } from '@shared/clipping';
 import {
   emptyArticle,
   cleanText,

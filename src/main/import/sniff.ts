@@ -1,5 +1,5 @@
 /** Decides what kind of file a byte array is: by extension, then by content. */
-import type { Refusal, SourceFormat } from '../../shared/clipping';
+import type { Refusal, SourceFormat } from '@shared/clipping';
 import { looksLikeUtf16 } from './decode';
 
 const EXTENSIONS: Record<string, SourceFormat> = {

@@ -13,8 +13,8 @@ import {
   type InvokeChannel,
   type InvokeValue,
   type SaveRequest,
-} from '../../shared/ipc';
-import { err, ok, type Result } from '../../shared/result';
+} from '@shared/ipc';
+import { err, ok, type Result } from '@shared/result';
 
 export interface ImportStarter {
   start(paths: string[], origin: ImportOrigin): string;

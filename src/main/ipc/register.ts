@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { INVOKE_CHANNELS } from '../../shared/ipc';
-import { err } from '../../shared/result';
+import { INVOKE_CHANNELS } from '@shared/ipc';
+import { err } from '@shared/result';
 import type { IpcHandlers } from './handlers';
 
 /**

@@ -1,5 +1,5 @@
 /** Messages between the import service (main thread) and its worker thread. */
-import type { ImportItem } from '../../shared/ipc';
+import type { ImportItem } from '@shared/ipc';
 
 export interface WorkerStart {
   paths: string[];

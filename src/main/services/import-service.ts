@@ -4,7 +4,7 @@
  * instead of competing for the same two cores.
  */
 import { Worker } from 'node:worker_threads';
-import type { ImportEvent, ImportOrigin } from '../../shared/ipc';
+import type { ImportEvent, ImportOrigin } from '@shared/ipc';
 import type { ImportStarter } from '../ipc/handlers';
 import type { WorkerMessage, WorkerStart } from './import-protocol';
 

@@ -3,7 +3,7 @@
  * in small batches, so that the main process (and the window) never waits on parsing.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ImportItem } from '../../shared/ipc';
+import type { ImportItem } from '@shared/ipc';
 import { collectFiles, parseFile } from '../import';
 import { ownBytes, type WorkerMessage, type WorkerStart } from './import-protocol';
 
