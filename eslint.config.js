@@ -122,6 +122,25 @@ module.exports = tseslint.config(
     }),
   },
   {
+    // Code that must run without Electron: the engine runs in a worker thread, the CLI and the
+    // benchmarks in plain Node, and all of it in vitest. (Repeats main's patterns: a later
+    // no-restricted-imports replaces an earlier one for the same file.)
+    files: [
+      'src/main/import/**',
+      'src/main/cli/**',
+      'src/main/export/**',
+      'src/main/services/import-*.ts',
+      'src/main/services/backups.ts',
+      'src/main/ipc/handlers.ts',
+      'src/main/launch-args.ts',
+    ],
+    rules: restrictImports({
+      paths: ['electron'],
+      patterns: ['**/renderer/**', '**/preload/**', 'electron/*'],
+      why: 'This code runs without Electron (import worker, CLI, vitest): pass Electron services in from src/main/index.ts instead.',
+    }),
+  },
+  {
     files: ['src/preload/**'],
     rules: restrictImports({
       paths: nodeBuiltins,
@@ -142,6 +161,25 @@ module.exports = tseslint.config(
       // State replaces collections and dates wholesale ($state.raw), never mutates them in place.
       'svelte/prefer-svelte-reactivity': 'off',
     },
+  },
+  {
+    // The search worker has no DOM to render into and must stay small to start fast.
+    files: ['src/renderer/src/search/**'],
+    rules: restrictImports({
+      paths: ['electron', 'svelte', ...nodeBuiltins],
+      patterns: [
+        '**/main/**',
+        '**/preload/**',
+        'node:*',
+        'electron/*',
+        'svelte/*',
+        '*.svelte',
+        '**/*.svelte',
+        '**/state/**',
+        '**/components/**',
+      ],
+      why: 'The search worker may not import Svelte, components or UI state (nor electron, node or main).',
+    }),
   },
   {
     // The one reviewed place that renders markup: it sanitises with DOMPurify first.

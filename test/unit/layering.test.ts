@@ -45,6 +45,67 @@ describe('process layering is enforced by lint', () => {
     ).toContain('no-restricted-imports');
   });
 
+  it('Electron-free main code (engine, CLI, import worker) may not import electron', async () => {
+    const electron = "import { app } from 'electron';\nexport const a = app;\n";
+    for (const file of [
+      'src/main/import/x.ts',
+      'src/main/import/deep/x.ts',
+      'src/main/cli/x.ts',
+      'src/main/services/import-worker.ts',
+      'src/main/services/import-service.ts',
+      'src/main/export/x.ts',
+      'src/main/ipc/handlers.ts',
+    ]) {
+      expect(await ruleIds(file, electron), file).toContain('no-restricted-imports');
+    }
+    // The rule replaces main's for these files: it must still keep renderer code out.
+    expect(
+      await ruleIds(
+        'src/main/import/x.ts',
+        "import { getApi } from '../../renderer/src/lib/api';\nexport const a = getApi;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    // Node is what they run on; the Electron shell keeps its electron import.
+    expect(
+      await ruleIds(
+        'src/main/import/x.ts',
+        "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n",
+      ),
+    ).toEqual([]);
+    expect(await ruleIds('src/main/window.ts', electron)).toEqual([]);
+  });
+
+  it('the search worker may not import Svelte or UI state', async () => {
+    for (const source of [
+      "'svelte'",
+      "'svelte/store'",
+      "'../state/search.svelte'",
+      "'../components/Reader.svelte'",
+      "'node:fs'",
+    ]) {
+      expect(
+        await ruleIds(
+          'src/renderer/src/search/x.ts',
+          `import * as m from ${source};\nexport const a = m;\n`,
+        ),
+        source,
+      ).toContain('no-restricted-imports');
+    }
+    expect(
+      await ruleIds(
+        'src/renderer/src/search/x.ts',
+        "import { createDatabase } from '../lib/db';\nexport const a = createDatabase;\n",
+      ),
+    ).toEqual([]);
+    // The rest of the renderer still may.
+    expect(
+      await ruleIds(
+        'src/renderer/src/lib/x.ts',
+        "import { untrack } from 'svelte';\nexport const a = untrack;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('renderer may not import electron, node or main', async () => {
     for (const source of ["'electron'", "'node:path'", "'fs'", "'../../main/launch-args'"]) {
       expect(
