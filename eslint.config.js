@@ -182,11 +182,6 @@ module.exports = tseslint.config(
     }),
   },
   {
-    // The one reviewed place that renders markup: it sanitises with DOMPurify first.
-    files: ['src/renderer/src/components/SafeHtml.svelte'],
-    rules: { 'svelte/no-at-html-tags': 'off' },
-  },
-  {
     // shell.openExternal only through the guarded helper.
     files: ['src/**'],
     ignores: ['src/main/open-external.ts'],

@@ -52,7 +52,6 @@ export function createBuilderConfig(env: Record<string, string | undefined>): Co
       '!out/**/*.map',
       // Bundled into the renderer by Vite: never required at runtime.
       '!node_modules/dexie/**',
-      '!node_modules/dompurify/**',
     ],
     asar: true,
     // Nothing is unpacked: Electron reads worker_threads scripts, require()d modules and

@@ -1,14 +1,16 @@
 /**
  * The hostile corpus in the real app: dropped as one folder, every clipping opened in the
  * reader. Nothing may run (no dialog, no canary global), navigate, or fetch anything but the
- * app's own files; every article's text must still be readable. Then the sanitiser that
- * SafeHtml.svelte uses is run over the mXSS set in Chromium with the app's own config.
+ * app's own files; every article's text must still be readable. Then the mXSS set is put in
+ * every field of a clipping and the HTML the app writes from it (the HTML export and the clip
+ * book, which is also what PDF printing loads) is opened in Chromium: it must stay text.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { test as base, type Request } from '@playwright/test';
-import { SANITIZE_CONFIG, SAFE_URI_PATTERN } from '../../../src/renderer/src/lib/sanitize-config';
+import { exportItems } from '../../../src/shared/export/index';
+import type { ExportItem } from '../../../src/shared/export/types';
+import { makeClipping, makeHighlight, OPTIONS } from '../../unit/export/sample-items';
 import { corpusFiles, HOSTILE_DIR, readManifest } from '../../unit/hostile/corpus';
 import {
   expect,
@@ -133,68 +135,63 @@ const MXSS = [
   '<p>Kept text <b>bold</b> and <a href="https://example.org/a">a link</a>.</p>',
 ];
 
+/** One clipping that carries the whole set in every field a person can see. */
+function hostileItem(): ExportItem {
+  const clipping = makeClipping({
+    id: 'c-mxss',
+    title: MXSS.slice(0, 3).join(' '),
+    source: MXSS[3] ?? '',
+    section: MXSS[4] ?? '',
+    authors: MXSS.slice(5, 8),
+    url: 'https://example.org/a"><img src=x onerror=window.__pwned=1>',
+    tags: MXSS.slice(8, 11),
+    paragraphs: MXSS,
+  });
+  return {
+    clipping,
+    highlights: [makeHighlight(clipping, MXSS[0] ?? '', { note: MXSS[1] ?? '', tags: [] })],
+    note: MXSS.join('\n\n'),
+  };
+}
+
 base(
-  'the sanitiser behind SafeHtml strips the mXSS set (DOMPurify in Chromium, the app config)',
+  'the mXSS set in every field stays text in the HTML export and the clip book',
   async ({ page }) => {
     const outside: string[] = [];
     await page.route('**/*', async (route) => {
       outside.push(route.request().url());
       await route.abort();
     });
-    await page.setContent('<!doctype html><html><body><div id="host"></div></body></html>');
-    const purify = createRequire(__filename).resolve('dompurify/dist/purify.min.js');
-    await page.addScriptTag({ path: purify });
-    const { ALLOWED_URI_REGEXP: _regexp, ...config } = SANITIZE_CONFIG;
-    const results = await page.evaluate(
-      ({ payloads, config, uri }) => {
-        const purify = (
-          window as unknown as { DOMPurify: { sanitize(h: string, c: object): string } }
-        ).DOMPurify;
-        const full = { ...config, ALLOWED_URI_REGEXP: new RegExp(uri.source, uri.flags) };
-        const host = document.getElementById('host') as HTMLElement;
-        return payloads.map((payload) => {
-          const clean = purify.sanitize(payload, full);
-          // Inserted live, as {@html} would: nothing may turn into an element that can run.
-          host.innerHTML = clean;
-          const elements = [...host.querySelectorAll('*')];
-          const reparsed = host.innerHTML;
-          // mXSS is markup that changes meaning when serialised and parsed again.
-          host.innerHTML = reparsed;
-          return {
-            payload,
-            clean,
-            stable: host.innerHTML === reparsed && purify.sanitize(reparsed, full) === reparsed,
-            tags: elements.map((e) => e.localName),
-            attributes: elements.flatMap((e) =>
-              [...e.attributes].map((a) => `${a.name}=${a.value}`),
-            ),
-          };
-        });
-      },
-      {
-        payloads: MXSS,
-        config,
-        uri: { source: SAFE_URI_PATTERN.source, flags: SAFE_URI_PATTERN.flags },
-      },
-    );
-    const allowedTags = new Set<string>(SANITIZE_CONFIG.ALLOWED_TAGS);
-    for (const r of results) {
-      expect(r.stable, r.payload).toBe(true);
-      for (const tag of r.tags) expect(allowedTags.has(tag), `${tag} in ${r.payload}`).toBe(true);
-      for (const attribute of r.attributes) {
-        expect(attribute, r.payload).not.toMatch(/^on|^style=|^src|^action|^formaction/i);
-        if (attribute.startsWith('href='))
-          expect(attribute, r.payload).toMatch(/^href=(https?:|mailto:|#)/);
+    const items = [hostileItem()];
+    const files = [
+      ...(await exportItems('html', items, OPTIONS)),
+      ...(await exportItems('clip-book-html', items, OPTIONS)),
+    ].filter((file) => file.name.endsWith('.html'));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const file of files) {
+      const html = typeof file.data === 'string' ? file.data : new TextDecoder().decode(file.data);
+      await page.setContent(html, { waitUntil: 'load' });
+      const found = await page.evaluate(() => {
+        const elements = [...document.querySelectorAll('*')];
+        return {
+          tags: [...new Set(elements.map((e) => e.localName))],
+          attributes: elements.flatMap((e) =>
+            [...e.attributes].map((a) => `${e.localName} ${a.name}=${a.value}`),
+          ),
+          text: document.body.textContent ?? '',
+        };
+      });
+      for (const tag of ['script', 'iframe', 'object', 'embed', 'form', 'svg', 'math', 'img']) {
+        expect(found.tags, `${file.name}: <${tag}>`).not.toContain(tag);
       }
-      expect(r.clean, r.payload).not.toMatch(
-        /<(script|iframe|object|embed|form|svg|math|style|img)/i,
-      );
-      expect(r.clean, r.payload).not.toMatch(/javascript:|data:text|srcdoc|onerror|onload/i);
+      for (const attribute of found.attributes) {
+        expect(attribute, file.name).not.toMatch(/^\S+ (on|formaction|srcdoc|src=)/i);
+        if (/^\S+ href=/.test(attribute)) expect(attribute, file.name).toMatch(/ href=(https?:|#)/);
+      }
+      // The payloads are still there, as words a reader can see.
+      expect(found.text, file.name).toContain('onerror=window.__pwned=1');
+      expect(found.text, file.name).toContain('Kept text');
     }
-    // Ordinary formatting survives.
-    expect(results.at(-1)?.clean).toBe(
-      '<p>Kept text <b>bold</b> and <a href="https://example.org/a">a link</a>.</p>',
-    );
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(outside).toEqual([]);
