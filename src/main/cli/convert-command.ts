@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Clipping, ClippingDraft } from '@shared/clipping';
-import { exportItems } from '@shared/export';
+import { cliFormat, cliFormatNames, exportItems } from '@shared/export';
 import type { ExportFormat, ExportItem } from '@shared/export';
 import { writeExport } from '../export/write-export';
 import type { ExportFs } from '../export/write-export';
@@ -26,23 +26,11 @@ export interface ConvertDeps {
   fs?: ExportFs;
 }
 
-/** What `--to` accepts, mapped to the export engine's formats. */
-const CLI_FORMATS: Record<string, ExportFormat> = {
-  md: 'md',
-  html: 'html',
-  json: 'json',
-  csv: 'csv',
-  'csl-json': 'csl-json',
-  ris: 'ris',
-  bibtex: 'bibtex',
-  docx: 'docx',
-};
-
 export const CONVERT_USAGE = `Usage: clipbook convert --to FORMAT --out DIR [options] FILE...
 
 Imports each FILE (txt, html, md, eml, pdf, docx) and exports the articles into DIR.
 
-FORMAT    md | html | json | csv | csl-json | ris | bibtex | docx
+FORMAT    ${cliFormatNames().join(' | ')}
 Options:
   --title TEXT      title of the export (and of combined files)
   --excerpt         export only the first paragraph of each article, not the full text
@@ -124,14 +112,12 @@ function resolveFormat(p: Parsed): { format: ExportFormat } | { error: string } 
       "A PDF clip book needs the Clipbook app: it is printed by the app's Chromium renderer. Open the articles in Clipbook and use Export → Clip book (PDF), or convert to html or docx here.";
     return { error };
   }
-  const format = CLI_FORMATS[to];
+  const format = cliFormat(to, { combined: p.combined, perHighlight: p.perHighlight });
   if (!format) {
     return {
-      error: `Unknown format "${p.to}". Use one of: ${Object.keys(CLI_FORMATS).join(', ')}.`,
+      error: `Unknown format "${p.to}". Use one of: ${cliFormatNames().join(', ')}.`,
     };
   }
-  if (format === 'md' && p.combined) return { format: 'md-combined' };
-  if (format === 'csv' && p.perHighlight) return { format: 'csv-highlights' };
   return { format };
 }
 

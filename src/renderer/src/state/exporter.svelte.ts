@@ -1,24 +1,14 @@
 import type { ClipbookApi } from '@shared/clipbook-api';
-import { exportItems, type ExportFormat } from '@shared/export';
+import { EXPORT_FORMAT_LIST, exportItems } from '@shared/export';
 import { clipBookHtml } from '@shared/export/clip-book';
 import type { ExportItem } from '@shared/export/types';
 import type { LibraryRepo } from '../lib/library-repo';
 import type { NoticesState } from './notices.svelte';
 
-/** What the user can export: shown in the dialog, with their labels. */
-export const EXPORT_CHOICES = [
-  { id: 'pdf', label: 'Clip book (PDF)', multi: false },
-  { id: 'docx', label: 'Clip book (Word document)', multi: false },
-  { id: 'md', label: 'Markdown — one file per clipping (Obsidian/Logseq vault)', multi: true },
-  { id: 'md-combined', label: 'Markdown — one combined file', multi: false },
-  { id: 'html', label: 'Web page (one HTML file)', multi: false },
-  { id: 'csv', label: 'Spreadsheet (CSV) — one row per clipping', multi: false },
-  { id: 'csv-highlights', label: 'Spreadsheet (CSV) — one row per highlight', multi: false },
-  { id: 'json', label: 'Clipbook JSON (lossless, can be imported back)', multi: false },
-  { id: 'csl-json', label: 'CSL-JSON (Zotero, reference managers)', multi: false },
-  { id: 'ris', label: 'RIS (EndNote, Zotero, Mendeley)', multi: false },
-  { id: 'bibtex', label: 'BibTeX', multi: false },
-] as const;
+/** What the user can export: every format of the registry that has a label for people. */
+export const EXPORT_CHOICES = EXPORT_FORMAT_LIST.flatMap((f) =>
+  'label' in f ? [{ id: f.id, label: f.label, output: f.output, clipBook: 'clipBook' in f }] : [],
+);
 export type ExportChoice = (typeof EXPORT_CHOICES)[number]['id'];
 
 export type ExportScope = 'selection' | 'filter' | 'tag' | 'library';
@@ -92,10 +82,10 @@ export class ExporterState {
         run.phase = 'saving';
         saved = unwrap(await this.#api.exportPdf(html, `${base}.pdf`));
       } else {
-        const files = await exportItems(settings.choice as ExportFormat, items, options);
+        const files = await exportItems(settings.choice, items, options);
         if (run.controller.signal.aborted) return this.#cancelled(run);
         run.phase = 'saving';
-        const multi = EXPORT_CHOICES.find((c) => c.id === settings.choice)?.multi ?? false;
+        const multi = EXPORT_CHOICES.find((c) => c.id === settings.choice)?.output === 'folder';
         const first = files[0];
         saved = unwrap(
           await this.#api.saveExport({
