@@ -7,6 +7,7 @@ import { getDatabase } from './lib/db';
 import { bufferImportEvents } from './lib/early-events';
 import { LibraryRepo } from './lib/library-repo';
 import { checkProfileVersion } from './lib/profile-guard';
+import { SettingsStore } from './lib/settings';
 import { applyTheme, loadTheme } from './lib/theme';
 import { createSearchWorker, SearchClient } from './search/search-client';
 import { BackupsState } from './state/backups.svelte';
@@ -36,7 +37,7 @@ if (!profile.ok) {
 
 async function start(target: HTMLElement): Promise<void> {
   // The theme first, so the window never flashes the wrong colours.
-  applyTheme(await loadTheme(getDatabase()));
+  applyTheme(await loadTheme(new SettingsStore(getDatabase())));
   // Durable storage: Chromium may otherwise evict the library under disk pressure. Main
   // grants this one permission to the app's origin (security.ts); the answer is in About.
   void navigator.storage?.persist?.().catch(() => false);

@@ -7,6 +7,7 @@ import {
   tooNewMessage,
 } from '../../../src/renderer/src/lib/profile-guard';
 import { loadTheme, saveTheme } from '../../../src/renderer/src/lib/theme';
+import { SettingsStore } from '../../../src/renderer/src/lib/settings';
 import { openCurrent, seedAtVersion, uniqueDbName } from './seed';
 
 /** Opens the raw database at a native version, as a newer Clipbook would leave it. */
@@ -122,13 +123,13 @@ describe('the theme setting', () => {
   it('defaults to system and survives reopening', async () => {
     const name = uniqueDbName();
     const db = await openCurrent(name);
-    expect(await loadTheme(db)).toBe('system');
-    await saveTheme(db, 'dark');
+    expect(await loadTheme(new SettingsStore(db))).toBe('system');
+    await saveTheme(new SettingsStore(db), 'dark');
     db.close();
     const again = await openCurrent(name);
-    expect(await loadTheme(again)).toBe('dark');
+    expect(await loadTheme(new SettingsStore(again))).toBe('dark');
     await again.settings.put({ key: 'theme', value: 'neon' });
-    expect(await loadTheme(again)).toBe('system');
+    expect(await loadTheme(new SettingsStore(again))).toBe('system');
     again.close();
   });
 });

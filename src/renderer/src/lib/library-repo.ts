@@ -12,6 +12,7 @@ import type { ExportItem } from '@shared/export/types';
 import { loadAnnotated } from './annotated';
 import { rebuildDerived } from './backup';
 import { StringPool } from './intern';
+import { SettingsStore } from './settings';
 import {
   pagesByKey,
   summaryOf,
@@ -94,10 +95,12 @@ class TagCounter {
 
 export class LibraryRepo {
   readonly db: ClipbookDb;
+  readonly settings: SettingsStore;
   readonly #listeners = new Set<Listener>();
 
   constructor(db: ClipbookDb) {
     this.db = db;
+    this.settings = new SettingsStore(db);
   }
 
   onChange(listener: Listener): () => void {

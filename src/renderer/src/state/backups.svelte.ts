@@ -12,7 +12,6 @@ import type { LibraryRepo } from '../lib/library-repo';
 import type { LibraryState } from './library.svelte';
 import type { NoticesState } from './notices.svelte';
 
-const AUTO_KEY = 'autoBackup';
 const AUTO_EVERY_MS = 7 * 24 * 60 * 60 * 1000;
 const AUTO_KEEP = 5;
 
@@ -161,8 +160,7 @@ export class BackupsState {
 
   /** Weekly automatic backup into the app's data folder, keeping the last few. */
   async maybeAutoBackup(now = new Date()): Promise<void> {
-    const saved = (await this.#repo.db.settings.get(AUTO_KEY))?.value as
-      AutoBackupSetting | undefined;
+    const saved = await this.#repo.settings.get('autoBackup');
     if (saved) this.auto = saved;
     if (!this.auto.enabled || this.#library.counts.library + this.#library.counts.trash === 0)
       return;
@@ -177,12 +175,12 @@ export class BackupsState {
       return;
     }
     this.auto = { ...this.auto, lastAt: now.toISOString() };
-    await this.#repo.db.settings.put({ key: AUTO_KEY, value: $state.snapshot(this.auto) });
+    await this.#repo.settings.put('autoBackup', $state.snapshot(this.auto));
   }
 
   async setAuto(enabled: boolean): Promise<void> {
     this.auto = { ...this.auto, enabled };
-    await this.#repo.db.settings.put({ key: AUTO_KEY, value: $state.snapshot(this.auto) });
+    await this.#repo.settings.put('autoBackup', $state.snapshot(this.auto));
   }
 }
 

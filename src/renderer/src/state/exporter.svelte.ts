@@ -20,7 +20,6 @@ export interface ExportSettings {
   subtitle: string;
 }
 
-const SETTINGS_KEY = 'export';
 const LOAD_CHUNK = 200;
 
 export class ExportRun {
@@ -53,10 +52,8 @@ export class ExporterState {
 
   /** The last choice is remembered across sessions. */
   async loadSettings(): Promise<void> {
-    const saved = (await this.#repo.db.settings.get(SETTINGS_KEY))?.value as
-      Partial<ExportSettings> | undefined;
-    if (saved && EXPORT_CHOICES.some((c) => c.id === saved.choice))
-      this.settings = { ...this.settings, ...saved };
+    const saved = await this.#repo.settings.get('export');
+    if (saved) this.settings = { ...this.settings, ...saved };
   }
 
   async start(ids: readonly string[], label: string): Promise<void> {
@@ -64,7 +61,7 @@ export class ExporterState {
     run.total = ids.length;
     this.run = run;
     const settings = $state.snapshot(this.settings);
-    await this.#repo.db.settings.put({ key: SETTINGS_KEY, value: settings }).catch(() => undefined);
+    await this.#repo.settings.put('export', settings).catch(() => undefined);
     try {
       const items = await this.#load(ids, run);
       if (run.controller.signal.aborted) return this.#cancelled(run);

@@ -17,7 +17,6 @@ export interface SearchResults {
 const RESULT_LIMIT = 50;
 const TYPING_DELAY_MS = 120;
 const INDEX_CHUNK = 500;
-const SAVED_KEY = 'savedSearches';
 
 /**
  * Full-text search over the library. The index lives in a worker; this keeps it in step with
@@ -70,8 +69,8 @@ export class SearchState {
         if (this.query.trim()) void this.run();
       });
     });
-    const saved = (await this.#repo.db.settings.get(SAVED_KEY))?.value;
-    if (Array.isArray(saved)) this.saved = saved.filter((s): s is string => typeof s === 'string');
+    const saved = await this.#repo.settings.get('savedSearches');
+    if (saved) this.saved = saved;
     try {
       await this.#client.ready();
       this.ready = true;
@@ -230,12 +229,12 @@ export class SearchState {
     const q = this.query.trim();
     if (!q || this.saved.includes(q)) return;
     this.saved = [...this.saved, q];
-    await this.#repo.db.settings.put({ key: SAVED_KEY, value: [...this.saved] });
+    await this.#repo.settings.put('savedSearches', [...this.saved]);
   }
 
   async forget(query: string): Promise<void> {
     this.saved = this.saved.filter((s) => s !== query);
-    await this.#repo.db.settings.put({ key: SAVED_KEY, value: [...this.saved] });
+    await this.#repo.settings.put('savedSearches', [...this.saved]);
   }
 }
 

@@ -1,0 +1,49 @@
+/**
+ * The library's settings, typed: each key has a schema, and a stored value that does not fit
+ * it (written by another version, or damaged) reads as absent instead of being trusted.
+ * Settings travel with backups, so a restore can bring any shape back.
+ */
+import * as v from 'valibot';
+import { EXPORT_FORMAT_LIST } from '@shared/export/formats';
+import type { ClipbookDb } from './db';
+import { THEMES } from './theme';
+
+const SETTING_SCHEMAS = {
+  theme: v.picklist(THEMES),
+  /** The export dialog's last choices. */
+  export: v.object({
+    choice: v.picklist(EXPORT_FORMAT_LIST.flatMap((f) => ('label' in f ? [f.id] : []))),
+    includeBody: v.optional(v.boolean(), true),
+    title: v.optional(v.string(), ''),
+    subtitle: v.optional(v.string(), ''),
+  }),
+  autoBackup: v.object({ enabled: v.boolean(), lastAt: v.string() }),
+  savedSearches: v.pipe(
+    v.array(v.unknown()),
+    v.transform((list) => list.filter((s): s is string => typeof s === 'string')),
+  ),
+} as const;
+
+type Schemas = typeof SETTING_SCHEMAS;
+export type SettingKey = keyof Schemas;
+export type SettingValue<K extends SettingKey> = v.InferOutput<Schemas[K]>;
+
+export class SettingsStore {
+  readonly #db: Pick<ClipbookDb, 'settings'>;
+
+  constructor(db: Pick<ClipbookDb, 'settings'>) {
+    this.#db = db;
+  }
+
+  /** The stored value, or undefined when there is none or it does not fit its schema. */
+  async get<K extends SettingKey>(key: K): Promise<SettingValue<K> | undefined> {
+    const record = await this.#db.settings.get(key);
+    if (record === undefined) return undefined;
+    const parsed = v.safeParse(SETTING_SCHEMAS[key], record.value);
+    return parsed.success ? (parsed.output as SettingValue<K>) : undefined;
+  }
+
+  async put<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
+    await this.#db.settings.put({ key, value });
+  }
+}
