@@ -19,7 +19,6 @@ import { EVENT_CHANNELS } from '@shared/ipc-channels';
 import type { ImportEvent } from '@shared/ipc';
 import {
   APP_ENTRY_URL,
-  APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   mimeTypeFor,
@@ -31,6 +30,7 @@ import { installContextMenu } from './context-menu-install';
 import { pathsFromArgv, pathsFromHandover } from './launch-args';
 import { appMenuTemplate } from './menu';
 import { openExternalSafely } from './open-external';
+import { isAppPage, runMode } from './run-mode';
 import { hardenSession, installAppWideHardening } from './security';
 import { writeExport } from './export/write-export';
 import { writeAutoBackup } from './services/backups';
@@ -55,11 +55,17 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 
-// Tests (and users who want a portable profile) can point the app at its own data folder.
-const userDataOverride = process.env['CLIPBOOK_USER_DATA_DIR'];
-if (userDataOverride) app.setPath('userData', userDataOverride);
+// Before the single-instance lock, which lives in the profile folder: a development run has
+// its own profile (and lock); a release build ignores the dev server switch (run-mode.ts).
+const mode = runMode({
+  isPackaged: app.isPackaged,
+  env: process.env,
+  appDataDir: app.getPath('appData'),
+  appName: app.getName(),
+});
+if (mode.userDataDir) app.setPath('userData', mode.userDataDir);
 
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+const devServerUrl = mode.devServerUrl;
 const rendererDir = join(__dirname, '../renderer');
 let mainWindow: BrowserWindow | null = null;
 /** Paths that arrived before the window could take them (first launch, macOS open-file). */
@@ -122,16 +128,10 @@ function handOver(paths: string[]): void {
   }
 }
 
-/** The app's own pages: the protocol origin, or the dev server while developing. */
-function isAppUrl(url: string): boolean {
-  if (devServerUrl) return url.startsWith(new URL(devServerUrl).origin);
-  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
-}
+const isAppUrl = (url: string): boolean => isAppPage(mode, url);
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  if (devServerUrl) return url.startsWith(devServerUrl);
-  return url.startsWith(`${APP_ORIGIN}/`);
+  return isAppPage(mode, event.senderFrame?.url ?? '');
 }
 
 function onReady(): void {
@@ -200,7 +200,7 @@ function onReady(): void {
       appMenuTemplate({
         platform: process.platform,
         appName: app.getName(),
-        isDev: !app.isPackaged,
+        isDev: mode.isDev,
         command: (command) => mainWindow?.webContents.send(EVENT_CHANNELS.menu, command),
       }),
     ),
