@@ -98,17 +98,18 @@ describe('application menu', () => {
   });
 });
 
+const flags = {
+  canUndo: true,
+  canRedo: false,
+  canCut: true,
+  canCopy: true,
+  canPaste: true,
+  canDelete: true,
+  canSelectAll: true,
+  canEditRichly: false,
+};
+
 describe('reader context menu', () => {
-  const flags = {
-    canUndo: true,
-    canRedo: false,
-    canCut: true,
-    canCopy: true,
-    canPaste: true,
-    canDelete: true,
-    canSelectAll: true,
-    canEditRichly: false,
-  };
 
   it('offers Highlight, Copy and Search for selected article text', () => {
     const command = vi.fn();
@@ -165,16 +166,6 @@ describe('reader context menu', () => {
 });
 
 describe('spelling in the editable-field context menu', () => {
-  const flags = {
-    canUndo: true,
-    canRedo: false,
-    canCut: true,
-    canCopy: true,
-    canPaste: true,
-    canDelete: true,
-    canSelectAll: true,
-    canEditRichly: false,
-  };
 
   function spellingMenu(misspelledWord: string, dictionarySuggestions: string[]) {
     const replaceMisspelling = vi.fn<(word: string) => void>();
