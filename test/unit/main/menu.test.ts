@@ -110,7 +110,6 @@ const flags = {
 };
 
 describe('reader context menu', () => {
-
   it('offers Highlight, Copy and Search for selected article text', () => {
     const command = vi.fn();
     const template = contextMenuTemplate(
@@ -166,7 +165,6 @@ describe('reader context menu', () => {
 });
 
 describe('spelling in the editable-field context menu', () => {
-
   function spellingMenu(misspelledWord: string, dictionarySuggestions: string[]) {
     const replaceMisspelling = vi.fn<(word: string) => void>();
     const addToDictionary = vi.fn<(word: string) => void>();
