@@ -80,6 +80,10 @@ export function createBuilderConfig(env: Record<string, string | undefined>): Co
       // require it or fflate, which only it uses (23 MB on disk with its own node_modules).
       '!node_modules/docx/**',
       '!node_modules/fflate/**',
+      // pdfjs-dist is bundled into the import worker's chunks (electron.vite.config.ts), and
+      // its optional native canvas, which only rendering uses, cannot load from an asar.
+      '!node_modules/pdfjs-dist/**',
+      '!node_modules/@napi-rs/**',
     ],
     asar: true,
     // Nothing is unpacked: Electron reads worker_threads scripts, require()d modules and
