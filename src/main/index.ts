@@ -33,8 +33,14 @@ import { openExternalSafely } from './open-external';
 import { isAppPage, runMode } from './run-mode';
 import { hardenSession, installAppWideHardening } from './security';
 import { writeExport } from './export/write-export';
-import { writeAutoBackup } from './services/backups';
-import { chooseSaveTarget, openFile, renderPdf, showInFolder } from './services/desktop-files';
+import { backupFileName, pruneAutoBackups } from './services/backups';
+import {
+  chooseOpenPath,
+  chooseSaveTarget,
+  renderPdf,
+  showInFolder,
+} from './services/desktop-files';
+import { FileStreams } from './services/file-streams';
 import { ImportService } from './services/import-service';
 import { createMainWindow, focusWindow } from './window';
 
@@ -117,6 +123,10 @@ const imports = new ImportService({
   emit: (event: ImportEvent) => mainWindow?.webContents.send(EVENT_CHANNELS.import, event),
 });
 
+/** Backups and restores in progress; a reloaded or closed window abandons its own. */
+const streams = new FileStreams();
+const backupDir = (): string => join(app.getPath('userData'), 'backups');
+
 function handOver(paths: string[]): void {
   if (paths.length === 0) return;
   if (mainWindow && !mainWindow.webContents.isLoading()) {
@@ -189,9 +199,10 @@ function onReady(): void {
     writeFiles: (dir, files) => writeExport(dir, files),
     renderPdf,
     showInFolder,
-    openFile: (purpose) => openFile(mainWindow, purpose),
-    writeAutoBackup: (bytes, keep) =>
-      writeAutoBackup(join(app.getPath('userData'), 'backups'), bytes, keep),
+    chooseOpenPath: (purpose) => chooseOpenPath(mainWindow, purpose),
+    autoBackupPath: () => join(backupDir(), backupFileName(new Date())),
+    pruneAutoBackups: (keep) => pruneAutoBackups(backupDir(), keep),
+    streams,
   });
   registerIpcHandlers(handlers, isTrustedSender);
 
@@ -210,7 +221,10 @@ function onReady(): void {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
-  app.on('before-quit', () => imports.dispose());
+  app.on('before-quit', () => {
+    imports.dispose();
+    void streams.closeAll();
+  });
 }
 
 function openWindow(): void {
@@ -231,7 +245,11 @@ function openWindow(): void {
     const paths = pendingPaths.splice(0);
     if (paths.length > 0) imports.start(paths, 'launch');
   });
+  // A reload or a crashed renderer leaves its streams behind: no half-written file stays.
+  window.webContents.on('did-start-loading', () => void streams.closeAll());
+  window.webContents.on('render-process-gone', () => void streams.closeAll());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
+    void streams.closeAll();
   });
 }

@@ -13,6 +13,7 @@ import {
   type InvokeChannel,
   type InvokeValue,
   type SaveRequest,
+  type SaveTarget,
 } from '@shared/ipc';
 import { err, ok, type Result } from '@shared/result';
 
@@ -41,13 +42,29 @@ export interface HandlerDeps {
   /** Prints a clip book's HTML to PDF (Chromium). */
   renderPdf(html: string): Promise<Uint8Array<ArrayBuffer>>;
   showInFolder(path: string): void;
-  /** Native open dialog for a backup or a Clipbook JSON export; reads it with a size cap. */
-  openFile(
-    purpose: 'backup' | 'clipbook-json',
-  ): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null>;
-  /** Writes an automatic backup into the app's backup folder, keeping the newest `keep`. */
-  writeAutoBackup(bytes: Uint8Array, keep: number): Promise<string>;
+  /** Native open dialog for a backup or a Clipbook JSON export; null when cancelled. */
+  chooseOpenPath(purpose: 'backup' | 'clipbook-json'): Promise<string | null>;
+  /** Where the next automatic backup goes (in the app's own backup folder). */
+  autoBackupPath(): string;
+  /** Deletes all but the newest `keep` automatic backups. */
+  pruneAutoBackups(keep: number): Promise<void>;
+  /** Files read and written a chunk per message (services/file-streams.ts). */
+  streams: StreamStore;
 }
+
+/** What the handlers use of FileStreams (a fake in the schema tests). */
+export interface StreamStore {
+  beginWrite(target: string): Promise<string>;
+  write(id: string, chunk: Uint8Array): Promise<void>;
+  finishWrite(id: string): Promise<{ path: string; bytes: number }>;
+  abortWrite(id: string): Promise<void>;
+  openRead(path: string, maxBytes: number): Promise<{ id: string; size: number }>;
+  read(id: string, maxBytes: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; done: boolean }>;
+  closeRead(id: string): Promise<void>;
+}
+
+/** A backup holds every original; past this it is not a file Clipbook wrote. */
+export const MAX_OPEN_BYTES = 64 * 1024 * 1024 * 1024;
 
 export type IpcHandler = (args: unknown) => Promise<Result<unknown>>;
 export type IpcHandlers = Record<InvokeChannel, IpcHandler>;
@@ -87,6 +104,8 @@ function handler<C extends InvokeChannel>(channel: C, impl: Impl<C>): IpcHandler
 export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
   // Paths this session wrote: the only ones "Show in folder" may reveal.
   const written = new Set<string>();
+  // Where each stream being written goes, for what to do when it is finished.
+  const saving = new Map<string, SaveTarget>();
 
   async function save(
     request: { target: 'folder' | 'file'; suggestedName: string },
@@ -148,9 +167,49 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       deps.showInFolder(path);
       return null;
     }),
-    'file:open': handler('file:open', async (purpose) => deps.openFile(purpose)),
-    'backup:auto': handler('backup:auto', async ({ bytes, keep }) => ({
-      path: await deps.writeAutoBackup(bytes, keep),
-    })),
+    'file:open': handler('file:open', async (purpose) => {
+      const path = await deps.chooseOpenPath(purpose);
+      if (!path) return null;
+      const { id, size } = await deps.streams.openRead(path, MAX_OPEN_BYTES);
+      return { name: basename(path), size, streamId: id };
+    }),
+    'file:read': handler('file:read', async (id, maxBytes) => deps.streams.read(id, maxBytes)),
+    'file:close': handler('file:close', async (id) => {
+      await deps.streams.closeRead(id);
+      return null;
+    }),
+    'save:begin': handler('save:begin', async (target) => {
+      let path: string | null;
+      if (target.to === 'choose') {
+        path = await deps.chooseSaveTarget({ target: 'file', suggestedName: target.suggestedName });
+        if (!path) return null;
+      } else {
+        path = deps.autoBackupPath();
+      }
+      const streamId = await deps.streams.beginWrite(path);
+      saving.set(streamId, target);
+      return { streamId };
+    }),
+    'save:chunk': handler('save:chunk', async (id, chunk) => {
+      await deps.streams.write(id, chunk);
+      return null;
+    }),
+    'save:finish': handler('save:finish', async (id) => {
+      const target = saving.get(id);
+      saving.delete(id);
+      const saved = await deps.streams.finishWrite(id);
+      if (target?.to === 'choose') {
+        written.add(saved.path);
+        written.add(dirname(saved.path));
+      } else if (target) {
+        await deps.pruneAutoBackups(target.keep);
+      }
+      return saved;
+    }),
+    'save:abort': handler('save:abort', async (id) => {
+      saving.delete(id);
+      await deps.streams.abortWrite(id);
+      return null;
+    }),
   };
 }

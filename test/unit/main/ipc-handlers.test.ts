@@ -9,6 +9,8 @@ import {
 } from '../../../src/shared/ipc';
 import * as v from 'valibot';
 
+const STREAM = `stream-${'a1'.repeat(12)}`;
+
 function deps(): HandlerDeps & { started: string[][]; writes: Array<[string, string[]]> } {
   const started: string[][] = [];
   const writes: Array<[string, string[]]> = [];
@@ -23,8 +25,19 @@ function deps(): HandlerDeps & { started: string[][]; writes: Array<[string, str
     },
     renderPdf: async () => new Uint8Array([37, 80, 68, 70]),
     showInFolder: vi.fn(),
-    openFile: async () => null,
-    writeAutoBackup: async () => '/home/u/.config/Clipbook/backups/b.clipbook-backup',
+    chooseOpenPath: async () => '/home/u/Documents/library.clipbook-backup',
+    autoBackupPath: () => '/home/u/.config/Clipbook/backups/b.clipbook-backup',
+    pruneAutoBackups: async () => undefined,
+    // Any well-formed id is open: the schema tests are about arguments, not stream state.
+    streams: {
+      beginWrite: async () => STREAM,
+      write: async () => undefined,
+      finishWrite: async () => ({ path: '/home/u/Documents/b.clipbook-backup', bytes: 3 }),
+      abortWrite: async () => undefined,
+      openRead: async () => ({ id: STREAM, size: 3 }),
+      read: async () => ({ bytes: new Uint8Array([1, 2, 3]), done: true }),
+      closeRead: async () => undefined,
+    },
     imports: {
       start: (paths) => {
         started.push(paths);
@@ -178,7 +191,12 @@ const VALID_ARGS: { [C in InvokeChannel]: InvokeArgs<C> } = {
   'export:pdf': [{ html: '<p>x</p>', suggestedName: 'a.pdf' }],
   'shell:show-in-folder': ['/home/u/exports/a.md'],
   'file:open': ['backup'],
-  'backup:auto': [{ bytes: new Uint8Array([1, 2, 3]), keep: 5 }],
+  'file:read': [STREAM, 1024],
+  'file:close': [STREAM],
+  'save:begin': [{ to: 'choose', suggestedName: 'Clipbook backup.clipbook-backup' }],
+  'save:chunk': [STREAM, new Uint8Array([1, 2, 3])],
+  'save:finish': [STREAM],
+  'save:abort': [STREAM],
 };
 
 /**

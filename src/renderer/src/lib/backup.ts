@@ -102,17 +102,27 @@ const PAGE = 200;
 
 /**
  * Writes a backup of the whole library, a page of records at a time (each page its own short
- * read, so the library stays writable meanwhile). `onProgress` gets records written so far.
+ * read, so the library stays writable meanwhile), handing the compressed bytes to `sink` as
+ * they come: the backup is never whole in memory, whatever the library's size. `sink` is
+ * awaited, so a slow disk holds the reading back. `onProgress` gets records written so far.
  */
-export async function createBackup(
+export async function writeBackup(
   db: ClipbookDb,
+  sink: (chunk: Uint8Array) => Promise<void>,
   now = new Date(),
   onProgress?: (written: number, total: number) => void,
-): Promise<Uint8Array> {
+): Promise<void> {
   const gzip = new CompressionStream('gzip');
   const writer = gzip.writable.getWriter();
-  // Read the compressed side while writing, or the stream stops accepting input.
-  const output = new Response(gzip.readable).arrayBuffer();
+  // Drain the compressed side while writing, or the stream stops accepting input.
+  const drained = (async () => {
+    const reader = gzip.readable.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      await sink(value);
+    }
+  })();
   const encoder = new TextEncoder();
   const write = (text: string) => writer.write(encoder.encode(text));
   try {
@@ -150,10 +160,21 @@ export async function createBackup(
     await writer.close();
   } catch (error) {
     await writer.abort(error).catch(() => undefined);
-    await output.catch(() => undefined);
+    await drained.catch(() => undefined);
     throw error;
   }
-  return new Uint8Array(await output);
+  await drained;
+}
+
+/** A whole backup in memory (tests and small libraries); the app streams with writeBackup. */
+export async function createBackup(
+  db: ClipbookDb,
+  now = new Date(),
+  onProgress?: (written: number, total: number) => void,
+): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await writeBackup(db, async (chunk) => void chunks.push(chunk), now, onProgress);
+  return new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
 }
 
 type Verified = { ok: true; backup: VerifiedBackup } | { ok: false; error: string };
@@ -162,8 +183,10 @@ const NOT_A_BACKUP =
   'This is not a Clipbook backup (it is not a compressed backup file, or it is damaged).';
 const DAMAGED = 'The backup is damaged: its contents are not readable.';
 
-/** Checks everything about a backup file; nothing is written. */
-export async function verifyBackup(bytes: Uint8Array): Promise<Verified> {
+/** Checks everything about a backup file, whole or as it is read; nothing is written. */
+export async function verifyBackup(
+  bytes: Uint8Array | ReadableStream<Uint8Array>,
+): Promise<Verified> {
   const lines = backupLines(bytes);
   const tables: BackupTables = {
     clippings: [],
@@ -289,10 +312,13 @@ async function verifyV1(header: v.InferOutput<typeof HeaderV1Schema>): Promise<V
 }
 
 /** The file's lines, decompressed and decoded as they stream (strict UTF-8). */
-async function* backupLines(bytes: Uint8Array): AsyncGenerator<string> {
-  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip'))
+async function* backupLines(
+  bytes: Uint8Array | ReadableStream<Uint8Array>,
+): AsyncGenerator<string> {
+  const input =
+    bytes instanceof ReadableStream ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]).stream();
+  const reader = input
+    .pipeThrough(new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>)
     .getReader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let rest = '';
