@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { makePdf } from '../../unit/import/helpers';
+import { bridgePdf } from '../../unit/import/helpers';
 import { findElectronBinary } from '../support/electron-binary';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -72,17 +72,7 @@ test.describe('packaged app', () => {
       return;
     }
     const pdf = join(work, 'bridge.pdf');
-    writeFileSync(
-      pdf,
-      makePdf(
-        [
-          [{ text: 'Bridge reopens after repairs', size: 18 }],
-          [{ text: 'The old bridge reopened on Monday after two years of repairs, the city' }],
-          [{ text: 'said, and traffic is expected to return to normal by the end of the month.' }],
-        ],
-        { title: 'Bridge reopens after repairs' },
-      ),
-    );
+    writeFileSync(pdf, bridgePdf());
     const files = [
       pdf,
       join(ARTICLES, 'harbour-report.html'),

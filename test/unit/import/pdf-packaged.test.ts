@@ -14,7 +14,7 @@ import { createBuilderConfig } from '../../../build/electron-builder.config';
 import { MinimalDOMMatrix } from '../../../src/main/import/dom-matrix';
 import { ImportService } from '../../../src/main/services/import-service';
 import type { ImportEvent, ImportItem } from '../../../src/shared/ipc';
-import { makePdf } from './helpers';
+import { bridgePdf } from './helpers';
 
 const ROOT = resolve(__dirname, '../../..');
 // Inside the project, so that the bundle's require()s find node_modules as they would.
@@ -90,17 +90,7 @@ describe('PDF import in a packaged build', () => {
     const dir = join(work, 'in');
     mkdirSync(dir);
     const file = join(dir, 'bridge.pdf');
-    writeFileSync(
-      file,
-      makePdf(
-        [
-          [{ text: 'Bridge reopens after repairs', size: 18 }],
-          [{ text: 'The old bridge reopened on Monday after two years of repairs, the city' }],
-          [{ text: 'said, and traffic is expected to return to normal by the end of the month.' }],
-        ],
-        { title: 'Bridge reopens after repairs' },
-      ),
-    );
+    writeFileSync(file, bridgePdf());
     const [item] = await importInWorker([file]);
     if (!item?.outcome.ok) throw new Error(JSON.stringify(item?.outcome));
     expect(item.outcome.draft.format).toBe('pdf');
