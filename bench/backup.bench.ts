@@ -13,11 +13,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { createIpcHandlers } from '../src/main/ipc/handlers';
 import { FileStreams } from '../src/main/services/file-streams';
 import { err } from '../src/shared/result';
 import type { InvokeChannel } from '../src/shared/ipc';
 import { chromiumLaunchOptions } from '../test/e2e/support/chromium';
+import { fileHandlers } from '../test/e2e/support/file-handlers';
 import { HARNESS_ORIGIN, wireRenderer } from '../test/e2e/support/harness';
 
 const TOTAL_MB = Number(process.env['BENCH_BACKUP_MB'] ?? 1100);
@@ -116,26 +116,7 @@ async function main(): Promise<void> {
   const streams = new FileStreams();
   let chunks = 0;
   let largestMessage = 0;
-  const handlers = createIpcHandlers({
-    imports: { start: () => 'job-bench', cancel: () => false },
-    choosePaths: async () => null,
-    openExternal: async () => undefined,
-    appInfo: () => ({
-      name: 'Clipbook',
-      version: 'bench',
-      platform: process.platform,
-      dataDir: dir,
-    }),
-    openDataFolder: async () => undefined,
-    chooseSaveTarget: async () => target,
-    writeFiles: async () => [],
-    renderPdf: async () => new Uint8Array(),
-    showInFolder: () => undefined,
-    chooseOpenPath: async () => null,
-    autoBackupPath: () => join(dir, 'auto.clipbook-backup'),
-    pruneAutoBackups: async () => undefined,
-    streams,
-  });
+  const handlers = fileHandlers({ dir, streams, saveTo: () => target });
   try {
     const page = await context.newPage();
     await wireRenderer(page, async (channel, args) => {

@@ -8,8 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createIpcHandlers, type IpcHandlers } from '../../../src/main/ipc/handlers';
-import { backupFileName, pruneAutoBackups } from '../../../src/main/services/backups';
+import type { IpcHandlers } from '../../../src/main/ipc/handlers';
 import { FileStreams } from '../../../src/main/services/file-streams';
 import { createClipbookApi, DEFAULT_CHUNK_BYTES } from '../../../src/preload/api';
 import { restoreBackup, verifyBackup, writeBackup } from '../../../src/renderer/src/lib/backup';
@@ -17,6 +16,7 @@ import { createDatabase } from '../../../src/renderer/src/lib/db';
 import { readAll, streamOf } from '../../../src/renderer/src/lib/file-source';
 import { LibraryRepo } from '../../../src/renderer/src/lib/library-repo';
 import { MAX_IPC_CHUNK_BYTES, type InvokeChannel } from '../../../src/shared/ipc';
+import { fileHandlers } from '../../e2e/support/file-handlers';
 import { makeDraft } from '../db/draft-factory';
 import { uniqueDbName } from '../db/seed';
 
@@ -34,20 +34,11 @@ beforeEach(() => {
   openPath = savePath;
   streams = new FileStreams();
   messages = [];
-  handlers = createIpcHandlers({
-    imports: { start: () => 'job-1', cancel: () => false },
-    choosePaths: async () => null,
-    openExternal: async () => undefined,
-    appInfo: () => ({ name: 'Clipbook', version: 't', platform: 'linux', dataDir: dir }),
-    openDataFolder: async () => undefined,
-    chooseSaveTarget: async () => savePath,
-    writeFiles: async () => [],
-    renderPdf: async () => new Uint8Array(),
-    showInFolder: () => undefined,
-    chooseOpenPath: async () => openPath,
-    autoBackupPath: () => join(dir, 'backups', backupFileName(new Date())),
-    pruneAutoBackups: (keep) => pruneAutoBackups(join(dir, 'backups'), keep),
+  handlers = fileHandlers({
+    dir,
     streams,
+    saveTo: () => savePath,
+    openFrom: () => openPath,
   });
 });
 
