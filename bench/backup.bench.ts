@@ -152,6 +152,7 @@ async function main(): Promise<void> {
       }
     })();
 
+    console.log('backing up…');
     const start = performance.now();
     await page.getByRole('button', { name: 'Library ▾' }).click();
     await page.getByRole('menuitem', { name: 'Back up library…' }).click();

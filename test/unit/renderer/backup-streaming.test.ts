@@ -11,7 +11,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IpcHandlers } from '../../../src/main/ipc/handlers';
 import { FileStreams } from '../../../src/main/services/file-streams';
 import { createClipbookApi, DEFAULT_CHUNK_BYTES } from '../../../src/preload/api';
-import { restoreBackup, verifyBackup, writeBackup } from '../../../src/renderer/src/lib/backup';
+import {
+  pagesByBytes,
+  restoreBackup,
+  verifyBackup,
+  writeBackup,
+} from '../../../src/renderer/src/lib/backup';
 import { createDatabase } from '../../../src/renderer/src/lib/db';
 import { readAll, streamOf } from '../../../src/renderer/src/lib/file-source';
 import { LibraryRepo } from '../../../src/renderer/src/lib/library-repo';
@@ -206,5 +211,29 @@ describe('backups cross IPC in bounded chunks', () => {
     await big.value.write(new Uint8Array(MAX_IPC_CHUNK_BYTES + 10));
     await big.value.finish();
     expect(sent('save:chunk').map((m) => m.bytes)).toEqual([MAX_IPC_CHUNK_BYTES, 10]);
+  });
+});
+
+describe('reading originals for a backup', () => {
+  it('reads them in pages bounded by bytes, not by count', async () => {
+    const repo = new LibraryRepo(createDatabase(uniqueDbName()));
+    const MiB = 1024 * 1024;
+    await repo.db.originals.bulkPut(
+      Array.from({ length: 10 }, (_, i) => ({
+        id: `o-${i}`,
+        sha256: String(i).padStart(64, '0'),
+        name: `${i}.pdf`,
+        size: MiB,
+        bytes: new Uint8Array(MiB).fill(i),
+      })),
+    );
+    const sizes: number[] = [];
+    const seen: string[] = [];
+    for await (const rows of pagesByBytes(repo.db.table('originals'), 3 * MiB)) {
+      sizes.push(rows.length);
+      seen.push(...rows.map((r) => r['id'] as string));
+    }
+    expect(sizes).toEqual([3, 3, 3, 1]);
+    expect(seen).toEqual(Array.from({ length: 10 }, (_, i) => `o-${i}`));
   });
 });

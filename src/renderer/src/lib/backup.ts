@@ -12,6 +12,7 @@
  * counts a truncated or shortened one, and every record is validated before anything changes.
  * Version 1 files (one JSON object with a SHA-256 `checksum` of its `tables` text) still restore.
  */
+import type { IndexableType, Table } from 'dexie';
 import * as v from 'valibot';
 import { ArticleNoteSchema, HighlightSchema } from '@shared/annotations';
 import { ClippingDraftSchema } from '@shared/clipping';
@@ -99,6 +100,34 @@ export type RestoreMode = 'merge' | 'replace';
 
 /** Records read per page: bounded memory and short tasks, whatever the library's size. */
 const PAGE = 200;
+/**
+ * Originals are read by size, not count: 200 PDFs of 2 MiB are 400 MiB at once. A page ends
+ * after the record that passes this many bytes (an original is at most 50 MB).
+ */
+export const ORIGINALS_PAGE_BYTES = 16 * 1024 * 1024;
+
+/** The table's records in key order, pages ending once they hold ORIGINALS_PAGE_BYTES. */
+export async function* pagesByBytes(
+  table: Table<Record<string, unknown>, IndexableType>,
+  pageBytes = ORIGINALS_PAGE_BYTES,
+): AsyncGenerator<Record<string, unknown>[]> {
+  let last: IndexableType | undefined;
+  for (;;) {
+    let bytes = 0;
+    const from = last === undefined ? table.orderBy(':id') : table.where(':id').above(last);
+    // until() stops the cursor itself: records past the page are never read.
+    const rows = await from
+      .until((row) => {
+        bytes += (row['bytes'] as Uint8Array | undefined)?.byteLength ?? 0;
+        return bytes >= pageBytes;
+      }, true)
+      .limit(PAGE)
+      .toArray();
+    if (rows.length === 0) return;
+    yield rows;
+    last = rows[rows.length - 1]!['id'] as IndexableType;
+  }
+}
 
 /**
  * Writes a backup of the whole library, a page of records at a time (each page its own short
@@ -143,14 +172,20 @@ export async function writeBackup(
     >;
     let written = 0;
     for (const name of TABLE_NAMES) {
-      for await (const rows of pagesByKey(db.table<Record<string, unknown>>(name), PAGE)) {
-        let text = '';
-        for (const row of rows) {
-          const record =
-            name === 'originals' ? { ...row, bytes: toBase64(row['bytes'] as Uint8Array) } : row;
-          text += JSON.stringify([name, record]) + '\n';
+      const table = db.table<Record<string, unknown>>(name);
+      const pages = name === 'originals' ? pagesByBytes(table) : pagesByKey(table, PAGE);
+      for await (const rows of pages) {
+        if (name === 'originals') {
+          // One line per original: a page of them as one string would double the page.
+          for (const row of rows) {
+            const record = { ...row, bytes: toBase64(row['bytes'] as Uint8Array) };
+            await write(JSON.stringify([name, record]) + '\n');
+          }
+        } else {
+          let text = '';
+          for (const row of rows) text += JSON.stringify([name, row]) + '\n';
+          await write(text);
         }
-        await write(text);
         counts[name] += rows.length;
         written += rows.length;
         onProgress?.(written, Math.max(total, written));
