@@ -3,8 +3,8 @@
  * browser test harness runs this same bundle with a stand-in transport.
  */
 import type { ClipbookApi, DroppedFile, FileSink, FileSource } from '@shared/clipbook-api';
-import type { ImportEvent, InvokeChannel, InvokeValue } from '@shared/ipc';
-import { MAX_IPC_CHUNK_BYTES } from '@shared/ipc-limits';
+import type { ImportEvent, InvokeChannel, InvokeValue, SaveRequest } from '@shared/ipc';
+import { dataBytes, MAX_IPC_CHUNK_BYTES } from '@shared/ipc-limits';
 import { EVENT_CHANNELS, parseMenuMessage } from '@shared/ipc-channels';
 import type { Result } from '@shared/result';
 
@@ -21,6 +21,8 @@ export interface ApiOptions {
   /** The most bytes of a file one message carries (lowered in tests to force many chunks). */
   chunkBytes?: number;
 }
+
+const encoder = new TextEncoder();
 
 export function createClipbookApi(transport: Transport, options: ApiOptions = {}): ClipbookApi {
   const chunkBytes = Math.max(
@@ -101,13 +103,67 @@ export function createClipbookApi(transport: Transport, options: ApiOptions = {}
     };
   }
 
+  /**
+   * Small exports go in one message. Past the bound (a vault of 100,000 notes, a combined file)
+   * the files go in batches of at most chunkBytes, and any one file bigger than that streams.
+   */
+  async function saveExport(request: SaveRequest): Promise<Result<InvokeValue<'export:save'>>> {
+    const total = request.files.reduce((n, file) => n + dataBytes(file.data), 0);
+    if (total <= chunkBytes) return call('export:save', request);
+    const begun = await call<InvokeValue<'export:begin'>>('export:begin', {
+      target: request.target,
+      suggestedName: request.suggestedName,
+    });
+    if (!begun.ok || !begun.value) return begun as Result<null>;
+    const { exportId } = begun.value;
+    try {
+      let batch: SaveRequest['files'] = [];
+      let batchBytes = 0;
+      const flush = async (): Promise<void> => {
+        if (batch.length > 0) await must('export:files', exportId, batch);
+        batch = [];
+        batchBytes = 0;
+      };
+      for (const file of request.files) {
+        const data = typeof file.data === 'string' ? encoder.encode(file.data) : file.data;
+        if (data.byteLength > chunkBytes) {
+          const opened = await must<InvokeValue<'save:begin'>>('save:begin', {
+            to: 'export',
+            exportId,
+            name: file.name,
+          });
+          if (!opened) throw new Error('The export could not be written.');
+          const out = sink(opened.streamId);
+          try {
+            await out.write(data);
+            await out.finish();
+          } catch (error) {
+            await out.abort();
+            throw error;
+          }
+          continue;
+        }
+        if (batchBytes + data.byteLength > chunkBytes) await flush();
+        batch.push({ ...file, data });
+        batchBytes += data.byteLength;
+      }
+      await flush();
+      return await call<InvokeValue<'export:end'>>('export:end', exportId);
+    } catch (error) {
+      return {
+        ok: false,
+        error: { code: 'ipc', message: error instanceof Error ? error.message : String(error) },
+      };
+    }
+  }
+
   return {
     importPaths: (paths, origin) => call('import:start', paths, origin),
     chooseAndImport: (kind) => call('import:choose', kind),
     cancelImport: (jobId) => call('import:cancel', jobId),
     openExternal: (url) => call('shell:open-external', url),
     appInfo: () => call('app:info'),
-    saveExport: (request) => call('export:save', request),
+    saveExport: (request) => saveExport(request),
     exportPdf: (html, suggestedName) => call('export:pdf', { html, suggestedName }),
     showInFolder: (path) => call('shell:show-in-folder', path),
     openFile: async (purpose) => {

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { ClippingDraftSchema, RefusalSchema } from './clipping';
-import { MAX_IPC_CHUNK_BYTES } from './ipc-limits';
+import { dataBytes, MAX_IPC_CHUNK_BYTES } from './ipc-limits';
 
 export const MAX_PATH_LENGTH = 4_096;
 /** More paths than this in one request is not a user's drop; it is a bug or an attack. */
@@ -78,7 +78,7 @@ export const SaveRequestSchema = v.strictObject({
 });
 export type SaveRequest = v.InferOutput<typeof SaveRequestSchema>;
 
-export { MAX_IPC_CHUNK_BYTES };
+export { dataBytes, MAX_IPC_CHUNK_BYTES };
 
 export const StreamIdSchema = v.pipe(v.string(), v.regex(/^stream-[0-9a-f]{24}$/));
 
@@ -90,6 +90,12 @@ const ChunkSchema = v.pipe(
 /** Where a streamed file goes: a file the user picks, or the app's automatic backup folder. */
 export const SaveTargetSchema = v.variant('to', [
   v.strictObject({ to: v.literal('choose'), suggestedName: v.pipe(v.string(), v.maxLength(255)) }),
+  v.strictObject({
+    to: v.literal('export'),
+    /** A file of an export begun with 'export:begin', too big for one 'export:files'. */
+    exportId: StreamIdSchema,
+    name: v.pipe(v.string(), v.minLength(1), v.maxLength(1_000)),
+  }),
   v.strictObject({
     to: v.literal('auto-backup'),
     /** How many automatic backups to keep, this one included. */
@@ -134,6 +140,38 @@ export const invokeContract = {
   'export:save': {
     args: v.strictTuple([SaveRequestSchema]),
     /** null when the user cancelled the dialog. */
+    result: SavedSchema,
+  },
+  'export:begin': {
+    /**
+     * A big export, in pieces: asks where it goes (as 'export:save' does), then takes its files
+     * in batches ('export:files') and streams ('save:begin' to 'export'), then 'export:end'.
+     */
+    args: v.strictTuple([
+      v.strictObject({
+        target: v.picklist(['folder', 'file']),
+        suggestedName: v.pipe(v.string(), v.maxLength(255)),
+      }),
+    ]),
+    result: v.nullable(v.object({ exportId: StreamIdSchema })),
+  },
+  'export:files': {
+    args: v.strictTuple([
+      StreamIdSchema,
+      v.pipe(
+        v.array(ExportFileSchema),
+        v.minLength(1),
+        v.maxLength(200_000),
+        v.check(
+          (files) => files.reduce((n, f) => n + dataBytes(f.data), 0) <= MAX_IPC_CHUNK_BYTES,
+          'A batch of files is over the size limit.',
+        ),
+      ),
+    ]),
+    result: v.null(),
+  },
+  'export:end': {
+    args: v.strictTuple([StreamIdSchema]),
     result: SavedSchema,
   },
   'export:pdf': {

@@ -3,6 +3,7 @@
  * Electron app (ipc/register.ts) and the browser test harness. Every argument arrives as
  * `unknown` and is parsed with the contract's schema before anything else runs.
  */
+import { randomBytes } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import * as v from 'valibot';
 import {
@@ -16,6 +17,7 @@ import {
   type SaveTarget,
 } from '@shared/ipc';
 import { err, ok, type Result } from '@shared/result';
+import { resolveInside } from '../export/write-export';
 
 export interface ImportStarter {
   start(paths: string[], origin: ImportOrigin): string;
@@ -106,6 +108,14 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
   const written = new Set<string>();
   // Where each stream being written goes, for what to do when it is finished.
   const saving = new Map<string, SaveTarget>();
+  // Exports sent in pieces: the folder the user chose, the file name for a one-file export,
+  // and what has been written so far.
+  const exports = new Map<string, { folder: string; fileName: string | null; paths: string[] }>();
+  const exportOf = (id: string) => {
+    const found = exports.get(id);
+    if (!found) throw new Error('That export is no longer in progress.');
+    return found;
+  };
 
   async function save(
     request: { target: 'folder' | 'file'; suggestedName: string },
@@ -153,6 +163,32 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     'export:save': handler('export:save', async (request) =>
       save(request, async () => request.files),
     ),
+    'export:begin': handler('export:begin', async (request) => {
+      const chosen = await deps.chooseSaveTarget(request);
+      if (!chosen) return null;
+      const exportId = `stream-${randomBytes(12).toString('hex')}`;
+      exports.set(exportId, {
+        folder: request.target === 'folder' ? chosen : dirname(chosen),
+        fileName: request.target === 'file' ? basename(chosen) : null,
+        paths: [],
+      });
+      return { exportId };
+    }),
+    'export:files': handler('export:files', async (exportId, files) => {
+      const exporting = exportOf(exportId);
+      const named = exporting.fileName
+        ? files.map((file) => ({ ...file, name: exporting.fileName as string }))
+        : files;
+      exporting.paths.push(...(await deps.writeFiles(exporting.folder, named)));
+      return null;
+    }),
+    'export:end': handler('export:end', async (exportId) => {
+      const exporting = exportOf(exportId);
+      exports.delete(exportId);
+      for (const path of exporting.paths) written.add(path);
+      written.add(exporting.folder);
+      return { folder: exporting.folder, paths: exporting.paths };
+    }),
     'export:pdf': handler('export:pdf', async (request) =>
       save({ target: 'file', suggestedName: request.suggestedName }, async () => [
         {
@@ -183,6 +219,10 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       if (target.to === 'choose') {
         path = await deps.chooseSaveTarget({ target: 'file', suggestedName: target.suggestedName });
         if (!path) return null;
+      } else if (target.to === 'export') {
+        const exporting = exportOf(target.exportId);
+        // The same rule as every export file: a name that would land outside the folder fails.
+        path = resolveInside(exporting.folder, exporting.fileName ?? target.name);
       } else {
         path = deps.autoBackupPath();
       }
@@ -201,6 +241,8 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       if (target?.to === 'choose') {
         written.add(saved.path);
         written.add(dirname(saved.path));
+      } else if (target?.to === 'export') {
+        exports.get(target.exportId)?.paths.push(saved.path);
       } else if (target) {
         await deps.pruneAutoBackups(target.keep);
       }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { writeExport } from '../../../src/main/export/write-export';
 import { createIpcHandlers, type IpcHandlers } from '../../../src/main/ipc/handlers';
 import { backupFileName, pruneAutoBackups } from '../../../src/main/services/backups';
 import type { FileStreams } from '../../../src/main/services/file-streams';
@@ -14,8 +15,8 @@ export interface FileHandlerOptions {
 }
 
 /**
- * The real IPC handlers with real file streams, for backups and restores; the channels that
- * need a window, imports or a browser do nothing here.
+ * The real IPC handlers with real file streams and export writing, for backups, restores and
+ * exports; the channels that need a window, imports or a browser do nothing here.
  */
 export function fileHandlers(options: FileHandlerOptions): IpcHandlers {
   const backups = join(options.dir, 'backups');
@@ -31,7 +32,7 @@ export function fileHandlers(options: FileHandlerOptions): IpcHandlers {
     }),
     openDataFolder: async () => undefined,
     chooseSaveTarget: async () => options.saveTo(),
-    writeFiles: async () => [],
+    writeFiles: (dir, files) => writeExport(dir, files),
     renderPdf: async () => new Uint8Array(),
     showInFolder: () => undefined,
     chooseOpenPath: async () => options.openFrom?.() ?? null,

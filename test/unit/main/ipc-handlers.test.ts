@@ -188,6 +188,12 @@ const VALID_ARGS: { [C in InvokeChannel]: InvokeArgs<C> } = {
       files: [{ name: 'a.md', data: '# A', mediaType: 'text/markdown' }],
     },
   ],
+  'export:begin': [{ target: 'folder', suggestedName: 'vault' }],
+  'export:files': [
+    STREAM,
+    [{ name: 'a.md', data: new Uint8Array([35]), mediaType: 'text/markdown' }],
+  ],
+  'export:end': [STREAM],
   'export:pdf': [{ html: '<p>x</p>', suggestedName: 'a.pdf' }],
   'shell:show-in-folder': ['/home/u/exports/a.md'],
   'file:open': ['backup'],
@@ -352,7 +358,14 @@ describe('IPC handlers under hostile input (every channel)', () => {
       // show-in-folder needs a path this session wrote first.
       if (channel === 'shell:show-in-folder')
         await handlers['export:save'](VALID_ARGS['export:save']);
-      const result = await handlers[channel](VALID_ARGS[channel]);
+      let args: unknown[] = VALID_ARGS[channel];
+      // An export in pieces must have begun: its id is main's, not the fixed one above.
+      if (channel === 'export:files' || channel === 'export:end') {
+        const begun = await handlers['export:begin'](VALID_ARGS['export:begin']);
+        if (!begun.ok || !begun.value) throw new Error('export:begin failed');
+        args = [(begun.value as { exportId: string }).exportId, ...args.slice(1)];
+      }
+      const result = await handlers[channel](args);
       expect(result.ok, `${channel}: ${JSON.stringify(result)}`).toBe(true);
     }
   });

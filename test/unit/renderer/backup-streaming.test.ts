@@ -52,15 +52,21 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Bytes of file data anywhere in a message (batches nest them in file objects). */
+function bytesIn(value: unknown): number {
+  if (value instanceof Uint8Array) return value.byteLength;
+  if (typeof value === 'string') return 0;
+  if (Array.isArray(value)) return value.reduce<number>((n, x) => n + bytesIn(x), 0);
+  if (value && typeof value === 'object') return bytesIn(Object.values(value));
+  return 0;
+}
+
 /** The preload's API over a transport that clones each message, as ipcRenderer.invoke does. */
 function api(chunkBytes = CHUNK) {
   return createClipbookApi(
     {
       invoke: async (channel, ...args) => {
-        const bytes = args.reduce<number>(
-          (n, a) => n + (a instanceof Uint8Array ? a.byteLength : 0),
-          0,
-        );
+        const bytes = bytesIn(args);
         messages.push({ channel, bytes });
         const result = structuredClone(await handlers[channel](structuredClone(args)));
         if (channel === 'file:read' && result.ok) {
@@ -202,6 +208,11 @@ describe('backups cross IPC in bounded chunks', () => {
       MAX_IPC_CHUNK_BYTES + 1,
     ]);
     expect(tooMuch.ok ? 'ok' : tooMuch.error.code).toBe('invalid-arguments');
+    const bigBatch = await handlers['export:files']([
+      'stream-' + '0'.repeat(24),
+      [{ name: 'a', data: new Uint8Array(MAX_IPC_CHUNK_BYTES + 1), mediaType: 'x' }],
+    ]);
+    expect(bigBatch.ok ? 'ok' : bigBatch.error.code).toBe('invalid-arguments');
     expect(DEFAULT_CHUNK_BYTES).toBeLessThanOrEqual(MAX_IPC_CHUNK_BYTES);
     expect(MAX_IPC_CHUNK_BYTES).toBeLessThan(512 * 1024 * 1024);
     // A preload asked for a bigger bound still sends at most MAX_IPC_CHUNK_BYTES per message.
@@ -235,5 +246,68 @@ describe('reading originals for a backup', () => {
     }
     expect(sizes).toEqual([3, 3, 3, 1]);
     expect(seen).toEqual(Array.from({ length: 10 }, (_, i) => `o-${i}`));
+  });
+});
+
+/** An export of one Markdown file, through the preload's API. */
+function exportOne(target: 'file' | 'folder', name: string, data: string) {
+  return api().saveExport({
+    target,
+    suggestedName: name,
+    files: [{ name, data, mediaType: 'text/markdown' }],
+  });
+}
+
+describe('big exports cross IPC in bounded pieces', () => {
+  it('a folder export past the bound goes in batches, a file past it streams', async () => {
+    const folder = join(dir, 'vault');
+    savePath = folder;
+    const files = [
+      ...Array.from({ length: 30 }, (_, i) => ({
+        name: `notes/note ${i}.md`,
+        data: `# Note ${i}\n\n${'word '.repeat(40 + i)}`,
+        mediaType: 'text/markdown',
+      })),
+      { name: 'all.md', data: 'é'.repeat(5000), mediaType: 'text/markdown' },
+      {
+        name: 'data.bin',
+        data: new Uint8Array(2500).fill(9),
+        mediaType: 'application/octet-stream',
+      },
+    ];
+    const saved = await api().saveExport({ target: 'folder', suggestedName: 'vault', files });
+    if (!saved.ok || !saved.value) throw new Error(JSON.stringify(saved));
+    expect(saved.value.folder).toBe(folder);
+    expect(saved.value.paths).toHaveLength(files.length);
+    for (const file of files) {
+      const onDisk = readFileSync(join(folder, file.name));
+      expect(onDisk.equals(Buffer.from(file.data as string | Uint8Array)), file.name).toBe(true);
+    }
+    // Nothing went as one message: batches and chunks, each within the bound.
+    expect(sent('export:save')).toEqual([]);
+    expect(sent('export:files').length).toBeGreaterThan(3);
+    expect(sent('save:chunk').length).toBeGreaterThanOrEqual(Math.ceil(10_000 / CHUNK) + 3);
+    expect(messages.every((m) => m.bytes <= CHUNK)).toBe(true);
+    // What was written may be shown in its folder, as for any export.
+    expect((await handlers['shell:show-in-folder']([join(folder, 'all.md')])).ok).toBe(true);
+  });
+
+  it('a one-file export past the bound lands under the chosen name; small ones stay one message', async () => {
+    savePath = join(dir, 'Chosen name.md');
+    const big = await exportOne('file', 'library.md', 'x'.repeat(4000));
+    if (!big.ok || !big.value) throw new Error(JSON.stringify(big));
+    expect(big.value.paths).toEqual([savePath]);
+    expect(readFileSync(savePath, 'utf8')).toBe('x'.repeat(4000));
+    messages = [];
+    const small = await exportOne('file', 'a.md', 'short');
+    expect(small.ok).toBe(true);
+    expect(messages.map((m) => m.channel)).toEqual(['export:save']);
+  });
+
+  it('refuses a streamed export file whose name would leave the folder', async () => {
+    savePath = join(dir, 'vault');
+    const saved = await exportOne('folder', '../escape.md', 'y'.repeat(4000));
+    expect(saved.ok).toBe(false);
+    expect(readdirSync(dir).filter((n) => n.startsWith('escape'))).toEqual([]);
   });
 });
