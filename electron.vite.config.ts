@@ -9,6 +9,9 @@ export default defineConfig({
   main: {
     resolve: resolveShared,
     build: {
+      // pdfjs-dist is ESM-only: bundled, it becomes CommonJS chunks next to the import worker,
+      // which Electron's require() reads from inside the asar like any other file.
+      externalizeDeps: { exclude: ['pdfjs-dist'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),

@@ -18,6 +18,8 @@ export default defineConfig({
   projects: [
     { name: 'browser', testDir: './test/e2e/browser' },
     { name: 'electron', testDir: './test/e2e/electron' },
+    // Packages the app first (minutes): run on its own with `npm run test:packaged`.
+    { name: 'packaged', testDir: './test/e2e/packaged' },
     { name: 'docs', testDir: './test/docs' },
   ],
 });

@@ -33,6 +33,8 @@ const PROFILE_DIR = process.env['BENCH_PROFILE'] ?? '';
 const WAIT_FOR_SEARCH = process.env['BENCH_WAIT_FOR_SEARCH'] !== '0';
 const TARGETS = { interactiveMs: 1500, filterMs: 50, maxScrollFrameMs: 50 };
 const LIST = '[role=listbox][aria-label=Library]';
+/** The one stream id the benchmark hands out for the weekly backup. */
+const BENCH_STREAM = 'stream-' + '0'.repeat(24);
 
 /** ~200 tag names: roots, some with children ('politics/europe'), Zipf-ranked by position. */
 function tagNames(): string[] {
@@ -366,19 +368,25 @@ async function main(): Promise<void> {
     // The weekly automatic backup runs on the first start of a library (once the search index
     // is complete): it is accepted and its size recorded, so it runs once, as in the app.
     let autoBackup: { mb: number; afterLoadSeconds: number } | null = null;
+    let backupBytes = 0;
     let loadedAt = performance.now();
     await wireRenderer(page, async (channel, args): Promise<Result<unknown>> => {
       if (channel === 'app:info') return ok({ name: 'Clipbook', version: 'bench', platform });
-      if (channel === 'backup:auto') {
-        const [{ bytes }] = args as [{ bytes: Uint8Array }];
+      // The backup streams in chunks (save:begin, save:chunk…, save:finish); only its size is kept.
+      if (channel === 'save:begin') return ok({ streamId: BENCH_STREAM });
+      if (channel === 'save:chunk') {
+        backupBytes += (args as [string, Uint8Array])[1].byteLength;
+        return ok(null);
+      }
+      if (channel === 'save:finish') {
         autoBackup = {
-          mb: round(bytes.length / 1024 / 1024),
+          mb: round(backupBytes / 1024 / 1024),
           afterLoadSeconds: round((performance.now() - loadedAt) / 1000),
         };
         console.log(
           `\nweekly backup written: ${autoBackup.mb} MB, ${autoBackup.afterLoadSeconds} s after the page loaded`,
         );
-        return ok({ path: 'bench-backup' });
+        return ok({ path: 'bench-backup', bytes: backupBytes });
       }
       return err('unavailable', `${channel} is not available in the library benchmark.`);
     });

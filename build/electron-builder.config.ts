@@ -35,6 +35,29 @@ const EXTRA_MIME_TYPES = ['text/x-markdown'];
 export const APP_ID = 'app.clipbook.desktop';
 export const ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024] as const;
 
+/** Notarisation needs one of @electron/notarize's credential sets, all from the environment. */
+export function notarizeCredentials(env: Record<string, string | undefined>): boolean {
+  const has = (...names: string[]) => names.every((name) => Boolean(env[name]));
+  return (
+    has('APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER') ||
+    has('APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID') ||
+    has('APPLE_KEYCHAIN', 'APPLE_KEYCHAIN_PROFILE')
+  );
+}
+
+/**
+ * macOS signing from the environment: CSC_LINK (+ CSC_KEY_PASSWORD) or CSC_NAME name the
+ * Developer ID certificate, and the APPLE_* variables notarise. Without a certificate the
+ * build is signed ad hoc, which Apple Silicon needs to run it at all; hardened runtime is then
+ * off, because with an ad-hoc signature it rejects Electron's own pre-signed framework.
+ * Gatekeeper still refuses such a build when it was downloaded (see the README).
+ */
+function macSigning(env: Record<string, string | undefined>) {
+  const certificate = Boolean(env['CSC_LINK'] || env['CSC_NAME']);
+  if (!certificate) return { identity: '-', hardenedRuntime: false, notarize: false };
+  return { hardenedRuntime: true, notarize: notarizeCredentials(env) };
+}
+
 export function createBuilderConfig(env: Record<string, string | undefined>): Configuration {
   // Playwright drives Electron through the Node inspector (--inspect=0), so e2e builds keep
   // that one fuse on; release builds turn it off.
@@ -52,6 +75,14 @@ export function createBuilderConfig(env: Record<string, string | undefined>): Co
       '!out/**/*.map',
       // Bundled into the renderer by Vite: never required at runtime.
       '!node_modules/dexie/**',
+      // Word export runs in the renderer (bundled there); main and the import worker never
+      // require it or fflate, which only it uses (23 MB on disk with its own node_modules).
+      '!node_modules/docx/**',
+      '!node_modules/fflate/**',
+      // pdfjs-dist is bundled into the import worker's chunks (electron.vite.config.ts), and
+      // its optional native canvas, which only rendering uses, cannot load from an asar.
+      '!node_modules/pdfjs-dist/**',
+      '!node_modules/@napi-rs/**',
     ],
     asar: true,
     // Nothing is unpacked: Electron reads worker_threads scripts, require()d modules and
@@ -71,7 +102,16 @@ export function createBuilderConfig(env: Record<string, string | undefined>): Co
       grantFileProtocolExtraPrivileges: false,
     },
     linux: {
-      target: ['AppImage', 'deb'],
+      // The deb first: it is the download to offer. Installed by apt/dpkg, electron-builder's
+      // deb also installs an AppArmor profile for the app, which Ubuntu ≥ 24.04 needs to let
+      // Chromium's sandbox create its user namespace. The AppImage has no such profile; there
+      // it aborts at start (electron/electron#42510, electron-builder#8440). The sandbox is
+      // never turned off for it: the README says what to do instead.
+      target: ['deb', 'AppImage'],
+      // With desktopName in package.json (which Electron uses as the Wayland app_id and X11
+      // WM_CLASS), the installed file is clipbook.desktop and StartupWMClass says "clipbook":
+      // the window is matched to its launcher, icon and name.
+      syncDesktopName: true,
       category: 'Office',
       executableName: 'clipbook',
       icon: 'resources/icons',
@@ -89,7 +129,6 @@ export function createBuilderConfig(env: Record<string, string | undefined>): Co
           Comment: 'Read, highlight, tag and export news clippings',
           Categories: 'Office;Viewer;',
           Keywords: 'news;clipping;articles;highlight;library;',
-          StartupWMClass: 'Clipbook',
         },
       },
     },
@@ -98,7 +137,7 @@ export function createBuilderConfig(env: Record<string, string | undefined>): Co
       target: ['dmg'],
       category: 'public.app-category.productivity',
       icon: 'resources/icon.icns',
-      hardenedRuntime: true,
+      ...macSigning(env),
       // Viewer with rank Alternate: listed under "Open With", never taking over a type.
       fileAssociations: FILE_TYPES.map((t) => ({
         ext: t.ext,

@@ -15,10 +15,10 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   // Svelte sets style attributes; styles cannot run code, scripts stay strict.
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

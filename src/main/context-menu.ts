@@ -9,19 +9,29 @@ import type { MenuCommand } from '@shared/ipc-channels';
 
 export interface ContextMenuActions {
   command(command: MenuCommand, text: string): void;
+  /** Spelling fixes for editable fields: webContents.replaceMisspelling and the session's
+   * addWordToSpellCheckerDictionary. Without them no spelling items are offered. */
+  replaceMisspelling?(word: string): void;
+  addToDictionary?(word: string): void;
 }
+
+/** Chromium offers at most a handful; more would push the editing items off a short menu. */
+export const MAX_SUGGESTIONS = 6;
 
 /** Long selections are cut: a search query never needs a whole article. */
 export const MAX_SELECTION_CHARS = 500;
 
 export function contextMenuTemplate(
-  params: Pick<ContextMenuParams, 'selectionText' | 'isEditable' | 'editFlags'>,
+  params: Pick<ContextMenuParams, 'selectionText' | 'isEditable' | 'editFlags'> &
+    Partial<Pick<ContextMenuParams, 'misspelledWord' | 'dictionarySuggestions'>>,
   actions: ContextMenuActions,
 ): MenuItemConstructorOptions[] {
   const text = params.selectionText.trim();
   if (params.isEditable) {
-    // Text fields (notes, tags, filters) get the usual editing menu.
+    // Text fields (notes, tags, filters) get the usual editing menu, led by the fixes for a
+    // word the spell checker underlined: an underline the user cannot act on is only noise.
     return [
+      ...spellingItems(params, actions),
       { role: 'undo', enabled: params.editFlags.canUndo },
       { role: 'redo', enabled: params.editFlags.canRedo },
       { type: 'separator' },
@@ -47,5 +57,30 @@ export function contextMenuTemplate(
       label: `Search for “${short.replace(/\s+/g, ' ')}”`,
       click: () => actions.command('search-selection', text.slice(0, MAX_SELECTION_CHARS)),
     },
+  ];
+}
+
+function spellingItems(
+  params: Partial<Pick<ContextMenuParams, 'misspelledWord' | 'dictionarySuggestions'>>,
+  actions: ContextMenuActions,
+): MenuItemConstructorOptions[] {
+  const word = params.misspelledWord ?? '';
+  const { replaceMisspelling, addToDictionary } = actions;
+  if (!word || !replaceMisspelling || !addToDictionary) return [];
+  const suggestions = (params.dictionarySuggestions ?? []).slice(0, MAX_SUGGESTIONS);
+  return [
+    ...(suggestions.length > 0
+      ? suggestions.map((suggestion, i): MenuItemConstructorOptions => ({
+          id: `spelling-suggestion-${i}`,
+          label: suggestion,
+          click: () => replaceMisspelling(suggestion),
+        }))
+      : [{ id: 'spelling-none', label: 'No spelling suggestions', enabled: false }]),
+    {
+      id: 'spelling-add',
+      label: `Add “${word}” to Dictionary`,
+      click: () => addToDictionary(word),
+    },
+    { type: 'separator' },
   ];
 }

@@ -19,7 +19,6 @@ import { EVENT_CHANNELS } from '@shared/ipc-channels';
 import type { ImportEvent } from '@shared/ipc';
 import {
   APP_ENTRY_URL,
-  APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   mimeTypeFor,
@@ -31,10 +30,17 @@ import { installContextMenu } from './context-menu-install';
 import { pathsFromArgv, pathsFromHandover } from './launch-args';
 import { appMenuTemplate } from './menu';
 import { openExternalSafely } from './open-external';
+import { isAppPage, runMode } from './run-mode';
 import { hardenSession, installAppWideHardening } from './security';
 import { writeExport } from './export/write-export';
-import { writeAutoBackup } from './services/backups';
-import { chooseSaveTarget, openFile, renderPdf, showInFolder } from './services/desktop-files';
+import { backupFileName, pruneAutoBackups } from './services/backups';
+import {
+  chooseOpenPath,
+  chooseSaveTarget,
+  renderPdf,
+  showInFolder,
+} from './services/desktop-files';
+import { FileStreams } from './services/file-streams';
 import { ImportService } from './services/import-service';
 import { createMainWindow, focusWindow } from './window';
 
@@ -55,11 +61,17 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 
-// Tests (and users who want a portable profile) can point the app at its own data folder.
-const userDataOverride = process.env['CLIPBOOK_USER_DATA_DIR'];
-if (userDataOverride) app.setPath('userData', userDataOverride);
+// Before the single-instance lock, which lives in the profile folder: a development run has
+// its own profile (and lock); a release build ignores the dev server switch (run-mode.ts).
+const mode = runMode({
+  isPackaged: app.isPackaged,
+  env: process.env,
+  appDataDir: app.getPath('appData'),
+  appName: app.getName(),
+});
+if (mode.userDataDir) app.setPath('userData', mode.userDataDir);
 
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+const devServerUrl = mode.devServerUrl;
 const rendererDir = join(__dirname, '../renderer');
 let mainWindow: BrowserWindow | null = null;
 /** Paths that arrived before the window could take them (first launch, macOS open-file). */
@@ -111,6 +123,10 @@ const imports = new ImportService({
   emit: (event: ImportEvent) => mainWindow?.webContents.send(EVENT_CHANNELS.import, event),
 });
 
+/** Backups and restores in progress; a reloaded or closed window abandons its own. */
+const streams = new FileStreams();
+const backupDir = (): string => join(app.getPath('userData'), 'backups');
+
 function handOver(paths: string[]): void {
   if (paths.length === 0) return;
   if (mainWindow && !mainWindow.webContents.isLoading()) {
@@ -122,16 +138,10 @@ function handOver(paths: string[]): void {
   }
 }
 
-/** The app's own pages: the protocol origin, or the dev server while developing. */
-function isAppUrl(url: string): boolean {
-  if (devServerUrl) return url.startsWith(new URL(devServerUrl).origin);
-  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
-}
+const isAppUrl = (url: string): boolean => isAppPage(mode, url);
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  if (devServerUrl) return url.startsWith(devServerUrl);
-  return url.startsWith(`${APP_ORIGIN}/`);
+  return isAppPage(mode, event.senderFrame?.url ?? '');
 }
 
 function onReady(): void {
@@ -189,9 +199,10 @@ function onReady(): void {
     writeFiles: (dir, files) => writeExport(dir, files),
     renderPdf,
     showInFolder,
-    openFile: (purpose) => openFile(mainWindow, purpose),
-    writeAutoBackup: (bytes, keep) =>
-      writeAutoBackup(join(app.getPath('userData'), 'backups'), bytes, keep),
+    chooseOpenPath: (purpose) => chooseOpenPath(mainWindow, purpose),
+    autoBackupPath: () => join(backupDir(), backupFileName(new Date())),
+    pruneAutoBackups: (keep) => pruneAutoBackups(backupDir(), keep),
+    streams,
   });
   registerIpcHandlers(handlers, isTrustedSender);
 
@@ -200,7 +211,7 @@ function onReady(): void {
       appMenuTemplate({
         platform: process.platform,
         appName: app.getName(),
-        isDev: !app.isPackaged,
+        isDev: mode.isDev,
         command: (command) => mainWindow?.webContents.send(EVENT_CHANNELS.menu, command),
       }),
     ),
@@ -210,7 +221,10 @@ function onReady(): void {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
-  app.on('before-quit', () => imports.dispose());
+  app.on('before-quit', () => {
+    imports.dispose();
+    void streams.closeAll();
+  });
 }
 
 function openWindow(): void {
@@ -231,7 +245,11 @@ function openWindow(): void {
     const paths = pendingPaths.splice(0);
     if (paths.length > 0) imports.start(paths, 'launch');
   });
+  // A reload or a crashed renderer leaves its streams behind: no half-written file stays.
+  window.webContents.on('did-start-loading', () => void streams.closeAll());
+  window.webContents.on('render-process-gone', () => void streams.closeAll());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
+    void streams.closeAll();
   });
 }

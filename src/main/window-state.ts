@@ -193,3 +193,19 @@ export function trackWindowState(window: TrackedWindow, options: TrackOptions): 
   window.on('close', flush);
   return flush;
 }
+
+/** The parts of BrowserWindow that showing it uses (a fake in tests). */
+export type RevealedWindow = Pick<BrowserWindow, 'once' | 'maximize' | 'show'>;
+
+/**
+ * Shows the window once its first frame is painted, maximised if it was. Not maximize()
+ * before then: it shows the window at once (a blank frame), and ready-to-show, which only
+ * fires for a window not yet shown, then never comes (electron/electron#8861, #7779).
+ */
+export function revealWhenReady(window: RevealedWindow, maximized: boolean): void {
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize();
+    // maximize() shows without focus (and on some macOS versions not at all): show() does both.
+    window.show();
+  });
+}

@@ -1,6 +1,12 @@
 import { BrowserWindow, screen } from 'electron';
 import { hardenedWebPreferences } from './security';
-import { fitToDisplays, loadWindowState, trackWindowState, WINDOW_LIMITS } from './window-state';
+import {
+  fitToDisplays,
+  loadWindowState,
+  revealWhenReady,
+  trackWindowState,
+  WINDOW_LIMITS,
+} from './window-state';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -32,10 +38,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     autoHideMenuBar: false,
     webPreferences: hardenedWebPreferences(options.preloadPath),
   });
-  if (state.maximized) window.maximize();
   trackWindowState(window, { file: options.stateFile });
   // Show once painted, so the user never sees a blank white frame.
-  window.once('ready-to-show', () => window.show());
+  revealWhenReady(window, state.maximized);
   void window.loadURL(options.url);
   return window;
 }

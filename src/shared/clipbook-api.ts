@@ -2,13 +2,39 @@
  * The API the preload exposes to the renderer as `window.clipbook`. Declared here so that
  * preload (which implements it) and renderer (which uses it) share one definition.
  */
-import type { AppInfo, ImportEvent, ImportOrigin, InvokeValue, SaveRequest } from './ipc';
+import type {
+  AppInfo,
+  ImportEvent,
+  ImportOrigin,
+  InvokeValue,
+  SaveRequest,
+  SaveTarget,
+} from './ipc';
 import type { MenuCommand } from './ipc-channels';
 import type { Result } from './result';
 
 /** The part of a DOM File the preload needs; shared code must not depend on the DOM. */
 export interface DroppedFile {
   readonly name: string;
+}
+
+/**
+ * A file main is writing for the renderer. Bytes cross IPC in bounded chunks whatever is
+ * passed to write(); nothing appears at the target until finish(). Methods throw on failure.
+ */
+export interface FileSink {
+  write(bytes: Uint8Array): Promise<void>;
+  finish(): Promise<{ path: string; bytes: number }>;
+  abort(): Promise<void>;
+}
+
+/** A file main is reading for the renderer, a bounded chunk per read(). */
+export interface FileSource {
+  readonly name: string;
+  readonly size: number;
+  /** The next chunk, or null after the last one (the file is then closed). */
+  read(): Promise<Uint8Array | null>;
+  close(): Promise<void>;
 }
 
 export interface ClipbookApi {
@@ -22,8 +48,13 @@ export interface ClipbookApi {
   /** Prints clip-book HTML to a PDF the user places. */
   exportPdf(html: string, suggestedName: string): Promise<Result<InvokeValue<'export:pdf'>>>;
   showInFolder(path: string): Promise<Result<null>>;
-  openFile(purpose: 'backup' | 'clipbook-json'): Promise<Result<InvokeValue<'file:open'>>>;
-  writeAutoBackup(bytes: Uint8Array, keep: number): Promise<Result<InvokeValue<'backup:auto'>>>;
+  /** Asks for a backup or a Clipbook JSON export and opens it for reading; null if cancelled. */
+  openFile(purpose: 'backup' | 'clipbook-json'): Promise<Result<FileSource | null>>;
+  /**
+   * Starts a file that is written a piece at a time (backups): where the user picks, or in the
+   * automatic backups folder. null when the user cancelled the dialog.
+   */
+  saveFile(target: SaveTarget): Promise<Result<FileSink | null>>;
   /** Opens the profile folder in the system file manager (main knows the path). */
   openDataFolder(): Promise<Result<null>>;
   /** Absolute paths of dropped files ('' for entries that have none, e.g. dragged text). */

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { ClippingDraftSchema, RefusalSchema } from './clipping';
+import { dataBytes, MAX_IPC_CHUNK_BYTES } from './ipc-limits';
 
 export const MAX_PATH_LENGTH = 4_096;
 /** More paths than this in one request is not a user's drop; it is a bug or an attack. */
@@ -77,6 +78,32 @@ export const SaveRequestSchema = v.strictObject({
 });
 export type SaveRequest = v.InferOutput<typeof SaveRequestSchema>;
 
+export { dataBytes, MAX_IPC_CHUNK_BYTES };
+
+export const StreamIdSchema = v.pipe(v.string(), v.regex(/^stream-[0-9a-f]{24}$/));
+
+const ChunkSchema = v.pipe(
+  v.instance(Uint8Array),
+  v.check((b) => b.byteLength <= MAX_IPC_CHUNK_BYTES, 'A chunk is over the size limit.'),
+);
+
+/** Where a streamed file goes: a file the user picks, or the app's automatic backup folder. */
+export const SaveTargetSchema = v.variant('to', [
+  v.strictObject({ to: v.literal('choose'), suggestedName: v.pipe(v.string(), v.maxLength(255)) }),
+  v.strictObject({
+    to: v.literal('export'),
+    /** A file of an export begun with 'export:begin', too big for one 'export:files'. */
+    exportId: StreamIdSchema,
+    name: v.pipe(v.string(), v.minLength(1), v.maxLength(1_000)),
+  }),
+  v.strictObject({
+    to: v.literal('auto-backup'),
+    /** How many automatic backups to keep, this one included. */
+    keep: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
+  }),
+]);
+export type SaveTarget = v.InferOutput<typeof SaveTargetSchema>;
+
 const SavedSchema = v.nullable(v.object({ folder: v.string(), paths: v.array(v.string()) }));
 
 /** Request/response schemas per invoke channel. `args` is always a tuple. */
@@ -115,6 +142,38 @@ export const invokeContract = {
     /** null when the user cancelled the dialog. */
     result: SavedSchema,
   },
+  'export:begin': {
+    /**
+     * A big export, in pieces: asks where it goes (as 'export:save' does), then takes its files
+     * in batches ('export:files') and streams ('save:begin' to 'export'), then 'export:end'.
+     */
+    args: v.strictTuple([
+      v.strictObject({
+        target: v.picklist(['folder', 'file']),
+        suggestedName: v.pipe(v.string(), v.maxLength(255)),
+      }),
+    ]),
+    result: v.nullable(v.object({ exportId: StreamIdSchema })),
+  },
+  'export:files': {
+    args: v.strictTuple([
+      StreamIdSchema,
+      v.pipe(
+        v.array(ExportFileSchema),
+        v.minLength(1),
+        v.maxLength(200_000),
+        v.check(
+          (files) => files.reduce((n, f) => n + dataBytes(f.data), 0) <= MAX_IPC_CHUNK_BYTES,
+          'A batch of files is over the size limit.',
+        ),
+      ),
+    ]),
+    result: v.null(),
+  },
+  'export:end': {
+    args: v.strictTuple([StreamIdSchema]),
+    result: SavedSchema,
+  },
   'export:pdf': {
     args: v.strictTuple([
       v.strictObject({
@@ -130,17 +189,40 @@ export const invokeContract = {
     result: v.null(),
   },
   'file:open': {
+    /** Asks which file to open; it is then read with 'file:read'. null when cancelled. */
     args: v.strictTuple([v.picklist(['backup', 'clipbook-json'])]),
-    result: v.nullable(v.object({ name: v.string(), bytes: v.instance(Uint8Array) })),
+    result: v.nullable(v.object({ name: v.string(), size: v.number(), streamId: StreamIdSchema })),
   },
-  'backup:auto': {
+  'file:read': {
+    /** The next chunk of an opened file, at most `maxBytes`; `done` closes it. */
     args: v.strictTuple([
-      v.strictObject({
-        bytes: v.instance(Uint8Array),
-        keep: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
-      }),
+      StreamIdSchema,
+      v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_IPC_CHUNK_BYTES)),
     ]),
-    result: v.object({ path: v.string() }),
+    result: v.object({ bytes: v.instance(Uint8Array), done: v.boolean() }),
+  },
+  'file:close': {
+    args: v.strictTuple([StreamIdSchema]),
+    result: v.null(),
+  },
+  'save:begin': {
+    /** Starts a file written in chunks; null when the user cancelled the save dialog. */
+    args: v.strictTuple([SaveTargetSchema]),
+    result: v.nullable(v.object({ streamId: StreamIdSchema })),
+  },
+  'save:chunk': {
+    args: v.strictTuple([StreamIdSchema, ChunkSchema]),
+    result: v.null(),
+  },
+  'save:finish': {
+    /** Puts the file in place (atomically) and returns where it is. */
+    args: v.strictTuple([StreamIdSchema]),
+    result: v.object({ path: v.string(), bytes: v.number() }),
+  },
+  'save:abort': {
+    /** Drops the file: nothing is left at its target. */
+    args: v.strictTuple([StreamIdSchema]),
+    result: v.null(),
   },
 } as const;
 

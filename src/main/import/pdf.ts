@@ -5,14 +5,20 @@
 import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Refusal } from '@shared/clipping';
 import { cleanText, type ArticleFields } from './article';
+import { ensureDomMatrix } from './dom-matrix';
 import { parsePlainText } from './plain-text';
 
 type PdfjsModule = typeof Pdfjs;
 let pdfjsPromise: Promise<PdfjsModule> | null = null;
 
-/** pdfjs is ESM-only: load it lazily with import(), and run its worker code in this thread. */
+/**
+ * pdfjs is loaded lazily and runs its worker code in this thread. It is ESM-only; the build
+ * bundles it into the import worker's own CommonJS chunks, so nothing is import()ed from
+ * node_modules inside the asar. DOMMatrix first: pdfjs constructs one at load (dom-matrix.ts).
+ */
 async function loadPdfjs(): Promise<PdfjsModule> {
   pdfjsPromise ??= (async () => {
+    ensureDomMatrix();
     const g = globalThis as { pdfjsWorker?: unknown };
     if (!g.pdfjsWorker) {
       // @ts-expect-error -- the worker module ships without type declarations

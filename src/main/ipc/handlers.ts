@@ -3,6 +3,7 @@
  * Electron app (ipc/register.ts) and the browser test harness. Every argument arrives as
  * `unknown` and is parsed with the contract's schema before anything else runs.
  */
+import { randomBytes } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import * as v from 'valibot';
 import {
@@ -13,8 +14,10 @@ import {
   type InvokeChannel,
   type InvokeValue,
   type SaveRequest,
+  type SaveTarget,
 } from '@shared/ipc';
 import { err, ok, type Result } from '@shared/result';
+import { resolveInside } from '../export/write-export';
 
 export interface ImportStarter {
   start(paths: string[], origin: ImportOrigin): string;
@@ -41,13 +44,29 @@ export interface HandlerDeps {
   /** Prints a clip book's HTML to PDF (Chromium). */
   renderPdf(html: string): Promise<Uint8Array<ArrayBuffer>>;
   showInFolder(path: string): void;
-  /** Native open dialog for a backup or a Clipbook JSON export; reads it with a size cap. */
-  openFile(
-    purpose: 'backup' | 'clipbook-json',
-  ): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null>;
-  /** Writes an automatic backup into the app's backup folder, keeping the newest `keep`. */
-  writeAutoBackup(bytes: Uint8Array, keep: number): Promise<string>;
+  /** Native open dialog for a backup or a Clipbook JSON export; null when cancelled. */
+  chooseOpenPath(purpose: 'backup' | 'clipbook-json'): Promise<string | null>;
+  /** Where the next automatic backup goes (in the app's own backup folder). */
+  autoBackupPath(): string;
+  /** Deletes all but the newest `keep` automatic backups. */
+  pruneAutoBackups(keep: number): Promise<void>;
+  /** Files read and written a chunk per message (services/file-streams.ts). */
+  streams: StreamStore;
 }
+
+/** What the handlers use of FileStreams (a fake in the schema tests). */
+export interface StreamStore {
+  beginWrite(target: string): Promise<string>;
+  write(id: string, chunk: Uint8Array): Promise<void>;
+  finishWrite(id: string): Promise<{ path: string; bytes: number }>;
+  abortWrite(id: string): Promise<void>;
+  openRead(path: string, maxBytes: number): Promise<{ id: string; size: number }>;
+  read(id: string, maxBytes: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; done: boolean }>;
+  closeRead(id: string): Promise<void>;
+}
+
+/** A backup holds every original; past this it is not a file Clipbook wrote. */
+export const MAX_OPEN_BYTES = 64 * 1024 * 1024 * 1024;
 
 export type IpcHandler = (args: unknown) => Promise<Result<unknown>>;
 export type IpcHandlers = Record<InvokeChannel, IpcHandler>;
@@ -87,6 +106,16 @@ function handler<C extends InvokeChannel>(channel: C, impl: Impl<C>): IpcHandler
 export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
   // Paths this session wrote: the only ones "Show in folder" may reveal.
   const written = new Set<string>();
+  // Where each stream being written goes, for what to do when it is finished.
+  const saving = new Map<string, SaveTarget>();
+  // Exports sent in pieces: the folder the user chose, the file name for a one-file export,
+  // and what has been written so far.
+  const exports = new Map<string, { folder: string; fileName: string | null; paths: string[] }>();
+  const exportOf = (id: string) => {
+    const found = exports.get(id);
+    if (!found) throw new Error('That export is no longer in progress.');
+    return found;
+  };
 
   async function save(
     request: { target: 'folder' | 'file'; suggestedName: string },
@@ -134,6 +163,32 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     'export:save': handler('export:save', async (request) =>
       save(request, async () => request.files),
     ),
+    'export:begin': handler('export:begin', async (request) => {
+      const chosen = await deps.chooseSaveTarget(request);
+      if (!chosen) return null;
+      const exportId = `stream-${randomBytes(12).toString('hex')}`;
+      exports.set(exportId, {
+        folder: request.target === 'folder' ? chosen : dirname(chosen),
+        fileName: request.target === 'file' ? basename(chosen) : null,
+        paths: [],
+      });
+      return { exportId };
+    }),
+    'export:files': handler('export:files', async (exportId, files) => {
+      const exporting = exportOf(exportId);
+      const named = exporting.fileName
+        ? files.map((file) => ({ ...file, name: exporting.fileName as string }))
+        : files;
+      exporting.paths.push(...(await deps.writeFiles(exporting.folder, named)));
+      return null;
+    }),
+    'export:end': handler('export:end', async (exportId) => {
+      const exporting = exportOf(exportId);
+      exports.delete(exportId);
+      for (const path of exporting.paths) written.add(path);
+      written.add(exporting.folder);
+      return { folder: exporting.folder, paths: exporting.paths };
+    }),
     'export:pdf': handler('export:pdf', async (request) =>
       save({ target: 'file', suggestedName: request.suggestedName }, async () => [
         {
@@ -148,9 +203,55 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       deps.showInFolder(path);
       return null;
     }),
-    'file:open': handler('file:open', async (purpose) => deps.openFile(purpose)),
-    'backup:auto': handler('backup:auto', async ({ bytes, keep }) => ({
-      path: await deps.writeAutoBackup(bytes, keep),
-    })),
+    'file:open': handler('file:open', async (purpose) => {
+      const path = await deps.chooseOpenPath(purpose);
+      if (!path) return null;
+      const { id, size } = await deps.streams.openRead(path, MAX_OPEN_BYTES);
+      return { name: basename(path), size, streamId: id };
+    }),
+    'file:read': handler('file:read', async (id, maxBytes) => deps.streams.read(id, maxBytes)),
+    'file:close': handler('file:close', async (id) => {
+      await deps.streams.closeRead(id);
+      return null;
+    }),
+    'save:begin': handler('save:begin', async (target) => {
+      let path: string | null;
+      if (target.to === 'choose') {
+        path = await deps.chooseSaveTarget({ target: 'file', suggestedName: target.suggestedName });
+        if (!path) return null;
+      } else if (target.to === 'export') {
+        const exporting = exportOf(target.exportId);
+        // The same rule as every export file: a name that would land outside the folder fails.
+        path = resolveInside(exporting.folder, exporting.fileName ?? target.name);
+      } else {
+        path = deps.autoBackupPath();
+      }
+      const streamId = await deps.streams.beginWrite(path);
+      saving.set(streamId, target);
+      return { streamId };
+    }),
+    'save:chunk': handler('save:chunk', async (id, chunk) => {
+      await deps.streams.write(id, chunk);
+      return null;
+    }),
+    'save:finish': handler('save:finish', async (id) => {
+      const target = saving.get(id);
+      saving.delete(id);
+      const saved = await deps.streams.finishWrite(id);
+      if (target?.to === 'choose') {
+        written.add(saved.path);
+        written.add(dirname(saved.path));
+      } else if (target?.to === 'export') {
+        exports.get(target.exportId)?.paths.push(saved.path);
+      } else if (target) {
+        await deps.pruneAutoBackups(target.keep);
+      }
+      return saved;
+    }),
+    'save:abort': handler('save:abort', async (id) => {
+      saving.delete(id);
+      await deps.streams.abortWrite(id);
+      return null;
+    }),
   };
 }

@@ -3,15 +3,12 @@
  * revealing files. The IPC handlers call these through HandlerDeps.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import type { SaveTargetOptions } from '../ipc/handlers';
 import { hardenedWebPreferences } from '../security';
-
-/** Backups hold every original file; a gigabyte is far past any real library's backup. */
-export const MAX_OPEN_BYTES = 1024 * 1024 * 1024;
 
 export async function chooseSaveTarget(
   parent: BrowserWindow | null,
@@ -72,10 +69,10 @@ export function showInFolder(path: string): void {
   shell.showItemInFolder(path);
 }
 
-export async function openFile(
+export async function chooseOpenPath(
   parent: BrowserWindow | null,
   purpose: 'backup' | 'clipbook-json',
-): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null> {
+): Promise<string | null> {
   const dialogOptions: Electron.OpenDialogOptions = {
     title: purpose === 'backup' ? 'Restore from a backup' : 'Import a Clipbook JSON export',
     properties: ['openFile'],
@@ -87,16 +84,5 @@ export async function openFile(
   const result = parent
     ? await dialog.showOpenDialog(parent, dialogOptions)
     : await dialog.showOpenDialog(dialogOptions);
-  const path = result.canceled ? undefined : result.filePaths[0];
-  if (!path) return null;
-  const info = await stat(path);
-  if (info.size > MAX_OPEN_BYTES)
-    throw new Error('The file is larger than any Clipbook backup could be.');
-  const bytes = await readFile(path);
-  const name = path.split(/[\\/]/).at(-1) ?? path;
-  const copy = bytes.buffer.slice(
-    bytes.byteOffset,
-    bytes.byteOffset + bytes.byteLength,
-  ) as ArrayBuffer;
-  return { name, bytes: new Uint8Array(copy) };
+  return (result.canceled ? undefined : result.filePaths[0]) ?? null;
 }

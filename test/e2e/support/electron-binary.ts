@@ -1,30 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
-const ROOT = resolve(__dirname, '../../..');
+import { resolveElectronBinary, type ElectronBinary } from '../../../build/electron-binary.cjs';
 
 /**
- * Finds an installed Electron binary without requiring the 'electron' package (which would
- * try to download one). Returns a reason when there is none.
+ * Finds an installed Electron binary as Electron itself resolves it (path.txt and the file it
+ * names in dist/, or ELECTRON_OVERRIDE_DIST_PATH), without requiring the 'electron' package,
+ * which would start a download. Returns a reason when there is none.
  */
-export function findElectronBinary(): { path: string } | { missing: string } {
-  if (process.env['ELECTRON_OVERRIDE_DIST_PATH']) {
-    const dir = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
-    const name =
-      process.platform === 'win32'
-        ? 'electron.exe'
-        : process.platform === 'darwin'
-          ? 'Electron.app/Contents/MacOS/Electron'
-          : 'electron';
-    const path = join(dir, name);
-    return existsSync(path) ? { path } : { missing: `ELECTRON_OVERRIDE_DIST_PATH has no ${name}` };
-  }
-  const pathFile = join(ROOT, 'node_modules/electron/path.txt');
-  if (!existsSync(pathFile)) {
-    return {
-      missing: 'the Electron binary is not installed (node_modules/electron/path.txt is absent)',
-    };
-  }
-  const path = join(ROOT, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(path) ? { path } : { missing: `the Electron binary is missing at ${path}` };
+export function findElectronBinary(): ElectronBinary {
+  const found = resolveElectronBinary();
+  return 'path' in found
+    ? found
+    : { missing: `${found.missing}; run \`npm run install-electron\` to install it` };
 }

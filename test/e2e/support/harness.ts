@@ -12,7 +12,8 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { CONTENT_SECURITY_POLICY, mimeTypeFor } from '../../../src/main/app-protocol';
 import { createIpcHandlers, type IpcHandlers } from '../../../src/main/ipc/handlers';
 import { writeExport } from '../../../src/main/export/write-export';
-import { writeAutoBackup } from '../../../src/main/services/backups';
+import { backupFileName, pruneAutoBackups } from '../../../src/main/services/backups';
+import { FileStreams } from '../../../src/main/services/file-streams';
 import { ImportService } from '../../../src/main/services/import-service';
 import type { ImportEvent } from '../../../src/shared/ipc';
 import { EVENT_CHANNELS, type MenuCommand } from '../../../src/shared/ipc-channels';
@@ -256,12 +257,10 @@ export const test = base.extend<{ app: Harness }>({
         showInFolder: (path) => {
           harness.shownInFolder.push(path);
         },
-        openFile: async () => {
-          const path = harness.nextOpenPath;
-          if (!path) return null;
-          return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
-        },
-        writeAutoBackup: (bytes, keep) => writeAutoBackup(join(tempDir, 'backups'), bytes, keep),
+        chooseOpenPath: async () => harness.nextOpenPath,
+        autoBackupPath: () => join(tempDir, 'backups', backupFileName(new Date())),
+        pruneAutoBackups: (keep) => pruneAutoBackups(join(tempDir, 'backups'), keep),
+        streams: new FileStreams(),
       }),
       async open() {
         await page.goto(`${HARNESS_ORIGIN}/index.html`);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FileAssociation } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import builtConfig, {
   createBuilderConfig,
   FILE_TYPES,
   ICON_SIZES,
+  notarizeCredentials,
 } from '../../../build/electron-builder.config';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -24,7 +25,9 @@ describe('electron-builder configuration', () => {
   it('names the app and builds every platform installer', () => {
     expect(release.productName).toBe('Clipbook');
     expect(release.appId).toBe(APP_ID);
-    expect(release.linux?.target).toEqual(['AppImage', 'deb']);
+    // The deb is the primary Linux download (its AppArmor profile lets the sandbox start on
+    // Ubuntu ≥ 24.04); the AppImage comes second.
+    expect(release.linux?.target).toEqual(['deb', 'AppImage']);
     expect(release.mac?.target).toEqual(['dmg']);
     expect(release.win?.target).toEqual(['nsis']);
     expect(release.publish).toBeNull();
@@ -40,6 +43,54 @@ describe('electron-builder configuration', () => {
     expect(release.asarUnpack).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toMatch(/^\.\/out\//);
+  });
+
+  it('keeps renderer-only packages out of the archive', () => {
+    const excluded = (release.files as string[]).filter((p) => p.startsWith('!'));
+    for (const name of ['dexie', 'docx', 'fflate'])
+      expect(excluded).toContain(`!node_modules/${name}/**`);
+    // None of them is required by what runs in main: the built main bundles name none.
+    const outMain = join(ROOT, 'out/main');
+    if (!existsSync(outMain)) return; // built by `npm run build`, before the e2e tests
+    const files = readdirSync(outMain, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.js'),
+    );
+    expect(files).toContain('import-worker.js');
+    for (const file of files) {
+      const code = readFileSync(join(outMain, file), 'utf8');
+      for (const name of ['dexie', 'docx', 'fflate'])
+        expect(code, file).not.toMatch(new RegExp(`(require|import)\\(["']${name}["']\\)`));
+    }
+  });
+
+  it('matches the window to its launcher on Wayland: desktopName and syncDesktopName', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      desktopName?: string;
+    };
+    expect(pkg.desktopName).toBe('clipbook.desktop');
+    expect(release.linux?.executableName).toBe('clipbook');
+    expect(release.linux?.syncDesktopName).toBe(true);
+    // electron-builder derives StartupWMClass from desktopName; a hand-written one would differ.
+    expect(JSON.stringify(release.linux?.desktop)).not.toContain('StartupWMClass');
+  });
+
+  it('signs and notarises macOS builds from the environment, ad hoc without a certificate', () => {
+    expect(release.mac).toMatchObject({ identity: '-', hardenedRuntime: false, notarize: false });
+    const signed = createBuilderConfig({ CSC_LINK: '/secrets/developer-id.p12' });
+    expect(signed.mac?.identity).toBeUndefined();
+    expect(signed.mac).toMatchObject({ hardenedRuntime: true, notarize: false });
+    for (const credentials of [
+      { APPLE_API_KEY: 'k.p8', APPLE_API_KEY_ID: 'id', APPLE_API_ISSUER: 'iss' },
+      { APPLE_ID: 'a@b.c', APPLE_APP_SPECIFIC_PASSWORD: 'pw', APPLE_TEAM_ID: 'T' },
+      { APPLE_KEYCHAIN: 'login', APPLE_KEYCHAIN_PROFILE: 'clipbook' },
+    ]) {
+      expect(notarizeCredentials(credentials)).toBe(true);
+      expect(createBuilderConfig({ CSC_NAME: 'Developer ID', ...credentials }).mac?.notarize).toBe(
+        true,
+      );
+    }
+    // Half a credential set notarises nothing (it would fail at the end of a long build).
+    expect(notarizeCredentials({ APPLE_ID: 'a@b.c', APPLE_TEAM_ID: 'T' })).toBe(false);
   });
 
   it('offers "Open with" for every article type the importer reads', () => {

@@ -156,3 +156,15 @@ export async function makeDocx(
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
+
+/** A one-column news PDF with a title, for the tests that only need some real PDF text. */
+export function bridgePdf(): Uint8Array {
+  return makePdf(
+    [
+      [{ text: 'Bridge reopens after repairs', size: 18 }],
+      [{ text: 'The old bridge reopened on Monday after two years of repairs, the city' }],
+      [{ text: 'said, and traffic is expected to return to normal by the end of the month.' }],
+    ],
+    { title: 'Bridge reopens after repairs' },
+  );
+}

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, resolveAppAsset } from '../../../src/main/app-protocol';
 
@@ -36,5 +37,14 @@ describe('app protocol', () => {
     const scriptSrc = CONTENT_SECURITY_POLICY.split('; ').find((d) => d.startsWith('script-src'));
     expect(scriptSrc).toBe("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+  });
+
+  it('allows no blob: sources (nothing makes blob: images or workers)', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toContain('blob:');
+    // The page's own meta policy (for the dev server) says the same.
+    const html = readFileSync(resolve(__dirname, '../../../src/renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    expect(meta).not.toContain('blob:');
   });
 });

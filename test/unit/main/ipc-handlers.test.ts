@@ -9,6 +9,8 @@ import {
 } from '../../../src/shared/ipc';
 import * as v from 'valibot';
 
+const STREAM = `stream-${'a1'.repeat(12)}`;
+
 function deps(): HandlerDeps & { started: string[][]; writes: Array<[string, string[]]> } {
   const started: string[][] = [];
   const writes: Array<[string, string[]]> = [];
@@ -23,8 +25,19 @@ function deps(): HandlerDeps & { started: string[][]; writes: Array<[string, str
     },
     renderPdf: async () => new Uint8Array([37, 80, 68, 70]),
     showInFolder: vi.fn(),
-    openFile: async () => null,
-    writeAutoBackup: async () => '/home/u/.config/Clipbook/backups/b.clipbook-backup',
+    chooseOpenPath: async () => '/home/u/Documents/library.clipbook-backup',
+    autoBackupPath: () => '/home/u/.config/Clipbook/backups/b.clipbook-backup',
+    pruneAutoBackups: async () => undefined,
+    // Any well-formed id is open: the schema tests are about arguments, not stream state.
+    streams: {
+      beginWrite: async () => STREAM,
+      write: async () => undefined,
+      finishWrite: async () => ({ path: '/home/u/Documents/b.clipbook-backup', bytes: 3 }),
+      abortWrite: async () => undefined,
+      openRead: async () => ({ id: STREAM, size: 3 }),
+      read: async () => ({ bytes: new Uint8Array([1, 2, 3]), done: true }),
+      closeRead: async () => undefined,
+    },
     imports: {
       start: (paths) => {
         started.push(paths);
@@ -175,10 +188,21 @@ const VALID_ARGS: { [C in InvokeChannel]: InvokeArgs<C> } = {
       files: [{ name: 'a.md', data: '# A', mediaType: 'text/markdown' }],
     },
   ],
+  'export:begin': [{ target: 'folder', suggestedName: 'vault' }],
+  'export:files': [
+    STREAM,
+    [{ name: 'a.md', data: new Uint8Array([35]), mediaType: 'text/markdown' }],
+  ],
+  'export:end': [STREAM],
   'export:pdf': [{ html: '<p>x</p>', suggestedName: 'a.pdf' }],
   'shell:show-in-folder': ['/home/u/exports/a.md'],
   'file:open': ['backup'],
-  'backup:auto': [{ bytes: new Uint8Array([1, 2, 3]), keep: 5 }],
+  'file:read': [STREAM, 1024],
+  'file:close': [STREAM],
+  'save:begin': [{ to: 'choose', suggestedName: 'Clipbook backup.clipbook-backup' }],
+  'save:chunk': [STREAM, new Uint8Array([1, 2, 3])],
+  'save:finish': [STREAM],
+  'save:abort': [STREAM],
 };
 
 /**
@@ -334,7 +358,14 @@ describe('IPC handlers under hostile input (every channel)', () => {
       // show-in-folder needs a path this session wrote first.
       if (channel === 'shell:show-in-folder')
         await handlers['export:save'](VALID_ARGS['export:save']);
-      const result = await handlers[channel](VALID_ARGS[channel]);
+      let args: unknown[] = VALID_ARGS[channel];
+      // An export in pieces must have begun: its id is main's, not the fixed one above.
+      if (channel === 'export:files' || channel === 'export:end') {
+        const begun = await handlers['export:begin'](VALID_ARGS['export:begin']);
+        if (!begun.ok || !begun.value) throw new Error('export:begin failed');
+        args = [(begun.value as { exportId: string }).exportId, ...args.slice(1)];
+      }
+      const result = await handlers[channel](args);
       expect(result.ok, `${channel}: ${JSON.stringify(result)}`).toBe(true);
     }
   });

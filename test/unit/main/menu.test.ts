@@ -98,18 +98,18 @@ describe('application menu', () => {
   });
 });
 
-describe('reader context menu', () => {
-  const flags = {
-    canUndo: true,
-    canRedo: false,
-    canCut: true,
-    canCopy: true,
-    canPaste: true,
-    canDelete: true,
-    canSelectAll: true,
-    canEditRichly: false,
-  };
+const flags = {
+  canUndo: true,
+  canRedo: false,
+  canCut: true,
+  canCopy: true,
+  canPaste: true,
+  canDelete: true,
+  canSelectAll: true,
+  canEditRichly: false,
+};
 
+describe('reader context menu', () => {
   it('offers Highlight, Copy and Search for selected article text', () => {
     const command = vi.fn();
     const template = contextMenuTemplate(
@@ -161,6 +161,65 @@ describe('reader context menu', () => {
       'selectAll',
     ]);
     expect(edit.find((i) => i.role === 'redo')?.enabled).toBe(false);
+  });
+});
+
+describe('spelling in the editable-field context menu', () => {
+  function spellingMenu(misspelledWord: string, dictionarySuggestions: string[]) {
+    const replaceMisspelling = vi.fn<(word: string) => void>();
+    const addToDictionary = vi.fn<(word: string) => void>();
+    const template = contextMenuTemplate(
+      {
+        selectionText: '',
+        isEditable: true,
+        editFlags: flags,
+        misspelledWord,
+        dictionarySuggestions,
+      },
+      { command: vi.fn(), replaceMisspelling, addToDictionary },
+    );
+    return { template, replaceMisspelling, addToDictionary };
+  }
+
+  it('offers the suggestions for an underlined word and replaces it with the one chosen', () => {
+    const { template, replaceMisspelling } = spellingMenu('goverment', [
+      'government',
+      'governments',
+    ]);
+    expect(template.slice(0, 4).map((i) => i.label ?? i.type)).toEqual([
+      'government',
+      'governments',
+      'Add “goverment” to Dictionary',
+      'separator',
+    ]);
+    click(template[1]);
+    expect(replaceMisspelling).toHaveBeenCalledWith('governments');
+    // The editing items follow.
+    expect(
+      template
+        .slice(4)
+        .map((i) => i.role)
+        .filter(Boolean),
+    ).toContain('paste');
+  });
+
+  it('adds the word to the dictionary, and says when there is no suggestion', () => {
+    const { template, addToDictionary } = spellingMenu('Guterres', []);
+    expect(template[0]).toMatchObject({ label: 'No spelling suggestions', enabled: false });
+    click(template.find((i) => i.id === 'spelling-add'));
+    expect(addToDictionary).toHaveBeenCalledWith('Guterres');
+  });
+
+  it('keeps a long suggestion list short', () => {
+    const many = Array.from({ length: 20 }, (_, i) => `word${i}`);
+    const { template } = spellingMenu('wrod', many);
+    expect(template.filter((i) => i.id?.startsWith('spelling-suggestion-'))).toHaveLength(6);
+  });
+
+  it('has no spelling items for a correctly spelled word', () => {
+    const { template } = spellingMenu('', ['unused']);
+    expect(template.some((i) => i.id?.startsWith('spelling-'))).toBe(false);
+    expect(template[0]?.role).toBe('undo');
   });
 });
 

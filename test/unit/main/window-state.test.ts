@@ -7,7 +7,9 @@ import {
   fitToDisplays,
   loadWindowState,
   parseWindowState,
+  revealWhenReady,
   saveWindowState,
+  type RevealedWindow,
   trackWindowState,
   type TrackedWindow,
   type WindowState,
@@ -170,5 +172,36 @@ describe('reading and writing the state file', () => {
     trackWindowState(window, { file });
     window.emit('close');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ width: 1000, height: 700 });
+  });
+});
+
+describe('showing the window', () => {
+  function fakeWindow() {
+    const events = new EventEmitter();
+    const calls: string[] = [];
+    const window = {
+      once: (event: string, listener: () => void) => events.once(event, listener),
+      maximize: () => calls.push('maximize'),
+      show: () => calls.push('show'),
+    } as unknown as RevealedWindow;
+    return { window, calls, paint: () => events.emit('ready-to-show') };
+  }
+
+  it('maximises a window restored maximised only after its first frame is painted', () => {
+    const { window, calls, paint } = fakeWindow();
+    revealWhenReady(window, true);
+    // maximize() would show the blank window, and ready-to-show would then never fire.
+    expect(calls).toEqual([]);
+    paint();
+    expect(calls).toEqual(['maximize', 'show']);
+  });
+
+  it('shows a normal window once painted, without maximising it', () => {
+    const { window, calls, paint } = fakeWindow();
+    revealWhenReady(window, false);
+    expect(calls).toEqual([]);
+    paint();
+    paint();
+    expect(calls).toEqual(['show']);
   });
 });

@@ -12,6 +12,7 @@
  * counts a truncated or shortened one, and every record is validated before anything changes.
  * Version 1 files (one JSON object with a SHA-256 `checksum` of its `tables` text) still restore.
  */
+import type { IndexableType, Table } from 'dexie';
 import * as v from 'valibot';
 import { ArticleNoteSchema, HighlightSchema } from '@shared/annotations';
 import { ClippingDraftSchema } from '@shared/clipping';
@@ -99,20 +100,58 @@ export type RestoreMode = 'merge' | 'replace';
 
 /** Records read per page: bounded memory and short tasks, whatever the library's size. */
 const PAGE = 200;
+/**
+ * Originals are read by size, not count: 200 PDFs of 2 MiB are 400 MiB at once. A page ends
+ * after the record that passes this many bytes (an original is at most 50 MB).
+ */
+export const ORIGINALS_PAGE_BYTES = 16 * 1024 * 1024;
+
+/** The table's records in key order, pages ending once they hold ORIGINALS_PAGE_BYTES. */
+export async function* pagesByBytes(
+  table: Table<Record<string, unknown>, IndexableType>,
+  pageBytes = ORIGINALS_PAGE_BYTES,
+): AsyncGenerator<Record<string, unknown>[]> {
+  let last: IndexableType | undefined;
+  for (;;) {
+    let bytes = 0;
+    const from = last === undefined ? table.orderBy(':id') : table.where(':id').above(last);
+    // until() stops the cursor itself: records past the page are never read.
+    const rows = await from
+      .until((row) => {
+        bytes += (row['bytes'] as Uint8Array | undefined)?.byteLength ?? 0;
+        return bytes >= pageBytes;
+      }, true)
+      .limit(PAGE)
+      .toArray();
+    if (rows.length === 0) return;
+    yield rows;
+    last = rows[rows.length - 1]!['id'] as IndexableType;
+  }
+}
 
 /**
  * Writes a backup of the whole library, a page of records at a time (each page its own short
- * read, so the library stays writable meanwhile). `onProgress` gets records written so far.
+ * read, so the library stays writable meanwhile), handing the compressed bytes to `sink` as
+ * they come: the backup is never whole in memory, whatever the library's size. `sink` is
+ * awaited, so a slow disk holds the reading back. `onProgress` gets records written so far.
  */
-export async function createBackup(
+export async function writeBackup(
   db: ClipbookDb,
+  sink: (chunk: Uint8Array) => Promise<void>,
   now = new Date(),
   onProgress?: (written: number, total: number) => void,
-): Promise<Uint8Array> {
+): Promise<void> {
   const gzip = new CompressionStream('gzip');
   const writer = gzip.writable.getWriter();
-  // Read the compressed side while writing, or the stream stops accepting input.
-  const output = new Response(gzip.readable).arrayBuffer();
+  // Drain the compressed side while writing, or the stream stops accepting input.
+  const drained = (async () => {
+    const reader = gzip.readable.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      await sink(value);
+    }
+  })();
   const encoder = new TextEncoder();
   const write = (text: string) => writer.write(encoder.encode(text));
   try {
@@ -133,14 +172,20 @@ export async function createBackup(
     >;
     let written = 0;
     for (const name of TABLE_NAMES) {
-      for await (const rows of pagesByKey(db.table<Record<string, unknown>>(name), PAGE)) {
-        let text = '';
-        for (const row of rows) {
-          const record =
-            name === 'originals' ? { ...row, bytes: toBase64(row['bytes'] as Uint8Array) } : row;
-          text += JSON.stringify([name, record]) + '\n';
+      const table = db.table<Record<string, unknown>>(name);
+      const pages = name === 'originals' ? pagesByBytes(table) : pagesByKey(table, PAGE);
+      for await (const rows of pages) {
+        if (name === 'originals') {
+          // One line per original: a page of them as one string would double the page.
+          for (const row of rows) {
+            const record = { ...row, bytes: toBase64(row['bytes'] as Uint8Array) };
+            await write(JSON.stringify([name, record]) + '\n');
+          }
+        } else {
+          let text = '';
+          for (const row of rows) text += JSON.stringify([name, row]) + '\n';
+          await write(text);
         }
-        await write(text);
         counts[name] += rows.length;
         written += rows.length;
         onProgress?.(written, Math.max(total, written));
@@ -150,10 +195,21 @@ export async function createBackup(
     await writer.close();
   } catch (error) {
     await writer.abort(error).catch(() => undefined);
-    await output.catch(() => undefined);
+    await drained.catch(() => undefined);
     throw error;
   }
-  return new Uint8Array(await output);
+  await drained;
+}
+
+/** A whole backup in memory (tests and small libraries); the app streams with writeBackup. */
+export async function createBackup(
+  db: ClipbookDb,
+  now = new Date(),
+  onProgress?: (written: number, total: number) => void,
+): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await writeBackup(db, async (chunk) => void chunks.push(chunk), now, onProgress);
+  return new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
 }
 
 type Verified = { ok: true; backup: VerifiedBackup } | { ok: false; error: string };
@@ -162,8 +218,10 @@ const NOT_A_BACKUP =
   'This is not a Clipbook backup (it is not a compressed backup file, or it is damaged).';
 const DAMAGED = 'The backup is damaged: its contents are not readable.';
 
-/** Checks everything about a backup file; nothing is written. */
-export async function verifyBackup(bytes: Uint8Array): Promise<Verified> {
+/** Checks everything about a backup file, whole or as it is read; nothing is written. */
+export async function verifyBackup(
+  bytes: Uint8Array | ReadableStream<Uint8Array>,
+): Promise<Verified> {
   const lines = backupLines(bytes);
   const tables: BackupTables = {
     clippings: [],
@@ -289,10 +347,13 @@ async function verifyV1(header: v.InferOutput<typeof HeaderV1Schema>): Promise<V
 }
 
 /** The file's lines, decompressed and decoded as they stream (strict UTF-8). */
-async function* backupLines(bytes: Uint8Array): AsyncGenerator<string> {
-  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip'))
+async function* backupLines(
+  bytes: Uint8Array | ReadableStream<Uint8Array>,
+): AsyncGenerator<string> {
+  const input =
+    bytes instanceof ReadableStream ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]).stream();
+  const reader = input
+    .pipeThrough(new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>)
     .getReader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let rest = '';

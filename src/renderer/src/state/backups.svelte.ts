@@ -1,13 +1,15 @@
 import type { ClipbookApi } from '@shared/clipbook-api';
 import { parseClipbookExport } from '@shared/export/json';
+import type { SaveTarget } from '@shared/ipc';
 import {
   BACKUP_EXTENSION,
-  createBackup,
   restoreBackup,
   verifyBackup,
+  writeBackup,
   type RestoreMode,
   type VerifiedBackup,
 } from '../lib/backup';
+import { readAll, streamOf } from '../lib/file-source';
 import type { LibraryRepo } from '../lib/library-repo';
 import type { LibraryState } from './library.svelte';
 import type { NoticesState } from './notices.svelte';
@@ -55,12 +57,29 @@ export class BackupsState {
     }
   }
 
-  /** Makes a backup, keeping `progress` current while it runs. */
-  async #create(): Promise<Uint8Array> {
+  /**
+   * Makes a backup into `target`, streamed to main as it is made (a library's backup can be
+   * gigabytes: it never sits whole in the window, nor in one IPC message), keeping `progress`
+   * current while it runs. null when the user cancelled the save dialog.
+   */
+  async #create(target: SaveTarget): Promise<{ path: string; bytes: number } | null> {
+    const opened = await this.#api.saveFile(target);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const sink = opened.value;
+    if (!sink) return null;
     try {
-      return await createBackup(this.#repo.db, new Date(), (done, total) => {
-        this.progress = { label: 'Backing up the library', done, total };
-      });
+      await writeBackup(
+        this.#repo.db,
+        (chunk) => sink.write(chunk),
+        new Date(),
+        (done, total) => {
+          this.progress = { label: 'Backing up the library', done, total };
+        },
+      );
+      return await sink.finish();
+    } catch (error) {
+      await sink.abort().catch(() => undefined);
+      throw error;
     } finally {
       this.progress = null;
     }
@@ -68,25 +87,15 @@ export class BackupsState {
 
   async backupNow(): Promise<void> {
     await this.#run('Backup', async () => {
-      const bytes = await this.#create();
       const date = new Date().toISOString().slice(0, 10);
-      const result = await this.#api.saveExport({
-        target: 'file',
+      const saved = await this.#create({
+        to: 'choose',
         suggestedName: `Clipbook backup ${date}.${BACKUP_EXTENSION}`,
-        files: [
-          {
-            name: `Clipbook backup ${date}.${BACKUP_EXTENSION}`,
-            data: bytes,
-            mediaType: 'application/gzip',
-          },
-        ],
       });
-      if (!result.ok) throw new Error(result.error.message);
-      const path = result.value?.paths[0];
-      if (!path) return;
-      this.#notices.push('info', `Backup saved (${formatBytes(bytes.length)}).`, {
+      if (!saved) return;
+      this.#notices.push('info', `Backup saved (${formatBytes(saved.bytes)}).`, {
         label: 'Show in folder',
-        run: async () => void (await this.#api.showInFolder(path)),
+        run: async () => void (await this.#api.showInFolder(saved.path)),
       });
     });
   }
@@ -96,13 +105,14 @@ export class BackupsState {
     await this.#run('Reading the backup', async () => {
       const opened = await this.#api.openFile('backup');
       if (!opened.ok) throw new Error(opened.error.message);
-      if (!opened.value) return;
-      const verified = await verifyBackup(opened.value.bytes);
+      const source = opened.value;
+      if (!source) return;
+      const verified = await verifyBackup(streamOf(source)).finally(() => source.close());
       if (!verified.ok) {
-        this.#notices.push('error', `${opened.value.name}: ${verified.error}`);
+        this.#notices.push('error', `${source.name}: ${verified.error}`);
         return;
       }
-      this.pending = { name: opened.value.name, backup: verified.backup };
+      this.pending = { name: source.name, backup: verified.backup };
     });
   }
 
@@ -113,11 +123,14 @@ export class BackupsState {
     await this.#run('Restore', async () => {
       if (mode === 'replace') {
         // A safety copy of what is about to be replaced, in the automatic backups folder.
-        const safety = await this.#api.writeAutoBackup(await this.#create(), AUTO_KEEP + 1);
-        if (!safety.ok)
+        try {
+          await this.#create({ to: 'auto-backup', keep: AUTO_KEEP + 1 });
+        } catch (error) {
           throw new Error(
-            `no safety copy could be written (${safety.error.message}); nothing was changed`,
+            `no safety copy could be written (${error instanceof Error ? error.message : String(error)}); nothing was changed`,
+            { cause: error },
           );
+        }
       }
       const { added } = await restoreBackup(this.#repo.db, pending.backup, mode, (done, total) => {
         this.progress = { label: 'Restoring the library', done, total };
@@ -142,17 +155,18 @@ export class BackupsState {
     await this.#run('Import', async () => {
       const opened = await this.#api.openFile('clipbook-json');
       if (!opened.ok) throw new Error(opened.error.message);
-      if (!opened.value) return;
-      const text = new TextDecoder().decode(opened.value.bytes);
+      const source = opened.value;
+      if (!source) return;
+      const text = new TextDecoder().decode(await readAll(source).finally(() => source.close()));
       const parsed = parseClipbookExport(text);
       if (!parsed.ok) {
-        this.#notices.push('error', `${opened.value.name}: ${parsed.error}`);
+        this.#notices.push('error', `${source.name}: ${parsed.error}`);
         return;
       }
       const { added, duplicates } = await this.#repo.importExportItems(parsed.items);
       this.#notices.push(
         'info',
-        `Imported ${added.length} clippings from ${opened.value.name}` +
+        `Imported ${added.length} clippings from ${source.name}` +
           (duplicates.length ? `; ${duplicates.length} were already in the library.` : '.'),
       );
     });
@@ -166,11 +180,12 @@ export class BackupsState {
       return;
     const last = Date.parse(this.auto.lastAt);
     if (Number.isFinite(last) && now.getTime() - last < AUTO_EVERY_MS) return;
-    const result = await this.#api.writeAutoBackup(await this.#create(), AUTO_KEEP);
-    if (!result.ok) {
+    try {
+      await this.#create({ to: 'auto-backup', keep: AUTO_KEEP });
+    } catch (error) {
       this.#notices.push(
         'error',
-        `The weekly backup could not be written: ${result.error.message}`,
+        `The weekly backup could not be written: ${error instanceof Error ? error.message : String(error)}`,
       );
       return;
     }
