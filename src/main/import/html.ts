@@ -17,6 +17,7 @@ import {
 } from './article';
 import { normaliseDateValue } from './dates';
 import { stripMetaParagraphs } from './plain-text';
+import { sanitiseText } from './sanitise';
 
 const SKIP_TAGS = new Set([
   'script',
@@ -420,7 +421,8 @@ function ldNames(v: Json): string[] {
 }
 
 function splitList(v: string): string[] {
-  return v
+  // Decoded first: the ';' of an entity is not a list separator.
+  return sanitiseText(v)
     .split(/[,;|،]/)
     .map(cleanText)
     .filter(Boolean);

@@ -138,7 +138,6 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     encoding,
     original,
     warnings,
-    fromMarkup: format === 'html' || format === 'eml' || format === 'md',
   });
   if (draft.paragraphs.length === 0) {
     return refuse(

@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { cleanText, emptyArticle, splitAuthors, textKey, type ArticleFields } from './article';
 import { normaliseDateValue } from './dates';
 import { parsePlainText } from './plain-text';
+import { sanitiseText } from './sanitise';
 
 type Dict = Record<string, unknown>;
 
@@ -22,15 +23,10 @@ function pick(fm: Dict, keys: string[]): unknown {
   return undefined;
 }
 
-/** Front matter is written by whoever made the file: markup in it is never metadata. */
-function stripMarkup(s: string): string {
-  return s
-    .replace(/<(script|style|iframe|noscript|template)\b[\s\S]*?(<\/\1\s*>|$)/gi, '')
-    .replace(/<\/?[a-zA-Z][^<>]*(>|$)/g, '');
-}
-
 function asString(v: unknown): string {
-  if (typeof v === 'string' || typeof v === 'number') return cleanText(stripMarkup(String(v)));
+  // Front matter is written by whoever made the file: markup in it is never metadata, and
+  // it is decoded before a list is split on ',' or ';'.
+  if (typeof v === 'string' || typeof v === 'number') return cleanText(sanitiseText(String(v)));
   if (v && typeof v === 'object' && !Array.isArray(v)) {
     const o = v as Dict;
     return asString(o['name'] ?? o['title'] ?? '');

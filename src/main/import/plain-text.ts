@@ -13,6 +13,7 @@ import {
   type ArticleFields,
 } from './article';
 import { findDate, stripWeekdays } from './dates';
+import { sanitiseText } from './sanitise';
 
 const LABEL_DATE =
   'published|publication date|date published|date|dated|updated|posted|posted on|опубликовано|дата|дата публикации|опубліковано|дата публікації|تاريخ النشر|التاريخ|نشر في|نشر|publié le|publié|date de publication|mis à jour|veröffentlicht|veröffentlicht am|aktualisiert|datum|fecha|publicado|publicado el|pubblicato|data|gepubliceerd|publicerad|opublikowano';
@@ -177,7 +178,7 @@ function classifyLine(line: string, meta: Meta, standalone: boolean): boolean {
     return true;
   }
   if (colon && (m = TAGS_LABEL_RE.exec(t)) && (m[1] ?? '').length <= 300) {
-    meta.tags.push(...(m[1] ?? '').split(/[,;#،]/));
+    meta.tags.push(...sanitiseText(m[1] ?? '').split(/[,;#،]/));
     return true;
   }
   if ((m = BYLINE_RE.exec(t))) {
