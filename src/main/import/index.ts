@@ -13,6 +13,7 @@ import { finishDraft } from './finish';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
 import { parsePlainText } from './plain-text';
+import { RefusalError } from './refusal-error';
 import { extensionOf, sniffFormat, sniffTextFormat } from './sniff';
 
 export { collectFiles } from './collect-files';
@@ -155,6 +156,7 @@ export async function parseBytes(bytes: Uint8Array, fileName: string): Promise<P
   } catch (err) {
     const name = basename(fileName) || fileName;
     const e = err as Error;
+    if (e instanceof RefusalError) return refuse(e.code, `“${name}” ${e.reason}`);
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
       return refuse(
         'malformed',
