@@ -180,10 +180,19 @@ export function exportRis(items: readonly ExportItem[], options: ExportOptions):
 
 // ---- BibTeX ------------------------------------------------------------------------------
 
-/** Escapes the characters TeX treats specially; other Unicode is left to biber/Zotero (UTF-8). */
+/**
+ * Escapes the characters TeX treats specially; other Unicode is left to biber/Zotero (UTF-8).
+ * Braces become \textbraceleft{} / \textbraceright{}: BibTeX counts every brace, escaped or
+ * not (`\}` closes a field as well as `}`), so a value must never hold an unbalanced one, or a
+ * title could close its field and start an entry of its own.
+ */
 export function escapeBibtex(s: string): string {
   return oneLine(s).replace(/[\\{}$&%#_^~]/g, (ch) => {
     switch (ch) {
+      case '{':
+        return '\\textbraceleft{}';
+      case '}':
+        return '\\textbraceright{}';
       case '\\':
         return '\\textbackslash{}';
       case '^':
@@ -196,12 +205,16 @@ export function escapeBibtex(s: string): string {
   });
 }
 
+/** A name part with a comma or the word 'and' is braced: BibTeX would split the name there. */
+function namePart(s: string): string {
+  const e = escapeBibtex(s);
+  return /,|\band\b/i.test(e) ? `{${e}}` : e;
+}
+
 function bibName(n: CslName): string {
   // Braces keep an organisation from being split into given/family names.
   if ('literal' in n) return `{${escapeBibtex(n.literal)}}`;
-  return n.given
-    ? `${escapeBibtex(n.family)}, ${escapeBibtex(n.given)}`
-    : `{${escapeBibtex(n.family)}}`;
+  return n.given ? `${namePart(n.family)}, ${namePart(n.given)}` : `{${escapeBibtex(n.family)}}`;
 }
 
 /** ASCII letters and digits of `s` (accents dropped), for citation keys. */
