@@ -41,8 +41,15 @@ export function stripUnsafeChars(s: string, options: UnsafeCharOptions = {}): st
   if (!BEYOND_ASCII_PRINTABLE_RE.test(s)) return s;
   let t = UNSAFE_TEST_RE.test(s) ? s.replace(UNSAFE_RE, (_m, flag?: string) => flag ?? '') : s;
   if (options.directionMarks) t = t.replace(DIRECTION_MARKS_RE, '');
-  if (MARK_RUN_TEST_RE.test(t)) t = t.replace(MARK_RUN_RE, '$1');
-  return t;
+  return capMarkRuns(t);
+}
+
+/**
+ * Cuts runs of combining marks to 30. Call it before any normalize(): canonical reordering
+ * is quadratic in the run (100,000 alternating marks: 6.7 s, 200,000: 28 s, measured).
+ */
+export function capMarkRuns(s: string): string {
+  return MARK_RUN_TEST_RE.test(s) ? s.replace(MARK_RUN_RE, '$1') : s;
 }
 
 /** True when `s` holds a character `stripUnsafeChars` would remove (tests, checks). */

@@ -1,5 +1,6 @@
 /** The intermediate result every format parser fills in, and the text helpers they share. */
 import type { RelatedArticle } from '@shared/clipping';
+import { capMarkRuns } from '@shared/text-safety';
 import { sanitiseText } from './sanitise';
 
 /** A byline longer than this is not a byline; the rest is never split into names. */
@@ -66,7 +67,7 @@ export function cleanText(s: string): string {
 
 /** Unicode NFC, skipped for text that is NFC by construction (Latin-1 and more). */
 export function nfc(s: string): string {
-  return MAY_NEED_NFC_RE.test(s) ? s.normalize('NFC') : s;
+  return MAY_NEED_NFC_RE.test(s) ? capMarkRuns(s).normalize('NFC') : s;
 }
 
 /** Comparison key: case-, punctuation- and whitespace-insensitive. */

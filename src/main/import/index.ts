@@ -6,6 +6,7 @@ import { hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { basename } from 'node:path';
 import type { ClippingDraft, EncodingInfo, Refusal, SourceFormat } from '@shared/clipping';
+import { stripUnsafeChars } from '@shared/text-safety';
 import type { ArticleFields } from './article';
 import { decodeText, declaredHtmlCharset } from './decode';
 import { declaredMailCharset, parseEmail } from './email';
@@ -38,8 +39,12 @@ const KNOWN_TEXT_EXTENSIONS = new Set([
   'mht',
 ]);
 
+/** The message names the file: a name with controls or bidi overrides is shown cleaned. */
 function refuse(code: Refusal['code'], message: string): ParseOutcome {
-  return { ok: false, error: { code, message: message.slice(0, 2000) } };
+  return {
+    ok: false,
+    error: { code, message: stripUnsafeChars(message, { directionMarks: true }).slice(0, 2000) },
+  };
 }
 
 function megabytes(n: number): string {
@@ -152,7 +157,9 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
 /** Parses an article file already in memory. Never throws: failures become refusals. */
 export async function parseBytes(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
   try {
-    return await parseUnsafe(bytes, fileName);
+    const r = await parseUnsafe(bytes, fileName);
+    // Every refusal (sniffing, PDF, DOCX included) gets its message cleaned here.
+    return r.ok ? r : refuse(r.error.code, r.error.message);
   } catch (err) {
     const name = basename(fileName) || fileName;
     const e = err as Error;

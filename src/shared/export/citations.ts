@@ -4,6 +4,7 @@
  * paragraph as abstract, tags as keywords and the notes and highlights as a note.
  */
 import { DEFAULT_TITLE, dateParts, excerpt, safeHttpUrl, titleOf } from './common';
+import { capMarkRuns } from '../text-safety';
 import { safeFileName } from './file-names';
 import type { ExportFile, ExportItem, ExportOptions } from './types';
 
@@ -219,7 +220,7 @@ function bibName(n: CslName): string {
 
 /** ASCII letters and digits of `s` (accents dropped), for citation keys. */
 function asciiWord(s: string): string {
-  return s
+  return capMarkRuns(s)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[^A-Za-z0-9]/g, '')

@@ -3,7 +3,7 @@
  * (Obsidian, Logseq). A name produced here is a single path segment: it can never climb out of
  * the export folder, whatever the title says.
  */
-import { stripUnsafeChars } from '../text-safety';
+import { capMarkRuns, stripUnsafeChars } from '../text-safety';
 
 /** Most file systems cap a name at 255 bytes (ext4, APFS) or 255 UTF-16 units (NTFS). */
 export const MAX_NAME_BYTES = 255;
@@ -56,7 +56,7 @@ const trimEnds = (s: string): string => s.replace(/^[\s.]+/u, '').replace(/[\s.]
 
 /** Cleans a title into a stem (no extension) that is safe as a file name. */
 function cleanStem(title: string, wiki: boolean): string {
-  let s = title.replace(LONE_SURROGATE, '\ufffd').normalize('NFC');
+  let s = capMarkRuns(title.replace(LONE_SURROGATE, '\ufffd')).normalize('NFC');
   // Bidi overrides/isolates let a name display as something else ('txt.exe' shown reversed);
   // invisible characters (zero-width space, Hangul fillers, tag characters) make visually
   // identical names differ. ZWJ/ZWNJ stay: emoji sequences and Persian or Indic words need them.

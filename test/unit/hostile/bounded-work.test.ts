@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parseBytes, type ParseOutcome } from '../../../src/main/import';
+import { textKey } from '../../../src/main/import/article';
 import { estimateHtmlDepth, MAX_HTML_DEPTH } from '../../../src/main/import/html-guard';
 import { MAX_FRONT_MATTER } from '../../../src/main/import/markdown';
 import { checkPdfInflation, streamFilters } from '../../../src/main/import/pdf-guard';
@@ -84,6 +85,15 @@ describe('every parser finishes on bounded adversarial input', () => {
         valid(await parseBytes(buildDocx(documentXml([SENTENCE, text])), 'a.docx'));
       }),
       { numRuns: 10 },
+    );
+  });
+});
+
+describe('Unicode', () => {
+  it('normalising a run of 200,000 combining marks is cut to 30 first (NFC is quadratic)', () => {
+    const key = textKey(`e${'\u0301\u0316'.repeat(100_000)}x`);
+    expect(key).toBe(
+      `é${'\u0316\u0301'.repeat(14)}\u0316x`.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, ''),
     );
   });
 });

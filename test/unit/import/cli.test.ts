@@ -1,5 +1,7 @@
 /** The CLI contract: one JSON array in argument order, exit 0/2/64, Markdown mode, help. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/run-cli';
@@ -15,6 +17,25 @@ async function run(argv: string[]) {
 }
 
 describe('runCli', () => {
+  it('parse --md never prints terminal escapes or bidi controls, from any field or name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clipbook-cli-'));
+    try {
+      const name = join(dir, 'esc\u001b]0;pwned\u0007\u202e.txt');
+      writeFileSync(
+        name,
+        `Title \u001b[2J\u001b[31mred\u0007\n\nBy Maria\u202e Lund\n\nThe harbour council approved the new sea wall on Monday \u001b]8;;https://evil.example\u0007after a debate.\n`,
+      );
+      const r = await run(['parse', '--md', name, join(dir, 'missing\u001b[2J.txt')]);
+      // eslint-disable-next-line no-control-regex -- what must not reach a terminal
+      expect(r.out).not.toMatch(
+        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
+      );
+      expect(r.out).toContain('The harbour council approved the new sea wall');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('parse --json prints one array in the order given; exit 0 when all parsed', async () => {
     const files = [join(ART, 'wire-tram-line.txt'), join(ART, 'harbour-report.html')];
     const r = await run(['parse', '--json', ...files]);
