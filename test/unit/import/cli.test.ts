@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/run-cli';
+import { hasUnsafeChars } from '../../../src/shared/text-safety';
 
 const ART = join(__dirname, '../../fixtures/articles');
 const ROOT = join(__dirname, '../../..');
@@ -26,10 +27,8 @@ describe('runCli', () => {
         `Title \u001b[2J\u001b[31mred\u0007\n\nBy Maria\u202e Lund\n\nThe harbour council approved the new sea wall on Monday \u001b]8;;https://evil.example\u0007after a debate.\n`,
       );
       const r = await run(['parse', '--md', name, join(dir, 'missing\u001b[2J.txt')]);
-      // eslint-disable-next-line no-control-regex -- what must not reach a terminal
-      expect(r.out).not.toMatch(
-        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
-      );
+      // Nothing a terminal would act on: controls (ESC, BEL…), bidi overrides and isolates.
+      expect(hasUnsafeChars(r.out)).toBe(false);
       expect(r.out).toContain('The harbour council approved the new sea wall');
     } finally {
       rmSync(dir, { recursive: true, force: true });
