@@ -84,29 +84,48 @@ function tagName(s: string): string {
   return name.toLowerCase();
 }
 
+/** UTF-16 code units as a string, in slices (fromCharCode takes a bounded argument list). */
+function unitsToString(units: Uint16Array, length: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < length; i += 8192) {
+    parts.push(String.fromCharCode(...units.subarray(i, Math.min(length, i + 8192))));
+  }
+  return parts.join('');
+}
+
 /**
  * Removes every `<…>` that opens like a tag (`<` then a letter, `/`, `!` or `?`), comments,
- * and the content of raw-text elements. Linear: the output is a stack of characters, and
- * removing a tag may expose an earlier `<` that then opens a tag with what follows.
+ * and the content of raw-text elements. Linear: the output is a stack of code units, and
+ * removing a tag may expose an earlier `<` that then opens a tag with what follows. Typed
+ * arrays, not arrays of one-character strings: 2 bytes a character instead of 8 or more.
  */
 export function stripTags(input: string): string {
   if (!input.includes('<')) return input;
-  const out: string[] = [];
-  const starts: number[] = [];
-  const lower = input.toLowerCase();
+  const out = new Uint16Array(input.length);
+  let len = 0;
+  let starts = new Int32Array(64);
+  let depth = 0;
+  let lower: string | undefined;
+  const text = (from: number, to: number): string =>
+    unitsToString(out.subarray(from, Math.min(to, len)), Math.min(to, len) - from);
   for (let i = 0; i < input.length; i++) {
-    const ch = input[i] as string;
-    if (ch === '>' && starts.length) {
-      const start = starts.pop() as number;
-      const tag = out.slice(start).join('') + '>';
-      out.length = start;
-      const name = tagName(tag);
-      if (tag.startsWith('<!--') && !tag.endsWith('-->')) {
+    const c = input.charCodeAt(i);
+    if (c === 0x3e /* > */ && depth > 0) {
+      const start = starts[--depth] as number;
+      const head = text(start, start + 24);
+      const isComment = head.startsWith('<!--');
+      const closedComment =
+        isComment && len - start >= 5 && out[len - 1] === 0x2d && out[len - 2] === 0x2d;
+      const selfClosing = out[len - 1] === 0x2f;
+      len = start;
+      const name = tagName(head);
+      if (isComment && !closedComment) {
         const end = input.indexOf('-->', i + 1);
         i = end < 0 ? input.length : end + 2;
       } else if (name === 'plaintext') {
         break;
-      } else if (tag[1] !== '/' && RAW_TEXT.has(name) && !tag.endsWith('/>')) {
+      } else if (head[1] !== '/' && RAW_TEXT.has(name) && !selfClosing) {
+        lower ??= input.toLowerCase();
         const close = lower.indexOf(`</${name}`, i + 1);
         if (close < 0) break;
         const gt = input.indexOf('>', close);
@@ -114,21 +133,25 @@ export function stripTags(input: string): string {
       }
       continue;
     }
-    if (out.length && out[out.length - 1] === '<' && isNameStart(ch.charCodeAt(0))) {
-      starts.push(out.length - 1);
-    }
-    out.push(ch);
-  }
-  if (starts.length) {
-    // Unterminated tags: the lowest one that names an element ends the field.
-    for (const start of starts) {
-      if (KNOWN_ELEMENTS.has(tagName(out.slice(start, start + 20).join('')))) {
-        out.length = start;
-        break;
+    if (len > 0 && out[len - 1] === 0x3c && isNameStart(c)) {
+      if (depth === starts.length) {
+        const grown = new Int32Array(starts.length * 2);
+        grown.set(starts);
+        starts = grown;
       }
+      starts[depth++] = len - 1;
+    }
+    out[len++] = c;
+  }
+  // Unterminated tags: the lowest one that names an element ends the field.
+  for (let d = 0; d < depth; d++) {
+    const start = starts[d] as number;
+    if (KNOWN_ELEMENTS.has(tagName(text(start, start + 20)))) {
+      len = start;
+      break;
     }
   }
-  return out.join('');
+  return unitsToString(out, len);
 }
 
 /**
