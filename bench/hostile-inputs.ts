@@ -343,7 +343,7 @@ const pdfCases: HostileCase[] = [
     format: 'pdf',
     name: 'ten thousands of pages',
     make: (n) => {
-      const pages = Math.max(100, Math.floor((n - 2000) / 110));
+      const pages = Math.max(100, Math.floor((n - 2000) / 170));
       const content = deflateSync(Buffer.from(TEXT_OPS, 'latin1'));
       const objects = [
         '<< /Type /Catalog /Pages 2 0 R >>',
@@ -442,7 +442,8 @@ const docxCases: HostileCase[] = [
     format: 'docx',
     name: 'deeply nested elements',
     make: (n) => {
-      const d = Math.floor(n * 60);
+      // Levels enough to fill the ratio, within what one string can hold.
+      const d = Math.min(Math.floor(n * 60), 80_000_000);
       return docx(
         docXml(
           `${para(SENTENCE)}${'<w:sdt><w:sdtContent>'.repeat(d / 40)}${para(SENTENCE)}${'</w:sdtContent></w:sdt>'.repeat(d / 40)}`,
@@ -453,14 +454,19 @@ const docxCases: HostileCase[] = [
   {
     format: 'docx',
     name: 'character references to controls',
-    make: (n) => docx(docXml(para(SENTENCE) + para(fill('&#x1b;[2J&#x7;&#x202e;x ', n * 20)))),
+    make: (n) =>
+      docx(
+        docXml(
+          para(SENTENCE) + para(fill('&#x1b;[2J&#x7;&#x202e;x ', Math.min(n * 20, 200_000_000))),
+        ),
+      ),
   },
   {
     format: 'docx',
     name: 'tens of thousands of parts',
     make: (n) => {
       const extra: ZipPart[] = [];
-      for (let i = 0; extra.length * 60 < n - 4000; i++)
+      for (let i = 0; extra.length * 60 < n - 4000 && extra.length < 65_000; i++)
         extra.push({ name: `p/${i}.xml`, data: Buffer.from('<a/>') });
       return docx(docXml(para(SENTENCE) + para(SENTENCE)), extra);
     },

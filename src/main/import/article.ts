@@ -147,3 +147,24 @@ export function safeUrl(value: unknown): string {
     return '';
   }
 }
+
+/** Longer than this is not a paragraph but a file without line breaks. */
+export const MAX_PARAGRAPH = 64 * 1024;
+
+/** `p` in pieces of at most `max` characters, cut at a blank where there is one; no text lost. */
+export function splitLong(p: string, max = MAX_PARAGRAPH): string[] {
+  if (p.length <= max) return [p];
+  const out: string[] = [];
+  for (let at = 0; at < p.length;) {
+    let end = Math.min(p.length, at + max);
+    if (end < p.length) {
+      const blank = p.lastIndexOf(' ', end);
+      if (blank > at + max / 2) end = blank;
+      // Never inside a surrogate pair when there is no blank to cut at.
+      else if (/[\uD800-\uDBFF]/.test(p[end - 1] as string)) end--;
+    }
+    out.push(p.slice(at, end));
+    at = end;
+  }
+  return out;
+}

@@ -4,7 +4,15 @@
  * every cut is reported in the draft's warnings, whichever parser produced it.
  */
 import type { ClippingDraft, EncodingInfo, SourceFormat } from '@shared/clipping';
-import { cleanText, nfc, safeUrl, tidyName, uniqueStrings, type ArticleFields } from './article';
+import {
+  cleanText,
+  nfc,
+  safeUrl,
+  splitLong,
+  tidyName,
+  uniqueStrings,
+  type ArticleFields,
+} from './article';
 import {
   detectLanguage,
   directionOf,
@@ -64,11 +72,15 @@ export function finishDraft(input: FinishInput): ClippingDraft {
     return list.slice(0, max);
   };
   const paragraphs: string[] = [];
-  for (const p of a.paragraphs) {
-    // Direction marks stay in running text: mixed Arabic/Latin paragraphs need them.
-    const c = nfc(cleanText(sanitiseText(p)));
-    // Consecutive duplicates are layout artefacts (teaser repeated as first paragraph).
-    if (c && c !== paragraphs[paragraphs.length - 1]) paragraphs.push(c);
+  for (const whole of a.paragraphs) {
+    // Pieces of a paragraph that is a whole file: each pass then copies one piece at a time
+    // (a single-line 50 MB file peaked at 1.8 GB).
+    for (const p of splitLong(whole)) {
+      // Direction marks stay in running text: mixed Arabic/Latin paragraphs need them.
+      const c = nfc(cleanText(sanitiseText(p)));
+      // Consecutive duplicates are layout artefacts (teaser repeated as first paragraph).
+      if (c && c !== paragraphs[paragraphs.length - 1]) paragraphs.push(c);
+    }
   }
   const title = clip(field(a.title) || field(fallbackTitle(input.original.name)), 4000, 'title');
   const detected = detectLanguage(languageSample(title, paragraphs));

@@ -1,6 +1,14 @@
 /** Markdown with optional YAML front matter → article; Markdown syntax is reduced to plain text. */
 import { parse as parseYaml } from 'yaml';
-import { cleanText, emptyArticle, splitAuthors, textKey, type ArticleFields } from './article';
+import {
+  cleanText,
+  emptyArticle,
+  MAX_PARAGRAPH,
+  splitAuthors,
+  splitLong,
+  textKey,
+  type ArticleFields,
+} from './article';
 import { normaliseDateValue } from './dates';
 import { parsePlainText } from './plain-text';
 import { sanitiseText } from './sanitise';
@@ -92,11 +100,18 @@ export function markdownToText(md: string): string {
   const out: string[] = [];
   let para: string[] = [];
   let fence: string | null = null;
+  let paraLength = 0;
   const flush = (): void => {
     if (para.length) out.push(stripInlineMarkdown(para.join(' ')));
     para = [];
+    paraLength = 0;
   };
-  for (const raw of md.split('\n')) {
+  // A line that is a whole file is read in pieces, and a paragraph is flushed once it is
+  // that long: every inline pass then copies one piece, not 50 MB (which peaked at 1.3 GB).
+  const lines = md.split('\n').flatMap((l) => splitLong(l));
+  for (const raw of lines) {
+    if (paraLength > MAX_PARAGRAPH) flush();
+    paraLength += raw.length;
     const line = raw.trimEnd();
     const f = /^\s*(```+|~~~+)/.exec(line);
     if (f) {
