@@ -1,5 +1,6 @@
 /** The `clipbook` command line: argument handling and output, kept free of process globals. */
 import type { ClippingDraft } from '@shared/clipping';
+import { stripUnsafeChars } from '@shared/text-safety';
 import { parseFile } from '../import/index';
 import { runConvert } from './convert-command';
 
@@ -31,7 +32,10 @@ type Entry =
 
 function toMarkdown(entries: Entry[]): string {
   const out: string[] = [];
-  for (const e of entries) {
+  for (const entry of entries) {
+    // Drafts and refusals are clean already; the path is as typed, and a terminal would run
+    // the escape sequences a file name can hold.
+    const e = { ...entry, file: stripUnsafeChars(entry.file, { directionMarks: true }) };
     if ('error' in e) {
       out.push(`## ${e.file}\n\n**Refused (${e.error.code}):** ${e.error.message}\n`);
       continue;

@@ -1,5 +1,10 @@
 /** The intermediate result every format parser fills in, and the text helpers they share. */
 import type { RelatedArticle } from '@shared/clipping';
+import { capMarkRuns } from '@shared/text-safety';
+import { sanitiseText } from './sanitise';
+
+/** A byline longer than this is not a byline; the rest is never split into names. */
+const MAX_BYLINE = 10_000;
 
 export interface ArticleFields {
   title: string;
@@ -62,7 +67,7 @@ export function cleanText(s: string): string {
 
 /** Unicode NFC, skipped for text that is NFC by construction (Latin-1 and more). */
 export function nfc(s: string): string {
-  return MAY_NEED_NFC_RE.test(s) ? s.normalize('NFC') : s;
+  return MAY_NEED_NFC_RE.test(s) ? capMarkRuns(s).normalize('NFC') : s;
 }
 
 /** Comparison key: case-, punctuation- and whitespace-insensitive. */
@@ -70,9 +75,22 @@ export function textKey(s: string): string {
   return nfc(s.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/**
+ * Trims characters of `chars` (and whitespace) from both ends, or only `endChars` at the end.
+ * A loop, not `/[…]+$/`: that pattern retries from every position of a long run of them.
+ */
+export function trimChars(s: string, chars: string, endChars = chars): string {
+  let a = 0;
+  let b = s.length;
+  const ws = (c: string): boolean => c.trim() === '';
+  while (a < b && (chars.includes(s[a] as string) || ws(s[a] as string))) a++;
+  while (b > a && (endChars.includes(s[b - 1] as string) || ws(s[b - 1] as string))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
 /** 'ALALAM' reads better as 'Alalam'; short acronyms (BBC, AFP) stay as they are. */
 export function tidyName(s: string): string {
-  const t = cleanText(s).replace(/^[\s·•|,;:–—-]+|[\s·•|,;:–—-]+$/g, '');
+  const t = trimChars(cleanText(s), '·•|,;:–—-');
   if (/\p{Ll}/u.test(t)) return t;
   return t.replace(/\p{Lu}{5,}/gu, (w) => w[0] + w.slice(1).toLowerCase());
 }
@@ -84,13 +102,17 @@ const ROLE_RE =
   /(?<![\p{L}])(staff|reporter|correspondent|editor|editors|writer|agencies|agency|news desk|desk|contributor|columnist|analyst|journalist|photographer|bureau|chief|senior|political|economics|business|science|health|sports?|team|redakteur|korrespondent|journaliste|rédacteur|correspondant|corresponsal|redactor|корреспондент|редактор|обозреватель|مراسل|محرر)(?![\p{L}])/iu;
 
 export function splitAuthors(value: string): string[] {
-  const v = cleanText(value)
+  // Decoded and stripped before splitting: a ';' of '&lt;' is not a name separator.
+  const v = cleanText(sanitiseText(value.length > MAX_BYLINE ? value.slice(0, MAX_BYLINE) : value))
     .replace(/^(by|von|par|por|di|door|av|автор[ыи]?|بقلم|written by|reported by)\s*:?\s+/i, '')
-    .replace(/\S+@\S+/g, '')
-    .replace(/\(.*?\)/g, '');
+    // E-mail addresses and parenthesised notes go (linear forms: no retry from every '(').
+    .split(' ')
+    .filter((w) => !w.includes('@'))
+    .join(' ')
+    .replace(/\([^()]*\)/g, '');
   const out: string[] = [];
   for (const part of v.split(NAME_SPLIT)) {
-    const name = part.replace(/^[\s|·•-]+|[\s|·•.-]+$/g, '').trim();
+    const name = trimChars(part, '|·•-', '|·•.-');
     if (!name || /\d/.test(name) || /^https?:/i.test(name)) continue;
     const words = name.split(/\s+/);
     if (words.length > 5) continue;
@@ -126,10 +148,23 @@ export function safeUrl(value: unknown): string {
   }
 }
 
-/** Script-like residue never belongs in stored text. */
-export function stripScriptResidue(s: string): string {
-  return s
-    .replace(/\b(?:javascript|vbscript|livescript)\s*:[^\s"'<>]*/gi, '')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
+/** Longer than this is not a paragraph but a file without line breaks. */
+export const MAX_PARAGRAPH = 64 * 1024;
+
+/** `p` in pieces of at most `max` characters, cut at a blank where there is one; no text lost. */
+export function splitLong(p: string, max = MAX_PARAGRAPH): string[] {
+  if (p.length <= max) return [p];
+  const out: string[] = [];
+  for (let at = 0; at < p.length;) {
+    let end = Math.min(p.length, at + max);
+    if (end < p.length) {
+      const blank = p.lastIndexOf(' ', end);
+      if (blank > at + max / 2) end = blank;
+      // Never inside a surrogate pair when there is no blank to cut at.
+      else if (/[\uD800-\uDBFF]/.test(p[end - 1] as string)) end--;
+    }
+    out.push(p.slice(at, end));
+    at = end;
+  }
+  return out;
 }

@@ -17,7 +17,7 @@ export async function parseDocx(bytes: Uint8Array, name: string): Promise<DocxOu
         ok: false,
         error: {
           code: 'malformed',
-          message: `“${name}” cannot be opened safely: ${err.message}. Re-save it from Word.`,
+          message: `“${name}” cannot be opened safely: ${err.message}. ${err.advice}`,
         },
       };
     }

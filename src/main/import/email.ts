@@ -88,8 +88,72 @@ export function unwrapForwarded(text: string): { text: string; from: string } {
   return { text: out.join('\n'), from };
 }
 
+type TextEntries = Partial<Record<'plain' | 'html', unknown[]>>;
+interface CollectedNode {
+  contentId?: string;
+  content?: ArrayBuffer;
+  contentType: { multipart?: string | false };
+}
+/** The internals of postal-mime's parser that the hooks below use. */
+interface ParserInternals {
+  textMap: Map<unknown, TextEntries>;
+  textTypes: Set<'plain' | 'html'>;
+  collectAttachment(
+    node: CollectedNode,
+    content: ArrayBuffer,
+    related: boolean,
+    deep: boolean,
+  ): void;
+}
+/** postal-mime's own hooks, called from the overrides. */
+const base = PostalMime.prototype as unknown as {
+  collectNode(node: unknown, alternative: unknown, related: boolean): Promise<void>;
+  renderTextContent(): void;
+};
+
+/**
+ * postal-mime with two of its body rules changed (both are internal hooks of its class,
+ * covered by the e-mail tests):
+ * - a text part with a Content-ID after the body of a multipart/related is a resource the
+ *   HTML refers to (cid:), not body text;
+ * - neither body is made from the other: postal-mime renders a node that has only HTML
+ *   into the text body with its own HTML-to-text (and plain parts into the HTML body), so
+ *   multipart/mixed mail got CSS url(…), file: and data: links as text. The app's own
+ *   extractor reads the HTML instead.
+ */
+class BodyPartsParser extends PostalMime {
+  async collectNode(node: CollectedNode, alternative: unknown, related: boolean): Promise<void> {
+    const self = this as unknown as ParserInternals;
+    // In multipart/related the first part is the body; a later text part with a Content-ID
+    // is a resource the body refers to by cid:, kept as an attachment.
+    if (
+      related &&
+      !node.contentType.multipart &&
+      node.contentId &&
+      self.textMap.size > 0 &&
+      node.content
+    ) {
+      self.collectAttachment(node, node.content, related, false);
+      return;
+    }
+    await base.collectNode.call(this, node, alternative, related);
+  }
+
+  renderTextContent(): void {
+    const self = this as unknown as {
+      textMap: Map<unknown, TextEntries>;
+      textTypes: Set<'plain' | 'html'>;
+    };
+    // An empty own list of a type stops postal-mime from converting the other type into it.
+    for (const entry of self.textMap.values()) {
+      for (const type of self.textTypes) entry[type] ??= [];
+    }
+    base.renderTextContent.call(this);
+  }
+}
+
 export async function parseEmail(bytes: Uint8Array): Promise<ArticleFields | null> {
-  const mail = await PostalMime.parse(
+  const mail = await new BodyPartsParser().parse(
     Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
   );
   const subject = cleanSubject(fixC1(mail.subject ?? ''));
@@ -99,16 +163,20 @@ export async function parseEmail(bytes: Uint8Array): Promise<ArticleFields | nul
   const html = fixC1(mail.html ?? '');
   // A forwarded article names its outlet in the forwarded From: line, not the forwarder.
   if (unwrapped.from) senderName = cleanText(unwrapped.from).replace(SENDER_NOISE_RE, '');
-  let art: ArticleFields;
-  if (text.trim()) {
-    art = parsePlainText(text, subject ? { title: subject } : {});
-  } else if (html.trim()) {
+  // An HTML body goes through the app's own extractor. postal-mime's text is not used when
+  // there is HTML: for multipart/mixed and multipart/related it is postal-mime's own
+  // HTML-to-text (CSS url(…), file: and data: links become words) joined with every other
+  // inline text part, including resources the HTML refers to by cid:.
+  let art: ArticleFields | null = null;
+  if (html.trim()) {
     const h = parseHtml(html, { email: true });
-    const t = parsePlainText(h.paragraphs.join('\n\n'), subject ? { title: subject } : {});
-    art = { ...t, url: h.url, language: h.language, related: [...h.related, ...t.related] };
-  } else {
-    return null;
+    if (h.paragraphs.length) {
+      const t = parsePlainText(h.paragraphs.join('\n\n'), subject ? { title: subject } : {});
+      art = { ...t, url: h.url, language: h.language, related: [...h.related, ...t.related] };
+    }
   }
+  if (!art && text.trim()) art = parsePlainText(text, subject ? { title: subject } : {});
+  if (!art) return null;
   if (!art.title && subject) art.title = subject;
   // The sender ("Valley Gazette <newsletter@…>") names the outlet better than a body line.
   if (senderName && !/@/.test(senderName)) {

@@ -1,10 +1,14 @@
-/** Turns parser output into a validated `ClippingDraft`: cleaning, language, limits. */
+/**
+ * Turns parser output into a validated `ClippingDraft`: sanitising, language, limits. Every
+ * format's result passes through here, so every stored field is sanitised (sanitise.ts) and
+ * every cut is reported in the draft's warnings, whichever parser produced it.
+ */
 import type { ClippingDraft, EncodingInfo, SourceFormat } from '@shared/clipping';
 import {
   cleanText,
   nfc,
   safeUrl,
-  stripScriptResidue,
+  splitLong,
   tidyName,
   uniqueStrings,
   type ArticleFields,
@@ -15,8 +19,14 @@ import {
   LANGUAGE_SAMPLE_LENGTH,
   normaliseLanguageTag,
 } from './language';
+import { sanitiseText } from './sanitise';
 
-const clip = (s: string, max: number): string => (s.length > max ? s.slice(0, max - 1) + '…' : s);
+/** More names than this is a list of contributors pasted into a meta tag, not a byline. */
+export const MAX_AUTHORS = 50;
+export const MAX_TAGS = 50;
+export const MAX_RELATED = 100;
+
+const count = (n: number): string => n.toLocaleString('en-US');
 
 export interface FinishInput {
   article: ArticleFields;
@@ -24,8 +34,6 @@ export interface FinishInput {
   encoding: EncodingInfo;
   original: { name: string; size: number; sha256: string };
   warnings: string[];
-  /** Markup-derived text may carry script residue; plain text is stored as written. */
-  fromMarkup: boolean;
 }
 
 function fallbackTitle(fileName: string): string {
@@ -50,21 +58,33 @@ function languageSample(title: string, paragraphs: string[]): string {
 
 export function finishDraft(input: FinishInput): ClippingDraft {
   const a = input.article;
-  const scrub = (s: string): string => {
-    const c = nfc(cleanText(s));
-    return input.fromMarkup ? stripScriptResidue(c) : c;
+  const warnings: string[] = [];
+  const clip = (s: string, max: number, what: string): string => {
+    if (s.length <= max) return s;
+    warnings.push(`The ${what} was longer than ${count(max)} characters and was shortened.`);
+    return s.slice(0, max - 1) + '…';
+  };
+  /** One-line fields: no markup, controls, direction marks; whitespace collapsed; NFC. */
+  const field = (s: string): string => nfc(cleanText(sanitiseText(s, { directionMarks: true })));
+  const capped = <T>(list: T[], max: number, what: string): T[] => {
+    if (list.length <= max) return list;
+    warnings.push(`Only the first ${count(max)} of ${count(list.length)} ${what} were kept.`);
+    return list.slice(0, max);
   };
   const paragraphs: string[] = [];
-  for (const p of a.paragraphs) {
-    // Parsers hand over whitespace-clean paragraphs; only NFC and script residue remain to do.
-    const n = nfc(p);
-    const c = input.fromMarkup ? stripScriptResidue(n) : n.trim();
-    // Consecutive duplicates are layout artefacts (teaser repeated as first paragraph).
-    if (c && c !== paragraphs[paragraphs.length - 1]) paragraphs.push(c);
+  for (const whole of a.paragraphs) {
+    // Pieces of a paragraph that is a whole file: each pass then copies one piece at a time
+    // (a single-line 50 MB file peaked at 1.8 GB).
+    for (const p of splitLong(whole)) {
+      // Direction marks stay in running text: mixed Arabic/Latin paragraphs need them.
+      const c = nfc(cleanText(sanitiseText(p)));
+      // Consecutive duplicates are layout artefacts (teaser repeated as first paragraph).
+      if (c && c !== paragraphs[paragraphs.length - 1]) paragraphs.push(c);
+    }
   }
-  const title = clip(scrub(a.title) || fallbackTitle(input.original.name), 4000);
+  const title = clip(field(a.title) || field(fallbackTitle(input.original.name)), 4000, 'title');
   const detected = detectLanguage(languageSample(title, paragraphs));
-  const declared = normaliseLanguageTag(a.language);
+  const declared = normaliseLanguageTag(field(a.language));
   let language = declared || detected.language;
   // A declared Latin-script language on, say, Cyrillic text is a template default: trust the text.
   if (declared && detected.byScript && detected.language && detected.language !== declared) {
@@ -77,27 +97,40 @@ export function finishDraft(input: FinishInput): ClippingDraft {
   const related = [];
   const seen = new Set<string>();
   for (const r of a.related) {
-    const t = clip(scrub(r.title), 2000);
+    const t = clip(field(r.title), 2000, 'title of a related article');
     if (!t || seen.has(t)) continue;
     seen.add(t);
-    const url = safeUrl(r.url);
+    const url = safeUrl(field(r.url ?? ''));
     related.push(url ? { title: t, url } : { title: t });
   }
-  return {
+  const authors = capped(uniqueStrings(a.authors.map(field)), MAX_AUTHORS, 'authors').map((s) =>
+    clip(s, 1000, 'name of an author'),
+  );
+  const tags = capped(uniqueStrings(a.tags.map(field)), MAX_TAGS, 'tags').map((s) =>
+    clip(s, 500, 'tag'),
+  );
+  const draft: ClippingDraft = {
     title,
-    source: clip(tidyName(scrub(a.source)), 1000),
-    section: clip(tidyName(scrub(a.section)), 1000),
-    authors: uniqueStrings(a.authors.map(scrub)).map((s) => clip(s, 1000)),
+    source: clip(tidyName(field(a.source)), 1000, 'outlet'),
+    section: clip(tidyName(field(a.section)), 1000, 'section'),
+    authors,
     publishedAt,
-    url: safeUrl(a.url),
-    language: clip(language, 35),
+    url: safeUrl(field(a.url)),
+    language: language.length > 35 ? '' : language,
     direction: directionOf(language),
-    tags: uniqueStrings(a.tags.map(scrub)).map((s) => clip(s, 500)),
+    tags,
     paragraphs,
-    related,
+    related: capped(related, MAX_RELATED, 'related articles'),
     format: input.format,
-    encoding: { name: clip(input.encoding.name, 64), guessed: input.encoding.guessed },
-    original: input.original,
-    warnings: uniqueStrings([...input.warnings, ...a.warnings]).map((s) => clip(s, 2000)),
+    encoding: {
+      name: field(input.encoding.name).slice(0, 64),
+      guessed: input.encoding.guessed,
+    },
+    original: { ...input.original, name: field(input.original.name).slice(0, 1000) || '_' },
+    warnings: [],
   };
+  draft.warnings = uniqueStrings([...input.warnings, ...a.warnings, ...warnings].map(field)).map(
+    (s) => (s.length > 2000 ? s.slice(0, 1999) + '…' : s),
+  );
+  return draft;
 }

@@ -17,6 +17,8 @@ import {
 } from './article';
 import { normaliseDateValue } from './dates';
 import { stripMetaParagraphs } from './plain-text';
+import { checkHtmlDepth } from './html-guard';
+import { sanitiseText } from './sanitise';
 
 const SKIP_TAGS = new Set([
   'script',
@@ -57,7 +59,17 @@ const SKIP_TAGS = new Set([
   'track',
   'menu',
   'applet',
+  // Raw-text and legacy elements: a browser shows their content as text or not at all, so
+  // markup inside them is never article text ('<xmp><img onerror…></xmp>').
+  'xmp',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'listing',
 ]);
+
+/** Subtrees whose <title> is not the page's (an SVG icon's title is not the headline). */
+const FOREIGN_TAGS = new Set(['svg', 'math', 'template', 'noscript', 'xmp', 'noembed', 'noframes']);
 
 const BLOCK_TAGS = new Set([
   'p',
@@ -287,6 +299,7 @@ function collectMeta(doc: AnyNode): HtmlMeta {
       continue;
     }
     const name = node.name;
+    if (FOREIGN_TAGS.has(name)) continue;
     if (name === 'meta') {
       const content = attr(node, 'content');
       const key = attr(node, 'property') || attr(node, 'name') || attr(node, 'itemprop');
@@ -420,7 +433,8 @@ function ldNames(v: Json): string[] {
 }
 
 function splitList(v: string): string[] {
-  return v
+  // Decoded first: the ';' of an entity is not a list separator.
+  return sanitiseText(v)
     .split(/[,;|،]/)
     .map(cleanText)
     .filter(Boolean);
@@ -459,6 +473,7 @@ export interface HtmlOptions {
 /** Extracts an article from decoded HTML. */
 export function parseHtml(html: string, opts: HtmlOptions = {}): ArticleFields {
   const art = emptyArticle();
+  checkHtmlDepth(html);
   const doc = parseDocument(html, { decodeEntities: true });
   const meta = collectMeta(doc);
   const m = (k: string): string => cleanText(meta.metas.get(k)?.[0] ?? '');
@@ -544,7 +559,8 @@ export function parseHtml(html: string, opts: HtmlOptions = {}): ArticleFields {
     if (typeof k === 'string') tags.push(...splitList(k));
     else if (Array.isArray(k)) tags.push(...k.filter((x): x is string => typeof x === 'string'));
   }
-  art.tags = tags.slice(0, 50);
+  // The draft keeps 50 and says so when there were more (finish.ts).
+  art.tags = tags;
   art.language =
     meta.lang ||
     m('http-equiv:content-language') ||
@@ -756,11 +772,26 @@ function extractRuns(doc: AnyNode, keepAll: boolean): string[] {
     }
   }
 
+  // Roots are disjoint (an element and its siblings): sorted, each run finds its root by
+  // binary search instead of testing every root (quadratic with thousands of siblings).
+  roots.sort((a, b) => a.start - b.start);
+  const inRoots = (start: number): boolean => {
+    let lo = 0;
+    let hi = roots.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const ri = roots[mid] as NodeInfo;
+      if (start < ri.start) hi = mid - 1;
+      else if (start >= ri.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
   const out: string[] = [];
   for (const r of runs) {
     if (!r.owner) continue;
     const oi = info.get(r.owner);
-    if (!oi || !roots.some((ri) => oi.start >= ri.start && oi.start < ri.end)) continue;
+    if (!oi || !inRoots(oi.start)) continue;
     if (r.tag === 'h1') continue;
     const density = r.linkChars / r.text.length;
     if (density > 0.5 && r.text.length < 300) continue;

@@ -6,6 +6,7 @@ import { hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { basename } from 'node:path';
 import type { ClippingDraft, EncodingInfo, Refusal, SourceFormat } from '@shared/clipping';
+import { stripUnsafeChars } from '@shared/text-safety';
 import type { ArticleFields } from './article';
 import { decodeText, declaredHtmlCharset } from './decode';
 import { declaredMailCharset, parseEmail } from './email';
@@ -13,6 +14,7 @@ import { finishDraft } from './finish';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
 import { parsePlainText } from './plain-text';
+import { RefusalError } from './refusal-error';
 import { extensionOf, sniffFormat, sniffTextFormat } from './sniff';
 
 export { collectFiles } from './collect-files';
@@ -37,8 +39,12 @@ const KNOWN_TEXT_EXTENSIONS = new Set([
   'mht',
 ]);
 
+/** The message names the file: a name with controls or bidi overrides is shown cleaned. */
 function refuse(code: Refusal['code'], message: string): ParseOutcome {
-  return { ok: false, error: { code, message: message.slice(0, 2000) } };
+  return {
+    ok: false,
+    error: { code, message: stripUnsafeChars(message, { directionMarks: true }).slice(0, 2000) },
+  };
 }
 
 function megabytes(n: number): string {
@@ -138,7 +144,6 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     encoding,
     original,
     warnings,
-    fromMarkup: format === 'html' || format === 'eml' || format === 'md',
   });
   if (draft.paragraphs.length === 0) {
     return refuse(
@@ -152,10 +157,13 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
 /** Parses an article file already in memory. Never throws: failures become refusals. */
 export async function parseBytes(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
   try {
-    return await parseUnsafe(bytes, fileName);
+    const r = await parseUnsafe(bytes, fileName);
+    // Every refusal (sniffing, PDF, DOCX included) gets its message cleaned here.
+    return r.ok ? r : refuse(r.error.code, r.error.message);
   } catch (err) {
     const name = basename(fileName) || fileName;
     const e = err as Error;
+    if (e instanceof RefusalError) return refuse(e.code, `“${name}” ${e.reason}`);
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
       return refuse(
         'malformed',

@@ -6,6 +6,7 @@ import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Refusal } from '@shared/clipping';
 import { cleanText, type ArticleFields } from './article';
 import { ensureDomMatrix } from './dom-matrix';
+import { checkPdfInflation } from './pdf-guard';
 import { parsePlainText } from './plain-text';
 
 type PdfjsModule = typeof Pdfjs;
@@ -104,8 +105,19 @@ function paragraphsOf(lines: Line[]): string[][] {
 
 export type PdfOutcome = { ok: true; article: ArticleFields } | { ok: false; error: Refusal };
 
+/** Pages read at most: an article is a few; 500 covers a long report. */
+export const MAX_PDF_PAGES = 500;
+
+/** Text extraction stops after this long (the rule: 2 s for 1 MB, 30 s for 50 MB). */
+function timeBudgetMs(fileBytes: number): number {
+  return fileBytes <= 1024 * 1024 ? 1_500 : 25_000;
+}
+
 export async function parsePdf(bytes: Uint8Array, name: string): Promise<PdfOutcome> {
+  checkPdfInflation(bytes);
   const pdfjs = await loadPdfjs();
+  // The clock starts once pdfjs is loaded: loading it is once per process, not per file.
+  const started = Date.now();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
@@ -136,19 +148,58 @@ export async function parsePdf(bytes: Uint8Array, name: string): Promise<PdfOutc
       },
     };
   }
+  const warnings: string[] = [];
+  // pdfjs works in time slices on this thread, so a timer can end a page that takes too long
+  // (the page's promise is raced: after destroy() pdfjs leaves it pending).
+  const budget = timeBudgetMs(bytes.length);
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<null>((resolve) => {
+    timer = setTimeout(
+      () => {
+        timedOut = true;
+        resolve(null);
+      },
+      Math.max(100, budget - (Date.now() - started)),
+    );
+  });
+  const readPage = async (p: number) => {
+    const page = await doc.getPage(p);
+    const content = await page.getTextContent();
+    page.cleanup();
+    return content;
+  };
   try {
     const pageParas: string[][][] = [];
-    const maxPages = Math.min(doc.numPages, 500);
+    const maxPages = Math.min(doc.numPages, MAX_PDF_PAGES);
     let chars = 0;
     for (let p = 1; p <= maxPages; p++) {
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
+      const content = await Promise.race([readPage(p), deadline]);
+      if (!content) {
+        warnings.push(
+          `Reading the text took too long; only the first ${p - 1} of ${doc.numPages.toLocaleString('en-US')} pages were imported.`,
+        );
+        break;
+      }
       const lines = linesOf(content.items as unknown[]).filter(
         (l) => !/^\s*(page\s*)?\d+(\s*(of|\/)\s*\d+)?\s*$/i.test(l.text),
       );
       for (const l of lines) chars += l.text.replace(/\s/g, '').length;
       pageParas.push(paragraphsOf(lines));
-      page.cleanup();
+    }
+    if (!timedOut && doc.numPages > MAX_PDF_PAGES) {
+      warnings.push(
+        `Only the first ${MAX_PDF_PAGES} of ${doc.numPages.toLocaleString('en-US')} pages were imported.`,
+      );
+    }
+    if (chars < 20 && timedOut) {
+      return {
+        ok: false,
+        error: {
+          code: 'too-large',
+          message: `“${name}” takes too long to read (over ${budget / 1000} s before any text was found); it is probably damaged or hostile. Print it to a new PDF and import that.`,
+        },
+      };
     }
     if (chars < 20) {
       return {
@@ -179,6 +230,7 @@ export async function parsePdf(bytes: Uint8Array, name: string): Promise<PdfOutc
     let metaTitle = '';
     let metaAuthor = '';
     try {
+      if (timedOut) throw new Error('destroyed');
       const meta = await doc.getMetadata();
       const info = meta.info as Record<string, unknown>;
       if (typeof info['Title'] === 'string') metaTitle = cleanText(info['Title']);
@@ -198,8 +250,10 @@ export async function parsePdf(bytes: Uint8Array, name: string): Promise<PdfOutc
     if (!article.authors.length && metaAuthor && metaAuthor.split(/\s+/).length <= 6) {
       article.authors = [metaAuthor];
     }
+    article.warnings.push(...warnings);
     return { ok: true, article };
   } finally {
-    void doc.destroy();
+    clearTimeout(timer);
+    void task.destroy();
   }
 }

@@ -13,6 +13,7 @@ import {
   type ArticleFields,
 } from './article';
 import { findDate, stripWeekdays } from './dates';
+import { sanitiseText } from './sanitise';
 
 const LABEL_DATE =
   'published|publication date|date published|date|dated|updated|posted|posted on|опубликовано|дата|дата публикации|опубліковано|дата публікації|تاريخ النشر|التاريخ|نشر في|نشر|publié le|publié|date de publication|mis à jour|veröffentlicht|veröffentlicht am|aktualisiert|datum|fecha|publicado|publicado el|pubblicato|data|gepubliceerd|publicerad|opublikowano';
@@ -65,7 +66,8 @@ const DATE_WORDS_RE =
   /(?<![\p{L}])(published|updated|posted|last updated|modified|on|at|publié|publiée|le|mis à jour|veröffentlicht|aktualisiert|am|um|publicado|actualizado|el|pubblicato|aggiornato|il|alle|опубликовано|обновлено|обновлён|в|опубліковано|оновлено|о|نشر|نُشر|في|تحديث|gepubliceerd|bijgewerkt|op|om|date|dated|uhr|h|hrs|est|edt|cet|cest|pst|pdt|bst|msk|gmt|utc|ist|et|pt|ct|mez|mesz)(?![\p{L}])/giu;
 const REPORTING_BY_RE = /reporting by\s+([^;)]+)/i;
 const PHP_DUMP_RE = /string\(\d+\)\s*"\s*\[\s*\{/;
-const JSON_DUMP_RE = /(^|\n)\s*\[\s*\{\s*"[\w-]+"\s*:/;
+// [ \t]* after the line start, not \s*: that retried from every line of a run of blank lines.
+const JSON_DUMP_RE = /(?:^|\n)[ \t]*\[\s*\{\s*"[\w-]+"\s*:/;
 
 export interface TextHints {
   title?: string;
@@ -177,7 +179,7 @@ function classifyLine(line: string, meta: Meta, standalone: boolean): boolean {
     return true;
   }
   if (colon && (m = TAGS_LABEL_RE.exec(t)) && (m[1] ?? '').length <= 300) {
-    meta.tags.push(...(m[1] ?? '').split(/[,;#،]/));
+    meta.tags.push(...sanitiseText(m[1] ?? '').split(/[,;#،]/));
     return true;
   }
   if ((m = BYLINE_RE.exec(t))) {
@@ -241,17 +243,25 @@ function classifyLine(line: string, meta: Meta, standalone: boolean): boolean {
 function dropFooters(paragraphs: string[]): string[] {
   const tested: Array<boolean | undefined> = [];
   const isFooter = (i: number): boolean => (tested[i] ??= FOOTER_RE.test(paragraphs[i] as string));
+  // shortAfter[i]: only short or footer blocks follow i. Filled once from the end when the
+  // first marker is met (rescanning the tail from every marker was quadratic).
+  let shortAfter: boolean[] | undefined;
+  const onlyShortAfter = (i: number): boolean => {
+    if (!shortAfter) {
+      shortAfter = new Array<boolean>(paragraphs.length);
+      let ok = true;
+      for (let j = paragraphs.length - 1; j >= 0; j--) {
+        shortAfter[j] = ok;
+        ok = ok && ((paragraphs[j] as string).length < 250 || isFooter(j));
+      }
+    }
+    return shortAfter[i] as boolean;
+  };
   let end = paragraphs.length;
   for (let i = Math.floor(paragraphs.length * 0.5); i < paragraphs.length; i++) {
-    if ((paragraphs[i] as string).length < 300 && isFooter(i)) {
-      let onlyShortAfter = true;
-      for (let j = i + 1; j < paragraphs.length && onlyShortAfter; j++) {
-        onlyShortAfter = (paragraphs[j] as string).length < 250 || isFooter(j);
-      }
-      if (onlyShortAfter) {
-        end = i;
-        break;
-      }
+    if ((paragraphs[i] as string).length < 300 && isFooter(i) && onlyShortAfter(i)) {
+      end = i;
+      break;
     }
   }
   const out: string[] = [];

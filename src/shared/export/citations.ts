@@ -4,6 +4,7 @@
  * paragraph as abstract, tags as keywords and the notes and highlights as a note.
  */
 import { DEFAULT_TITLE, dateParts, excerpt, safeHttpUrl, titleOf } from './common';
+import { capMarkRuns } from '../text-safety';
 import { safeFileName } from './file-names';
 import type { ExportFile, ExportItem, ExportOptions } from './types';
 
@@ -180,10 +181,19 @@ export function exportRis(items: readonly ExportItem[], options: ExportOptions):
 
 // ---- BibTeX ------------------------------------------------------------------------------
 
-/** Escapes the characters TeX treats specially; other Unicode is left to biber/Zotero (UTF-8). */
+/**
+ * Escapes the characters TeX treats specially; other Unicode is left to biber/Zotero (UTF-8).
+ * Braces become \textbraceleft{} / \textbraceright{}: BibTeX counts every brace, escaped or
+ * not (`\}` closes a field as well as `}`), so a value must never hold an unbalanced one, or a
+ * title could close its field and start an entry of its own.
+ */
 export function escapeBibtex(s: string): string {
   return oneLine(s).replace(/[\\{}$&%#_^~]/g, (ch) => {
     switch (ch) {
+      case '{':
+        return '\\textbraceleft{}';
+      case '}':
+        return '\\textbraceright{}';
       case '\\':
         return '\\textbackslash{}';
       case '^':
@@ -196,17 +206,21 @@ export function escapeBibtex(s: string): string {
   });
 }
 
+/** A name part with a comma or the word 'and' is braced: BibTeX would split the name there. */
+function namePart(s: string): string {
+  const e = escapeBibtex(s);
+  return /,|\band\b/i.test(e) ? `{${e}}` : e;
+}
+
 function bibName(n: CslName): string {
   // Braces keep an organisation from being split into given/family names.
   if ('literal' in n) return `{${escapeBibtex(n.literal)}}`;
-  return n.given
-    ? `${escapeBibtex(n.family)}, ${escapeBibtex(n.given)}`
-    : `{${escapeBibtex(n.family)}}`;
+  return n.given ? `${namePart(n.family)}, ${namePart(n.given)}` : `{${escapeBibtex(n.family)}}`;
 }
 
 /** ASCII letters and digits of `s` (accents dropped), for citation keys. */
 function asciiWord(s: string): string {
-  return s
+  return capMarkRuns(s)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[^A-Za-z0-9]/g, '')

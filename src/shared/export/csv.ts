@@ -13,15 +13,21 @@ export interface CsvOptions extends ExportOptions {
 
 /**
  * A spreadsheet runs a cell that starts with = + - @ (or tab/CR, which some strip first) as a
- * formula (OWASP "CSV injection"); a leading apostrophe makes it text.
+ * formula (OWASP "CSV injection"); a leading apostrophe makes it text. The same holds after
+ * every place a spreadsheet may split a cell (a list separator ',' or ';', a tab, a line
+ * break): Excel in German or French splits on ';', so 'Title;=HYPERLINK(…)' would become a
+ * formula cell there. Every such start gets its apostrophe too.
  */
 export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // Leading blanks too: some spreadsheets trim them before they look for a formula.
+  const lead = /^(?:[\t\r]|\s*[=+\-@])/.test(value) ? `'${value}` : value;
+  return /[,;\t\r\n]/.test(lead) ? lead.replace(/([,;\t\r\n][ \t]*)([=+\-@])/g, "$1'$2") : lead;
 }
 
+/** Quoted whenever it holds a quote, a line break or any list separator (',' ';' tab). */
 export function csvCell(value: string): string {
   const safe = neutraliseCell(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function csvTable(rows: readonly (readonly string[])[]): string {

@@ -3,6 +3,7 @@
  * (Obsidian, Logseq). A name produced here is a single path segment: it can never climb out of
  * the export folder, whatever the title says.
  */
+import { capMarkRuns, stripUnsafeChars } from '../text-safety';
 
 /** Most file systems cap a name at 255 bytes (ext4, APFS) or 255 UTF-16 units (NTFS). */
 export const MAX_NAME_BYTES = 255;
@@ -29,10 +30,6 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[/\\:*?"<>|\u0000-\u001f\u007f-\u009f]/g;
 const WIKI_FORBIDDEN = /[#^[\]|]/g;
-// Bidi overrides/isolates let a name display as something else ('txt.exe' shown reversed);
-// zero-width space and BOM make visually identical names differ. ZWJ/ZWNJ stay: emoji
-// sequences and Persian or Indic words need them.
-const INVISIBLE = /[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 function graphemes(s: string): string[] {
   // Intl.Segmenter is ECMA-402 (no DOM or Node needed) and keeps combining sequences, emoji
@@ -59,8 +56,11 @@ const trimEnds = (s: string): string => s.replace(/^[\s.]+/u, '').replace(/[\s.]
 
 /** Cleans a title into a stem (no extension) that is safe as a file name. */
 function cleanStem(title: string, wiki: boolean): string {
-  let s = title.replace(LONE_SURROGATE, '\ufffd').normalize('NFC');
-  s = s.replace(FORBIDDEN, ' ').replace(INVISIBLE, '');
+  let s = capMarkRuns(title.replace(LONE_SURROGATE, '\ufffd')).normalize('NFC');
+  // Bidi overrides/isolates let a name display as something else ('txt.exe' shown reversed);
+  // invisible characters (zero-width space, Hangul fillers, tag characters) make visually
+  // identical names differ. ZWJ/ZWNJ stay: emoji sequences and Persian or Indic words need them.
+  s = stripUnsafeChars(s.replace(FORBIDDEN, ' '), { directionMarks: true });
   if (wiki) s = s.replace(WIKI_FORBIDDEN, ' ');
   // Leading dots would hide the file (and '..' is the parent); trailing dots and spaces are
   // silently dropped by Windows, which would make two names collide.

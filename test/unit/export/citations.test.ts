@@ -85,7 +85,7 @@ describe('BibTeX', () => {
 
   it('escapes TeX specials', () => {
     expect(escapeBibtex('50% & $5 #1 a_b {x} ~ ^ \\')).toBe(
-      '50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}',
+      '50\\% \\& \\$5 \\#1 a\\_b \\textbraceleft{}x\\textbraceright{} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}',
     );
   });
 

@@ -1,35 +1,12 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvTable, exportCsv, neutraliseCell } from '../../../src/shared/export/csv';
 import { expectGolden } from './golden';
 import { OPTIONS, sampleItems } from './sample-items';
 
-/** A minimal RFC 4180 reader, to check that what we write parses back into the same cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += ch;
-  }
-  return rows;
+/** Reads CSV back with a real parser (csv-parse), with the separator a spreadsheet would use. */
+function parseCsv(text: string, delimiter = ','): string[][] {
+  return parse(text, { delimiter, bom: true, record_delimiter: '\r\n', relax_column_count: true });
 }
 
 describe('CSV export', () => {
@@ -52,7 +29,7 @@ describe('CSV export', () => {
     expect(rows.every((r) => r.length === rows[0]!.length)).toBe(true);
     expect(rows[1]![1]).toBe('City Council Approves Tram Line to the Western Harbour');
     expect(rows[2]![1]).toBe('افتتاح محطة جديدة لتحلية المياه على الساحل');
-    expect(rows[4]![10]).toBe('<img src=x onerror=alert(1)>\n-2+3');
+    expect(rows[4]![10]).toBe("<img src=x onerror=alert(1)>\n'-2+3");
   });
 
   it.each([
@@ -60,8 +37,12 @@ describe('CSV export', () => {
     ['+1', "'+1"],
     ['-1', "'-1"],
     ['@SUM(A1)', "'@SUM(A1)"],
-    ['\t=1', "'\t=1"],
-    ['\r=1', '"\'\r=1"'],
+    ['\t=1', '"\'\t\'=1"'],
+    ['\r=1', '"\'\r\'=1"'],
+    ['Title;=HYPERLINK("x")', '"Title;\'=HYPERLINK(""x"")"'],
+    ['a, +1 and b,\t@x', '"a, \'+1 and b,\t\'@x"'],
+    ['a;b', '"a;b"'],
+    ['a\tb', '"a\tb"'],
     ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
     ['a=1', 'a=1'],
     ['', ''],
@@ -77,7 +58,7 @@ describe('CSV export', () => {
     for (const cell of rows.flat()) expect(cell).toBe(neutraliseCell(cell));
     const hostile = rows[4]!;
     expect(hostile[2]).toBe('\'=HYPERLINK("http://evil.example","x")');
-    expect(hostile[4]).toBe('Reuters; @admin');
+    expect(hostile[4]).toBe("Reuters; '@admin");
   });
 
   it('builds a table from arbitrary rows', () => {

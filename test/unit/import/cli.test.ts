@@ -1,8 +1,11 @@
 /** The CLI contract: one JSON array in argument order, exit 0/2/64, Markdown mode, help. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/run-cli';
+import { hasUnsafeChars } from '../../../src/shared/text-safety';
 
 const ART = join(__dirname, '../../fixtures/articles');
 const ROOT = join(__dirname, '../../..');
@@ -15,6 +18,23 @@ async function run(argv: string[]) {
 }
 
 describe('runCli', () => {
+  it('parse --md never prints terminal escapes or bidi controls, from any field or name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clipbook-cli-'));
+    try {
+      const name = join(dir, 'esc\u001b]0;pwned\u0007\u202e.txt');
+      writeFileSync(
+        name,
+        `Title \u001b[2J\u001b[31mred\u0007\n\nBy Maria\u202e Lund\n\nThe harbour council approved the new sea wall on Monday \u001b]8;;https://evil.example\u0007after a debate.\n`,
+      );
+      const r = await run(['parse', '--md', name, join(dir, 'missing\u001b[2J.txt')]);
+      // Nothing a terminal would act on: controls (ESC, BEL…), bidi overrides and isolates.
+      expect(hasUnsafeChars(r.out)).toBe(false);
+      expect(r.out).toContain('The harbour council approved the new sea wall');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('parse --json prints one array in the order given; exit 0 when all parsed', async () => {
     const files = [join(ART, 'wire-tram-line.txt'), join(ART, 'harbour-report.html')];
     const r = await run(['parse', '--json', ...files]);

@@ -77,8 +77,11 @@ export interface ZipInput {
   declaredSize?: number;
 }
 
-/** Assembles a deflate ZIP archive by hand. */
-export function makeZip(entries: ZipInput[]): Uint8Array {
+/**
+ * Assembles a deflate ZIP archive by hand. `toldCount` is what the end record says the
+ * directory holds (lying-container tests).
+ */
+export function makeZip(entries: ZipInput[], toldCount = entries.length): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -112,11 +115,44 @@ export function makeZip(entries: ZipInput[]): Uint8Array {
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(toldCount, 8);
+  end.writeUInt16LE(toldCount, 10);
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...locals, cd, end]));
+}
+
+/** A PDF object: a dictionary, or a stream (its dictionary's inside and its raw data). */
+export type PdfObject = string | { dict: string; data: Uint8Array };
+
+/** Assembles a PDF from numbered objects (1 is the catalog), with a correct xref table. */
+export function assemblePdf(objects: PdfObject[]): Uint8Array {
+  const chunks: Buffer[] = [Buffer.from('%PDF-1.5\n', 'latin1')];
+  let offset = chunks[0]!.length;
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(offset);
+    const parts =
+      typeof o === 'string'
+        ? [Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`, 'latin1')]
+        : [
+            Buffer.from(
+              `${i + 1} 0 obj\n<< /Length ${o.data.length} ${o.dict} >>\nstream\n`,
+              'latin1',
+            ),
+            Buffer.from(o.data),
+            Buffer.from('\nendstream\nendobj\n', 'latin1'),
+          ];
+    for (const p of parts) {
+      chunks.push(p);
+      offset += p.length;
+    }
+  });
+  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) tail += `${String(o).padStart(10, '0')} 00000 n \n`;
+  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`;
+  chunks.push(Buffer.from(tail, 'latin1'));
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
