@@ -1,0 +1,246 @@
+/**
+ * One walk over the page: text blocks (a block ends at every block-level boundary) with their
+ * owner element, link share and position, and the spans of the elements around them. Nothing
+ * is pruned here: elements that look like boilerplate (by tag, role or class/id words) are only
+ * marked, so the selection can decide afterwards whether a mark is real or sits on a page-level
+ * wrapper that holds the article itself.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { cleanText } from '../article';
+import { attr, classAndId, isElement, isHidden } from './dom';
+
+/** Never text: scripts, media, form controls, head elements. */
+export const NEVER_TEXT_TAGS = new Set([
+  'script',
+  'style',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'svg',
+  'math',
+  'canvas',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'picture',
+  'img',
+  'input',
+  'select',
+  'option',
+  'textarea',
+  'button',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'map',
+  'source',
+  'track',
+  'applet',
+]);
+
+/** Page furniture by tag: marked, not skipped (some pages put the whole article inside one). */
+export const FURNITURE_TAGS = new Set([
+  'nav',
+  'footer',
+  'aside',
+  'header',
+  'form',
+  'figure',
+  'figcaption',
+  'menu',
+  'dialog',
+  'noscript',
+]);
+
+/** Tags whose own text is a paragraph (readability's "p-like" elements). */
+export const PARAGRAPH_TAGS = new Set([
+  'p',
+  'pre',
+  'blockquote',
+  'td',
+  'li',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
+
+export const BLOCK_TAGS = new Set([
+  ...PARAGRAPH_TAGS,
+  ...FURNITURE_TAGS,
+  'div',
+  'section',
+  'article',
+  'main',
+  'body',
+  'html',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'table',
+  'tr',
+  'th',
+  'tbody',
+  'thead',
+  'tfoot',
+  'caption',
+  'address',
+  'hr',
+  'center',
+  'details',
+  'summary',
+  'fieldset',
+  'legend',
+  'hgroup',
+]);
+
+const UNLIKELY_RE =
+  /-ad-|\bads?\b|ad-|adsense|advert|banner|breadcrumb|combx|comment|community|cookie|consent|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|popup|modal|newsletter|subscri|signup|promo|outbrain|taboola|paywall|recommend|trending|popular|mostread|author-bio|byline|toolbar|widget|navigation|pagination|masthead|teaser|tools|utility/i;
+const MAYBE_RE = /and|article|body|column|content|main|shadow|story|entry|post|text|blog/i;
+const STRONG_NEGATIVE_TOKEN_RE =
+  /^(comments?|comment-\S+|share|sharing|share-\S+|social|social-\S+|newsletter\S*|subscribe\S*|subscription\S*|cookie\S*|consent\S*|gdpr\S*|related\S*|promo\S*|ad|ads|ad-\S+|ads-\S+|advert\S*|sponsor\S*|outbrain\S*|taboola\S*|paywall\S*|popup\S*|modal\S*|byline\S*|author|author-\S+|about-author|bio|bio-\S+|breadcrumbs?|tags|tag-list|recommended\S*|most-read|most-popular|sr-only|visually-hidden|hidden)$/i;
+
+export type MarkKind = 'tag' | 'word';
+
+export interface Mark {
+  el: Element;
+  kind: MarkKind;
+  start: number;
+  end: number;
+}
+
+export interface Block {
+  text: string;
+  owner: Element | null;
+  tag: string;
+  linkChars: number;
+  /** Position in document order, comparable with element spans. */
+  pos: number;
+  /** Boilerplate marks of the elements around the block, outermost first (shared arrays). */
+  marks: readonly Mark[];
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface PageBlocks {
+  blocks: Block[];
+  spans: Map<Element, Span>;
+  marks: Mark[];
+}
+
+/** Why an element looks like page furniture, or null. */
+function markOf(el: Element, keepAll: boolean): MarkKind | null {
+  const name = el.name;
+  if (FURNITURE_TAGS.has(name)) {
+    return keepAll && (name === 'header' || name === 'footer') ? null : 'tag';
+  }
+  if (keepAll) return null;
+  if (name === 'body' || name === 'html' || name === 'main' || name === 'article' || name === 'a') {
+    return null;
+  }
+  const ci = classAndId(el);
+  if (!ci) {
+    const role = attr(el, 'role');
+    return role === 'navigation' || role === 'complementary' ? 'tag' : null;
+  }
+  for (const token of ci.split(/\s+/)) if (STRONG_NEGATIVE_TOKEN_RE.test(token)) return 'word';
+  return UNLIKELY_RE.test(ci) && !MAYBE_RE.test(ci) ? 'word' : null;
+}
+
+/** Walks the DOM once (iteratively: deep markup cannot overflow the stack). */
+export function collectBlocks(doc: AnyNode, keepAll: boolean): PageBlocks {
+  const blocks: Block[] = [];
+  const spans = new Map<Element, Span>();
+  const marks: Mark[] = [];
+  type Frame = { node: AnyNode; exit: boolean; mark?: Mark };
+  const stack: Frame[] = [{ node: doc, exit: false }];
+  const blockStack: Element[] = [];
+  let open: readonly Mark[] = [];
+  let parts: string[] = [];
+  let linkChars = 0;
+  let inLink = 0;
+  let order = 0;
+  let brRun = 0;
+  const flush = (): void => {
+    if (parts.length) {
+      const text = cleanText(parts.join(''));
+      if (text) {
+        const owner = blockStack[blockStack.length - 1] ?? null;
+        blocks.push({ text, owner, linkChars, tag: owner?.name ?? '', pos: order++, marks: open });
+      }
+    }
+    parts = [];
+    linkChars = 0;
+  };
+  while (stack.length) {
+    const frame = stack.pop() as Frame;
+    const node = frame.node;
+    if (frame.exit) {
+      const el = node as Element;
+      if (el.name === 'a') inLink--;
+      else if (BLOCK_TAGS.has(el.name)) {
+        flush();
+        blockStack.pop();
+      }
+      const s = spans.get(el);
+      if (s) s.end = order++;
+      if (frame.mark) {
+        frame.mark.end = s?.end ?? order;
+        open = open.slice(0, -1);
+      }
+      continue;
+    }
+    if (node.type === 'text') {
+      const data = node.data;
+      if (data.trim()) brRun = 0;
+      parts.push(data);
+      if (inLink > 0) linkChars += data.trim().length;
+      continue;
+    }
+    if (node.type === 'root') {
+      for (let i = node.children.length - 1; i >= 0; i--)
+        stack.push({ node: node.children[i] as AnyNode, exit: false });
+      continue;
+    }
+    if (!isElement(node) || node.type !== 'tag') continue;
+    const name = node.name;
+    if (NEVER_TEXT_TAGS.has(name) || isHidden(node)) continue;
+    if (name === 'br') {
+      brRun++;
+      // Two line breaks in a row separate paragraphs in old-style markup.
+      if (brRun >= 2) flush();
+      else parts.push(' ');
+      continue;
+    }
+    const block = BLOCK_TAGS.has(name);
+    if (block) {
+      flush();
+      blockStack.push(node);
+      brRun = 0;
+    } else if (name === 'a') inLink++;
+    const span = { start: order++, end: 0 };
+    spans.set(node, span);
+    const kind = markOf(node, keepAll);
+    let mark: Mark | undefined;
+    if (kind) {
+      mark = { el: node, kind, start: span.start, end: 0 };
+      marks.push(mark);
+      open = [...open, mark];
+    }
+    stack.push({ node, exit: true, mark });
+    for (let i = node.children.length - 1; i >= 0; i--)
+      stack.push({ node: node.children[i] as AnyNode, exit: false });
+  }
+  flush();
+  return { blocks, spans, marks };
+}

@@ -1,0 +1,180 @@
+/**
+ * Picks the article's blocks: a readability-like score over the containers of the blocks that
+ * are in play, the best container widened to the ancestor of near-equal rivals (a body split
+ * into boxes), plus worthy siblings.
+ */
+import type { Element } from 'domhandler';
+import { PARAGRAPH_TAGS, type Block, type PageBlocks, type Span } from './blocks';
+import { attr, parentElement } from './dom';
+
+const POSITIVE_RE =
+  /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
+const NEGATIVE_RE =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|subscri|newsletter/i;
+
+interface Stat {
+  score: number;
+  scored: boolean;
+  textChars: number;
+  linkChars: number;
+}
+
+function classWeight(el: Element): number {
+  let w = 0;
+  for (const v of [attr(el, 'class'), attr(el, 'id')]) {
+    if (!v) continue;
+    if (NEGATIVE_RE.test(v)) w -= 25;
+    if (POSITIVE_RE.test(v)) w += 25;
+  }
+  return w;
+}
+
+function initialScore(el: Element): number {
+  switch (el.name) {
+    case 'div':
+      return 5;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      return 3;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      return -3;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+const within = (b: Block, s: Span): boolean => b.pos > s.start && b.pos < s.end;
+
+/**
+ * The article's blocks among those `inPlay`, in document order; all of them (minus link
+ * lists) when there is no container to choose (`keepAll`, or nothing scored).
+ */
+export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boolean): Block[] {
+  const blocks = page.blocks.filter((_, i) => inPlay[i]);
+  if (!blocks.length) return [];
+  const stats = new Map<Element, Stat>();
+  const stat = (el: Element): Stat => {
+    let s = stats.get(el);
+    if (!s) {
+      s = { score: 0, scored: false, textChars: 0, linkChars: 0 };
+      stats.set(el, s);
+    }
+    return s;
+  };
+  // Text and link totals for each block's nearest ancestors (bounded: deep markup stays linear).
+  for (const b of blocks) {
+    let el: Element | null = b.owner;
+    for (let level = 0; el && level < 12; level++) {
+      const s = stat(el);
+      s.textChars += b.text.length;
+      s.linkChars += b.linkChars;
+      el = parentElement(el);
+    }
+  }
+  const candidates: Element[] = [];
+  const scoreOf = (el: Element): Stat => {
+    const s = stat(el);
+    if (!s.scored) {
+      s.scored = true;
+      s.score = initialScore(el) + classWeight(el);
+      candidates.push(el);
+    }
+    return s;
+  };
+  for (const b of blocks) {
+    if (!b.owner || b.text.length < 25) continue;
+    const first = PARAGRAPH_TAGS.has(b.tag) ? parentElement(b.owner) : b.owner;
+    if (!first) continue;
+    const commas = (b.text.match(/[,،，、]/g) ?? []).length;
+    const score = 1 + commas + Math.min(Math.floor(b.text.length / 100), 3);
+    let el: Element | null = first;
+    for (let level = 0; el && level < 3; level++) {
+      scoreOf(el).score += score / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+      el = parentElement(el);
+    }
+  }
+
+  let top: Element | null = null;
+  let topScore = -Infinity;
+  for (const c of candidates) {
+    const s = stats.get(c) as Stat;
+    const density = s.textChars ? s.linkChars / s.textChars : 0;
+    s.score *= 1 - density;
+    if (s.score > topScore) {
+      topScore = s.score;
+      top = c;
+    }
+  }
+  if (!top || keepAll) {
+    return blocks.filter((b) => b.linkChars < b.text.length * 0.6 || b.text.length > 200);
+  }
+  const spanOf = (el: Element): Span => page.spans.get(el) as Span;
+
+  // Several near-equal candidates under one ancestor mean the article is split across boxes.
+  const alternatives = candidates.filter(
+    (c) => c !== top && (stats.get(c) as Stat).score >= topScore * 0.75,
+  );
+  if (alternatives.length >= 2) {
+    let anc = parentElement(top);
+    for (let depth = 0; anc && depth < 30 && anc.name !== 'body'; depth++) {
+      const as = spanOf(anc);
+      const contained = alternatives.filter((c) => {
+        const cs = spanOf(c);
+        return cs.start >= as.start && cs.end <= as.end;
+      }).length;
+      if (contained >= 2) {
+        top = anc;
+        break;
+      }
+      anc = parentElement(anc);
+    }
+  }
+
+  const roots: Span[] = [spanOf(top)];
+  const parent = parentElement(top);
+  if (parent) {
+    const threshold = Math.max(10, topScore * 0.2);
+    for (const sib of parent.children) {
+      if (sib === top || sib.type !== 'tag') continue;
+      const s = stats.get(sib);
+      if (!s) continue;
+      let append = s.scored && s.score >= threshold;
+      if (!append && sib.name === 'p') {
+        const density = s.textChars ? s.linkChars / s.textChars : 1;
+        if (s.textChars > 80 && density < 0.25) append = true;
+        else if (s.textChars > 0 && s.textChars <= 80 && density === 0) {
+          const last = blocks.filter((b) => b.owner === sib).pop();
+          if (last && /[.!?]$/.test(last.text)) append = true;
+        }
+      }
+      if (append) roots.push(spanOf(sib));
+    }
+  }
+
+  const out: Block[] = [];
+  for (const b of blocks) {
+    if (!b.owner || !roots.some((r) => within(b, r))) continue;
+    if (b.tag === 'h1') continue;
+    const density = b.linkChars / b.text.length;
+    if (density > 0.5 && b.text.length < 300) continue;
+    if (!PARAGRAPH_TAGS.has(b.tag) && b.text.length < 25 && !/[.!?…"”»]$/.test(b.text)) continue;
+    out.push(b);
+  }
+  return out;
+}
