@@ -244,3 +244,48 @@ export function collectBlocks(doc: AnyNode, keepAll: boolean): PageBlocks {
   flush();
   return { blocks, spans, marks };
 }
+
+/** A block that reads as prose: long enough and mostly not link text. */
+export const isProse = (b: Block): boolean =>
+  b.text.length >= 80 && b.linkChars < b.text.length * 0.3;
+
+export interface Totals {
+  prose: number;
+  links: number;
+  chars: number;
+}
+
+/**
+ * Prose, link and text characters of `blocks` (in document order) inside any span, by prefix
+ * sums and two binary searches.
+ */
+export function spanTotals(blocks: Block[]): (s: Span) => Totals {
+  const prose = new Float64Array(blocks.length + 1);
+  const links = new Float64Array(blocks.length + 1);
+  const chars = new Float64Array(blocks.length + 1);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as Block;
+    prose[i + 1] = (prose[i] as number) + (isProse(b) ? b.text.length : 0);
+    links[i + 1] = (links[i] as number) + b.linkChars;
+    chars[i + 1] = (chars[i] as number) + b.text.length;
+  }
+  const firstAfter = (pos: number): number => {
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((blocks[mid] as Block).pos <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (s) => {
+    const a = firstAfter(s.start);
+    const b = firstAfter(s.end);
+    return {
+      prose: (prose[b] as number) - (prose[a] as number),
+      links: (links[b] as number) - (links[a] as number),
+      chars: (chars[b] as number) - (chars[a] as number),
+    };
+  };
+}

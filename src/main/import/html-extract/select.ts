@@ -4,7 +4,7 @@
  * into boxes), plus worthy siblings.
  */
 import type { Element } from 'domhandler';
-import { PARAGRAPH_TAGS, type Block, type PageBlocks, type Span } from './blocks';
+import { PARAGRAPH_TAGS, spanTotals, type Block, type PageBlocks, type Span } from './blocks';
 import { attr, parentElement } from './dom';
 
 const POSITIVE_RE =
@@ -60,6 +60,30 @@ function initialScore(el: Element): number {
 }
 
 const within = (b: Block, s: Span): boolean => b.pos > s.start && b.pos < s.end;
+
+/**
+ * Climbs from the chosen container while what each parent adds is mostly prose (an article
+ * split into chunks that are not siblings: lead, body and sections in separate boxes).
+ */
+function widen(top: Element, page: PageBlocks, blocks: Block[]): Element {
+  const totals = spanTotals(blocks);
+  let el = top;
+  let cur = totals(page.spans.get(el) as Span);
+  for (let depth = 0; depth < 12; depth++) {
+    const parent = parentElement(el);
+    if (!parent || parent.name === 'html') break;
+    const all = totals(page.spans.get(parent) as Span);
+    const addProse = all.prose - cur.prose;
+    const addLinks = all.links - cur.links;
+    const addChars = all.chars - cur.chars;
+    if (addChars > 0 && !(addProse >= WIDEN_PROSE * addLinks && addProse >= addChars * 0.5)) break;
+    el = parent;
+    cur = all;
+  }
+  return el;
+}
+
+const WIDEN_PROSE = 3;
 
 /**
  * The article's blocks among those `inPlay`, in document order; all of them (minus link
@@ -146,6 +170,7 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
     }
   }
 
+  top = widen(top, page, blocks);
   const roots: Span[] = [spanOf(top)];
   const parent = parentElement(top);
   if (parent) {
