@@ -102,10 +102,51 @@ export const BLOCK_TAGS = new Set([
 ]);
 
 const UNLIKELY_RE =
-  /-ad-|\bads?\b|ad-|adsense|advert|banner|breadcrumb|combx|comment|community|cookie|consent|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|popup|modal|newsletter|subscri|signup|promo|outbrain|taboola|paywall|recommend|trending|popular|mostread|author-bio|byline|toolbar|widget|navigation|pagination|masthead|teaser|tools|utility/i;
+  /-ad-|\bads?\b|ad-|adsense|advert|banner|breadcrumb|combx|comment|community|cookie|consent|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|popup|modal|newsletter|subscri|signup|promo|outbrain|taboola|paywall|recommend|trending|popular|mostread|author-bio|byline|toolbar|(?<![\w-])widget|navigation|pagination|masthead|teaser|tools|utility/i;
 const MAYBE_RE = /and|article|body|column|content|main|shadow|story|entry|post|text|blog/i;
 const STRONG_NEGATIVE_TOKEN_RE =
   /^(comments?|comment-\S+|share|sharing|share-\S+|social|social-\S+|newsletter\S*|subscribe\S*|subscription\S*|cookie\S*|consent\S*|gdpr\S*|related\S*|promo\S*|ad|ads|ad-\S+|ads-\S+|advert\S*|sponsor\S*|outbrain\S*|taboola\S*|paywall\S*|popup\S*|modal\S*|byline\S*|author|author-\S+|about-author|bio|bio-\S+|breadcrumbs?|tags|tag-list|recommended\S*|most-read|most-popular|sr-only|visually-hidden|hidden)$/i;
+
+/** Class/id segments that name furniture wherever they appear (`jp-relatedposts-headline`). */
+const STRONG_SEGMENTS = new Set([
+  'related',
+  'relatedposts',
+  'sharedaddy',
+  'share',
+  'sharing',
+  'social',
+  'comments',
+  'newsletter',
+  'subscribe',
+  'sponsored',
+  'advertisement',
+  'outbrain',
+  'taboola',
+  'author',
+  'bio',
+  'contributor',
+  'breadcrumb',
+  'breadcrumbs',
+  'tags',
+  'tagcloud',
+  'cookie',
+  'cookies',
+  'consent',
+  'rating',
+  'ratings',
+  'likes',
+  'meta',
+  'postmetadata',
+]);
+/** `has-ads`, `no-sticky`, `with-sidebar` describe a box's neighbours, not the box. */
+const NEIGHBOUR_RE = /(?:^|[-_])(?:has|with|no|without)[-_]+[a-z]+/gi;
+
+function strongSegment(token: string): boolean {
+  for (const seg of token.split(/[-_]+|(?<=[a-z])(?=[A-Z])/)) {
+    if (STRONG_SEGMENTS.has(seg.toLowerCase())) return true;
+  }
+  return false;
+}
 
 export type MarkKind = 'tag' | 'word';
 
@@ -148,12 +189,14 @@ function markOf(el: Element, keepAll: boolean): MarkKind | null {
   if (name === 'body' || name === 'html' || name === 'main' || name === 'article' || name === 'a') {
     return null;
   }
-  const ci = classAndId(el);
+  const ci = classAndId(el).replace(NEIGHBOUR_RE, ' ').trim();
   if (!ci) {
     const role = attr(el, 'role');
     return role === 'navigation' || role === 'complementary' ? 'tag' : null;
   }
-  for (const token of ci.split(/\s+/)) if (STRONG_NEGATIVE_TOKEN_RE.test(token)) return 'word';
+  for (const token of ci.split(/\s+/)) {
+    if (STRONG_NEGATIVE_TOKEN_RE.test(token) || strongSegment(token)) return 'word';
+  }
   return UNLIKELY_RE.test(ci) && !MAYBE_RE.test(ci) ? 'word' : null;
 }
 

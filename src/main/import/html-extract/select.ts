@@ -201,5 +201,26 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
     if (!PARAGRAPH_TAGS.has(b.tag) && b.text.length < 25 && !/[.!?…"”»]$/.test(b.text)) continue;
     out.push(b);
   }
+  return dropOrphanHeadings(out);
+}
+
+const headingRank = (b: Block): number => (/^h[1-6]$/.test(b.tag) ? Number(b.tag[1]) : 0);
+
+/**
+ * A heading with nothing of its own under it (last, or followed by a heading of the same or
+ * a higher rank) titled something that was left out: related links, share or rating widgets.
+ */
+function dropOrphanHeadings(list: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const b = list[i] as Block;
+    const rank = headingRank(b);
+    if (rank) {
+      const next = list[i + 1];
+      const nextRank = next ? headingRank(next) : 1;
+      if (nextRank && nextRank <= rank && (!next || b.text.length < 40)) continue;
+    }
+    out.push(b);
+  }
   return out;
 }
