@@ -7,7 +7,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { cleanText } from '../article';
-import { attr, classAndId, isElement, isHidden } from './dom';
+import { attr, classAndId, isElement, isHidden, parentElement } from './dom';
 
 /** Never text: scripts, media, form controls, head elements. */
 export const NEVER_TEXT_TAGS = new Set([
@@ -179,11 +179,21 @@ export interface PageBlocks {
   marks: Mark[];
 }
 
+function insideArticle(el: Element): boolean {
+  let p = parentElement(el);
+  for (let depth = 0; p && depth < 40; depth++, p = parentElement(p)) {
+    if (p.name === 'article' || p.name === 'main') return true;
+  }
+  return false;
+}
+
 /** Why an element looks like page furniture, or null. */
 function markOf(el: Element, keepAll: boolean): MarkKind | null {
   const name = el.name;
   if (FURNITURE_TAGS.has(name)) {
-    return keepAll && (name === 'header' || name === 'footer') ? null : 'tag';
+    if (keepAll && (name === 'header' || name === 'footer')) return null;
+    // An article's own header holds its standfirst, not the site's banner.
+    return name === 'header' && insideArticle(el) ? null : 'tag';
   }
   if (keepAll) return null;
   if (name === 'body' || name === 'html' || name === 'main' || name === 'article' || name === 'a') {

@@ -4,7 +4,14 @@
  * into boxes), plus worthy siblings.
  */
 import type { Element } from 'domhandler';
-import { PARAGRAPH_TAGS, spanTotals, type Block, type PageBlocks, type Span } from './blocks';
+import {
+  PARAGRAPH_TAGS,
+  spanTotals,
+  type Block,
+  type PageBlocks,
+  type Span,
+  type Totals,
+} from './blocks';
 import { attr, parentElement } from './dom';
 
 const POSITIVE_RE =
@@ -65,8 +72,7 @@ const within = (b: Block, s: Span): boolean => b.pos > s.start && b.pos < s.end;
  * Climbs from the chosen container while what each parent adds is mostly prose (an article
  * split into chunks that are not siblings: lead, body and sections in separate boxes).
  */
-function widen(top: Element, page: PageBlocks, blocks: Block[]): Element {
-  const totals = spanTotals(blocks);
+function widen(top: Element, page: PageBlocks, totals: (s: Span) => Totals): Element {
   let el = top;
   let cur = totals(page.spans.get(el) as Span);
   for (let depth = 0; depth < 12; depth++) {
@@ -134,21 +140,37 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
     }
   }
 
+  const spanOf = (el: Element): Span => page.spans.get(el) as Span;
+  const totals = spanTotals(blocks);
+  // A box with no prose of its own (a title wrapper whose class says "page") cannot win.
+  const anyProse = totals({ start: -1, end: Infinity }).prose > 0;
   let top: Element | null = null;
   let topScore = -Infinity;
   for (const c of candidates) {
     const s = stats.get(c) as Stat;
     const density = s.textChars ? s.linkChars / s.textChars : 0;
     s.score *= 1 - density;
+    if (anyProse && totals(spanOf(c)).prose === 0) s.score = Math.min(s.score, 0);
     if (s.score > topScore) {
       topScore = s.score;
       top = c;
     }
   }
+  if (process.env.DBG)
+    for (const c of [...candidates]
+      .sort((a, b) => stats.get(b)!.score - stats.get(a)!.score)
+      .slice(0, 6))
+      console.log(
+        'CAND',
+        c.name,
+        c.attribs.class,
+        c.attribs.id,
+        stats.get(c)!.score.toFixed(1),
+        page.spans.get(c),
+      );
   if (!top || keepAll) {
     return blocks.filter((b) => b.linkChars < b.text.length * 0.6 || b.text.length > 200);
   }
-  const spanOf = (el: Element): Span => page.spans.get(el) as Span;
 
   // Several near-equal candidates under one ancestor mean the article is split across boxes.
   const alternatives = candidates.filter(
@@ -170,7 +192,8 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
     }
   }
 
-  top = widen(top, page, blocks);
+  top = widen(top, page, totals);
+  if (process.env.DBG) console.log('TOP', top.name, top.attribs.class, spanOf(top));
   const roots: Span[] = [spanOf(top)];
   const parent = parentElement(top);
   if (parent) {
