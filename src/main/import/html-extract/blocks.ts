@@ -137,6 +137,9 @@ const STRONG_SEGMENTS = new Set([
   'likes',
   'meta',
   'postmetadata',
+  'caption',
+  'credit',
+  'credits',
 ]);
 /** `has-ads`, `no-sticky`, `with-sidebar` describe a box's neighbours, not the box. */
 const NEIGHBOUR_RE = /(?:^|[-_])(?:has|with|no|without)[-_]+[a-z]+/gi;

@@ -4,7 +4,7 @@
  * blocks are then chosen by score (select.ts).
  */
 import type { AnyNode } from 'domhandler';
-import { collectBlocks, spanTotals, type Mark } from './blocks';
+import { collectBlocks, spanTotals, type Block, type Mark } from './blocks';
 import { selectBlocks } from './select';
 
 /**
@@ -22,6 +22,25 @@ export function extractBody(doc: AnyNode, keepAll: boolean): string[] {
   const lifted = new Set<Mark>();
   if (total > 0)
     for (const m of page.marks) if (totals(m).prose >= total * WRAPPER_SHARE) lifted.add(m);
-  const inPlay = blocks.map((b) => b.marks.every((m) => lifted.has(m)));
-  return selectBlocks(page, inPlay, keepAll).map((b) => b.text);
+  const attempt = (keep: (m: Mark) => boolean): Block[] =>
+    selectBlocks(
+      page,
+      blocks.map((b) => b.marks.every(keep)),
+      keepAll,
+    );
+  let best = attempt((m) => lifted.has(m));
+  // Almost nothing found: try again with the class/id filter relaxed, then with no filter
+  // (Readability's retries), and keep a retry only if it finds clearly more.
+  const length = (list: Block[]): number => list.reduce((n, b) => n + b.text.length, 0);
+  if (!keepAll && length(best) < RETRY_BELOW) {
+    for (const keep of [(m: Mark) => lifted.has(m) || m.kind === 'word', () => true]) {
+      const retry = attempt(keep);
+      if (length(retry) > Math.max(length(best) * 2, RETRY_BELOW / 2)) best = retry;
+      if (length(best) >= RETRY_BELOW) break;
+    }
+  }
+  return best.map((b) => b.text);
 }
+
+/** Readability's threshold for a second attempt, in characters of text. */
+const RETRY_BELOW = 500;
