@@ -90,6 +90,7 @@ function widen(top: Element, page: PageBlocks, totals: (s: Span) => Totals): Ele
 }
 
 const WIDEN_PROSE = 3;
+const PROSE_BOX_LEVELS = 3;
 
 /**
  * The article's blocks among those `inPlay`, in document order; all of them (minus link
@@ -212,6 +213,20 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
         }
       }
       if (append) roots.push(spanOf(sib));
+    }
+  }
+  // Prose boxes beside the chosen one, a few levels up: a lead or a second part of the body
+  // in a box of its own.
+  let anc = parent;
+  for (let level = 0; anc && level < PROSE_BOX_LEVELS; level++, anc = parentElement(anc)) {
+    if (anc.name === 'body' || anc.name === 'html') break;
+    for (const child of anc.children) {
+      if (child.type !== 'tag') continue;
+      const cs = page.spans.get(child);
+      if (!cs || roots.some((r) => r.start <= cs.start && cs.end <= r.end)) continue;
+      if (roots.some((r) => cs.start <= r.start && r.end <= cs.end)) continue;
+      const t = totals(cs);
+      if (t.prose >= 150 && t.prose >= t.chars * 0.5 && t.links * 3 <= t.prose) roots.push(cs);
     }
   }
 
