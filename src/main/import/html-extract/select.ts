@@ -90,6 +90,18 @@ function widen(top: Element, page: PageBlocks, totals: (s: Span) => Totals): Ele
 }
 
 const WIDEN_PROSE = 3;
+/** How many blocks above the body are looked at for a standfirst. */
+const LEAD_WINDOW = 12;
+const LEAD_RE =
+  /lead|intro|excerpt|standfirst|subtitle|summary|abstract|subhead|deck|\bdek\b|sapo|chapo|bajada|entradilla|vorspann|teaser/i;
+
+/** Named as a standfirst by its own or its parent's class. */
+function isLead(b: Block): boolean {
+  for (let el = b.owner, level = 0; el && level < 2; el = parentElement(el), level++) {
+    if (LEAD_RE.test(attr(el, 'class'))) return true;
+  }
+  return false;
+}
 const PROSE_BOX_LEVELS = 3;
 
 /**
@@ -174,10 +186,13 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
   }
 
   // Several near-equal candidates under one ancestor mean the article is split across boxes.
-  const alternatives = candidates.filter(
-    (c) => c !== top && (stats.get(c) as Stat).score >= topScore * 0.75,
-  );
-  if (alternatives.length >= 2) {
+  const ts = spanOf(top);
+  const alternatives = candidates.filter((c) => {
+    if (c === top || (stats.get(c) as Stat).score < topScore * 0.75) return false;
+    const cs = spanOf(c);
+    return cs.end < ts.start || cs.start > ts.end;
+  });
+  if (alternatives.length >= 1) {
     let anc = parentElement(top);
     for (let depth = 0; anc && depth < 30 && anc.name !== 'body'; depth++) {
       const as = spanOf(anc);
@@ -185,7 +200,7 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
         const cs = spanOf(c);
         return cs.start >= as.start && cs.end <= as.end;
       }).length;
-      if (contained >= 2) {
+      if (contained >= 1) {
         top = anc;
         break;
       }
@@ -230,9 +245,19 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
     }
   }
 
+  // A standfirst above the body, in a box of its own that the scores did not reach.
+  const first = Math.min(...roots.map((r) => r.start));
+  const leads = new Set<Block>();
+  for (let i = blocks.length - 1, seen = 0; i >= 0 && seen < LEAD_WINDOW; i--) {
+    const b = blocks[i] as Block;
+    if (b.pos > first) continue;
+    seen++;
+    if (b.text.length >= 40 && b.linkChars < b.text.length * 0.2 && isLead(b)) leads.add(b);
+  }
+
   const out: Block[] = [];
   for (const b of blocks) {
-    if (!b.owner || !roots.some((r) => within(b, r))) continue;
+    if (!b.owner || !(leads.has(b) || roots.some((r) => within(b, r)))) continue;
     if (b.tag === 'h1') continue;
     const density = b.linkChars / b.text.length;
     if (density > 0.5 && b.text.length < 300) continue;
