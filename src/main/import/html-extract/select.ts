@@ -264,7 +264,24 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
     if (!PARAGRAPH_TAGS.has(b.tag) && b.text.length < 25 && !/[.!?…"”»]$/.test(b.text)) continue;
     out.push(b);
   }
-  return dropOrphanHeadings(out);
+  return dropOrphanHeadings(dropLostIntros(out, blocks));
+}
+
+/**
+ * A heading or a short line ending in a colon whose next block was left out introduced
+ * something that is not article ("Read more:", "Related", a rating widget's title).
+ */
+function dropLostIntros(out: Block[], blocks: Block[]): Block[] {
+  const kept = new Set(out);
+  const next = new Map<Block, Block | undefined>();
+  for (let i = 0; i < blocks.length; i++) next.set(blocks[i] as Block, blocks[i + 1]);
+  return out.filter((b) => {
+    const intro =
+      (headingRank(b) > 1 && b.text.length < 50) || (b.text.length < 60 && /[:：]$/.test(b.text));
+    if (!intro) return true;
+    const n = next.get(b);
+    return n ? kept.has(n) : !/[:：]$/.test(b.text);
+  });
 }
 
 const headingRank = (b: Block): number => (/^h[1-6]$/.test(b.tag) ? Number(b.tag[1]) : 0);
