@@ -13,6 +13,7 @@ import {
   type Totals,
 } from './blocks';
 import { attr, parentElement } from './dom';
+import { isFurnitureLine } from './furniture-lines';
 
 const POSITIVE_RE =
   /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
@@ -262,6 +263,7 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
     const density = b.linkChars / b.text.length;
     if (density > 0.5 && b.text.length < 300) continue;
     if (!PARAGRAPH_TAGS.has(b.tag) && b.text.length < 25 && !/[.!?…"”»]$/.test(b.text)) continue;
+    if (isFurnitureLine(b.text)) continue;
     out.push(b);
   }
   return dropOrphanHeadings(dropLostIntros(out, blocks));
