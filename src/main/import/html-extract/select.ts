@@ -246,19 +246,28 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
     }
   }
 
-  // A standfirst above the body, in a box of its own that the scores did not reach.
+  // A standfirst above the body, in a box of its own that the scores did not reach (and that
+  // may be marked only for being called a teaser).
   const first = Math.min(...roots.map((r) => r.start));
   const leads = new Set<Block>();
-  for (let i = blocks.length - 1, seen = 0; i >= 0 && seen < LEAD_WINDOW; i--) {
-    const b = blocks[i] as Block;
+  const all = page.blocks;
+  for (let i = all.length - 1, seen = 0; i >= 0 && seen < LEAD_WINDOW; i--) {
+    const b = all[i] as Block;
     if (b.pos > first) continue;
     seen++;
-    if (b.text.length >= 40 && b.linkChars < b.text.length * 0.2 && isLead(b)) leads.add(b);
+    if (b.text.length < 40 || b.linkChars >= b.text.length * 0.2 || !isLead(b)) continue;
+    const marksAllow = b.marks.every(
+      (m) =>
+        (m.start < first && m.end > first) ||
+        (m.kind === 'word' && LEAD_RE.test(attr(m.el, 'class'))),
+    );
+    if (inPlay[i] || marksAllow) leads.add(b);
   }
 
   const out: Block[] = [];
-  for (const b of blocks) {
-    if (!b.owner || !(leads.has(b) || roots.some((r) => within(b, r)))) continue;
+  for (let i = 0; i < all.length; i++) {
+    const b = all[i] as Block;
+    if (!b.owner || !(leads.has(b) || (inPlay[i] && roots.some((r) => within(b, r))))) continue;
     if (b.tag === 'h1') continue;
     const density = b.linkChars / b.text.length;
     if (density > 0.5 && b.text.length < 300) continue;
