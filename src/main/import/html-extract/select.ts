@@ -195,7 +195,7 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
   });
   if (alternatives.length >= 1) {
     let anc = parentElement(top);
-    for (let depth = 0; anc && depth < 30 && anc.name !== 'body'; depth++) {
+    for (let depth = 0; anc && depth < 30 && anc.name !== 'html'; depth++) {
       const as = spanOf(anc);
       const contained = alternatives.filter((c) => {
         const cs = spanOf(c);
