@@ -39,6 +39,9 @@ export const NEVER_TEXT_TAGS = new Set([
   'source',
   'track',
   'applet',
+  // Ruby annotations (furigana) are a reading aid, not a second copy of the text.
+  'rt',
+  'rp',
 ]);
 
 /** Page furniture by tag: marked, not skipped (some pages put the whole article inside one). */
