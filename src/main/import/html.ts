@@ -16,7 +16,7 @@ import {
   type ArticleFields,
 } from './article';
 import { normaliseDateValue } from './dates';
-import { extractBody } from './html-extract';
+import { extractBody, withDeclaredBody } from './html-extract';
 import { FURNITURE_TAGS, NEVER_TEXT_TAGS } from './html-extract/blocks';
 import { attr, classAndId, isElement } from './html-extract/dom';
 import { stripMetaParagraphs } from './plain-text';
@@ -366,7 +366,10 @@ export function parseHtml(html: string, opts: HtmlOptions = {}): ArticleFields {
     m('og:locale') ||
     cleanText(ldString(ldGet('inLanguage')));
 
-  const runs = extractBody(doc, opts.email === true);
+  const runs = withDeclaredBody(
+    extractBody(doc, opts.email === true),
+    ldString(ldGet('articleBody')),
+  );
   const body = stripMetaParagraphs(runs, art.title);
   art.paragraphs = body.paragraphs;
   if (!art.authors.length) art.authors = body.authors;

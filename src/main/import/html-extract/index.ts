@@ -4,6 +4,8 @@
  * blocks are then chosen by score (select.ts).
  */
 import type { AnyNode } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import { cleanText } from '../article';
 import { collectBlocks, spanTotals, type Block, type Mark } from './blocks';
 import { selectBlocks } from './select';
 
@@ -44,3 +46,25 @@ export function extractBody(doc: AnyNode, keepAll: boolean): string[] {
 
 /** Readability's threshold for a second attempt, in characters of text. */
 const RETRY_BELOW = 500;
+
+/**
+ * A page rendered by script may carry its text only in JSON-LD's `articleBody`: when the
+ * markup gave (almost) nothing, that is the body (split at its line breaks). Only then:
+ * preferring it whenever it is twice as long as the markup's text measured F1 0.9355
+ * against 0.9357 on the development set.
+ */
+export function withDeclaredBody(found: string[], declared: string): string[] {
+  if (declared.length < DECLARED_MIN) return found;
+  let length = 0;
+  for (const p of found) length += p.length;
+  if (length >= FOUND_LITTLE || declared.length < length * 2) return found;
+  const text = /<[a-z][^>]*>/i.test(declared)
+    ? extractBody(parseDocument(declared, { decodeEntities: true }), true).join('\n')
+    : declared;
+  const paragraphs = text.split(/\n+/).map(cleanText).filter(Boolean);
+  return paragraphs.length ? paragraphs : found;
+}
+
+const DECLARED_MIN = 300;
+/** Below this many characters the markup found (almost) nothing. */
+const FOUND_LITTLE = 200;

@@ -170,18 +170,6 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
       top = c;
     }
   }
-  if (process.env.DBG)
-    for (const c of [...candidates]
-      .sort((a, b) => stats.get(b)!.score - stats.get(a)!.score)
-      .slice(0, 6))
-      console.log(
-        'CAND',
-        c.name,
-        c.attribs.class,
-        c.attribs.id,
-        stats.get(c)!.score.toFixed(1),
-        page.spans.get(c),
-      );
   if (!top || keepAll) {
     return blocks.filter((b) => b.linkChars < b.text.length * 0.6 || b.text.length > 200);
   }
@@ -210,7 +198,6 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
   }
 
   top = widen(top, page, totals);
-  if (process.env.DBG) console.log('TOP', top.name, top.attribs.class, spanOf(top));
   const roots: Span[] = [spanOf(top)];
   const parent = parentElement(top);
   if (parent) {
