@@ -183,6 +183,16 @@ export interface PageBlocks {
   blocks: Block[];
   spans: Map<Element, Span>;
   marks: Mark[];
+  /** A search field holds a query: the page shows the results of a search. */
+  searched: boolean;
+}
+
+const SEARCH_NAME_RE =
+  /^(?:q|s|query|search|searchterm|search_query|keywords?|term|suche|recherche)$/i;
+
+function isFilledSearch(el: Element): boolean {
+  if (!attr(el, 'value').trim()) return false;
+  return attr(el, 'type').toLowerCase() === 'search' || SEARCH_NAME_RE.test(attr(el, 'name'));
 }
 
 function insideArticle(el: Element): boolean {
@@ -230,6 +240,7 @@ export function collectBlocks(doc: AnyNode, keepAll: boolean): PageBlocks {
   let inLink = 0;
   let order = 0;
   let brRun = 0;
+  let searched = false;
   const flush = (): void => {
     if (parts.length) {
       const text = cleanText(parts.join(''));
@@ -273,6 +284,7 @@ export function collectBlocks(doc: AnyNode, keepAll: boolean): PageBlocks {
     }
     if (!isElement(node) || node.type !== 'tag') continue;
     const name = node.name;
+    if (name === 'input' && !searched) searched = isFilledSearch(node);
     if (NEVER_TEXT_TAGS.has(name) || isHidden(node)) continue;
     if (name === 'br') {
       brRun++;
@@ -301,7 +313,7 @@ export function collectBlocks(doc: AnyNode, keepAll: boolean): PageBlocks {
       stack.push({ node: node.children[i] as AnyNode, exit: false });
   }
   flush();
-  return { blocks, spans, marks };
+  return { blocks, spans, marks, searched };
 }
 
 /** A block that reads as prose: long enough and mostly not link text. */

@@ -14,6 +14,7 @@ import {
 } from './blocks';
 import { attr, parentElement } from './dom';
 import { isFurnitureLine } from './furniture-lines';
+import { isResultList } from './listing';
 
 const POSITIVE_RE =
   /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
@@ -262,6 +263,7 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
     if (isFurnitureLine(b.text)) continue;
     out.push(b);
   }
+  if (page.searched && isResultList(out, blocks)) return [];
   return dropOrphanHeadings(dropLostIntros(out, blocks));
 }
 
