@@ -11,8 +11,13 @@ const CREDIT_RE =
 const CALL_RE =
   /\b(?:subscribe|subscriber|subscription|newsletter|sign(?:ing)? up|download (?:the|our) app|follow us|support (?:us|our)|donate|abonnieren|abonnent|abonnement|abo\b|newsletter|unterstützen sie|jetzt spenden|folgen sie uns|s'abonner|abonnez|abonnement|suscr[íi]b|suscripci[óo]n|hazte miembro|zapisz się|subskrypcj|подпис)/iu;
 
+/** Headings of what comes after an article: more to read, related posts. */
+const MORE_RE =
+  /^(?:das könnte (?:dich|sie) auch interessieren|(?:das )?(?:thema )?könnte (?:dich|sie) auch interessieren|auch interessant|ähnliche (?:beiträge|artikel)|weitere (?:beiträge|artikel|nachrichten|themen)|empfohlene (?:beiträge|artikel)|mehr (?:zum thema|themen|aus|zu)|zum weiterlesen|weiterlesen|schon gelesen|lesen sie auch|explore further|related(?: stories| articles| posts| content| coverage)?|you (?:may|might) also (?:like|enjoy)|read (?:more|also|next)|more (?:from|on|stories)|see also|recommended(?: for you)?|zobacz (?:też|także|również)|czytaj (?:też|także|również)|lire aussi|à lire aussi|sur le même sujet|à voir aussi|te puede interesar|lee también|noticias relacionadas|leggi anche|potrebbe interessarti|читайте также)\b/iu;
+
 /** Whether a block of the article's box is furniture by its words. */
 export function isFurnitureLine(text: string): boolean {
   if (text.length < 100 && CREDIT_RE.test(text)) return true;
+  if (text.length < 80 && MORE_RE.test(text)) return true;
   return text.length < 250 && CALL_RE.test(text);
 }
