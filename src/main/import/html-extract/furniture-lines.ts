@@ -19,5 +19,5 @@ const MORE_RE =
 export function isFurnitureLine(text: string): boolean {
   if (text.length < 100 && CREDIT_RE.test(text)) return true;
   if (text.length < 80 && MORE_RE.test(text)) return true;
-  return text.length < 250 && CALL_RE.test(text);
+  return text.length < 200 && CALL_RE.test(text);
 }

@@ -84,7 +84,7 @@ function widen(top: Element, page: PageBlocks, totals: (s: Span) => Totals): Ele
     const addProse = all.prose - cur.prose;
     const addLinks = all.links - cur.links;
     const addChars = all.chars - cur.chars;
-    if (addChars > 0 && !(addProse >= WIDEN_PROSE * addLinks && addProse >= addChars * 0.5)) break;
+    if (addChars > 0 && !(addProse >= WIDEN_PROSE * addLinks && addProse >= addChars * 0.6)) break;
     el = parent;
     cur = all;
   }
