@@ -143,6 +143,7 @@ const STRONG_SEGMENTS = new Set([
   'caption',
   'credit',
   'credits',
+  'toc',
 ]);
 /** `has-ads`, `no-sticky`, `with-sidebar` describe a box's neighbours, not the box. */
 const NEIGHBOUR_RE = /(?:^|[-_])(?:has|with|no|without)[-_]+[a-z]+/gi;

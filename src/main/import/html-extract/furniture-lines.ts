@@ -15,9 +15,14 @@ const CALL_RE =
 const MORE_RE =
   /^(?:das könnte (?:dich|sie) auch interessieren|(?:das )?(?:thema )?könnte (?:dich|sie) auch interessieren|auch interessant|ähnliche (?:beiträge|artikel)|weitere (?:beiträge|artikel|nachrichten|themen)|empfohlene (?:beiträge|artikel)|mehr (?:zum thema|themen|aus|zu)|zum weiterlesen|weiterlesen|schon gelesen|lesen sie auch|explore further|related(?: stories| articles| posts| content| coverage)?|you (?:may|might) also (?:like|enjoy)|read (?:more|also|next)|more (?:from|on|stories)|see also|recommended(?: for you)?|zobacz (?:też|także|również)|czytaj (?:też|także|również)|lire aussi|à lire aussi|sur le même sujet|à voir aussi|te puede interesar|lee también|noticias relacionadas|leggi anche|potrebbe interessarti|читайте также)\b/iu;
 
+/** Comment, share, rating, advertising, filing and reading-time lines. */
+const WIDGET_RE =
+  /^[*\s([]*(?:\d+\s+)?(?:kommentare?|kommentieren|keine kommentare|kommentare geschlossen|comments?|no comments|comments are closed|leave a (?:comment|reply)|commentaires?|laisser un commentaire|comentarios?|deja un comentario|komentarze?|beitrag teilen|artikel teilen|share this|teilen sie|möchten sie den artikel teilen|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|was this (?:article|page) (?:helpful|useful)|noch keine bewertungen|(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité|reklama)\b|this (?:entry|post) was posted|posted in|filed under|dieser (?:eintrag|beitrag) wurde (?:am .{0,40})?veröffentlicht|abgelegt unter|\d+\s*(?:min(?:ute)?s?\.?|minut\w*)\s*(?:read|czytania|de lecture|lesezeit|lectura)|lesezeit|reading time|temps de lecture|tiempo de lectura)/iu;
+
 /** Whether a block of the article's box is furniture by its words. */
 export function isFurnitureLine(text: string): boolean {
   if (text.length < 100 && CREDIT_RE.test(text)) return true;
   if (text.length < 80 && MORE_RE.test(text)) return true;
+  if (text.length < 120 && WIDGET_RE.test(text)) return true;
   return text.length < 200 && CALL_RE.test(text);
 }
