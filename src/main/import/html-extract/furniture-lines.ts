@@ -5,7 +5,7 @@
 
 /** Photo credits: a label, or a picture agency's name, on a short line. */
 const CREDIT_RE =
-  /^[(\s]*(?:photos?|fotos?|bild(?:er)?|image|images|credits?|crédits?(?: photos?)?|titelbild|beitragsbild|quelle|source|foto ?credit|bildquelle|imagen|fotografía|zdjęcie|фото)\s*[:/©]|\b(?:getty ?images|istock(?:photo)?|shutterstock|picture[- ]alliance|imago(?: images)?|unsplash|pixabay|adobe ?stock|keystone|ap photo|afp photo|reuters photo|dpa ?\/|epa ?\/|afp ?\/|\/ ?afp|\/ ?dpa|\/ ?reuters)\b/iu;
+  /^[(\s]*(?:photos?|fotos?|bild(?:er)?|image|images|credits?|crédits?(?: photos?)?|titelbild|beitragsbild|quelle|source|foto ?credit|bildquelle|imagen|fotografía|zdjęcie|фото)\s*[:/©]|\b(?:getty ?images|istock(?:photo)?|shutterstock|picture[- ]alliance|imago(?: images)?|unsplash|pixabay|adobe ?stock|keystone|ap photo|afp photo|reuters photo|dpa ?\/|epa ?\/|afp ?\/|\/ ?afp|\/ ?dpa|\/ ?reuters)\b|[(,]\s*(?:photos?|fotos?|bild|image|credits?)\s*:/iu;
 
 /** Calls to subscribe, sign up, follow, donate or read on elsewhere. */
 const CALL_RE =
@@ -25,4 +25,17 @@ export function isFurnitureLine(text: string): boolean {
   if (text.length < 80 && MORE_RE.test(text)) return true;
   if (text.length < 120 && WIDGET_RE.test(text)) return true;
   return text.length < 200 && CALL_RE.test(text);
+}
+
+/** Copyright and licence notices. */
+const RIGHTS_RE =
+  /©|\(c\)\s|\bcopyright|creative commons|\bcc[- ]by\b|\blizenz|\blicen[cs]e[ds]?\b|urheberrecht|prawem autorskim|prawa zastrzeżone|droits réservés|derechos reservados|rights reserved|diritti riservati/iu;
+
+/** How many closing blocks are checked for a copyright or licence notice. */
+const CLOSING_BLOCKS = 3;
+
+/** Drops copyright and licence notices among the last blocks of an article. */
+export function dropClosingNotices<T extends { text: string }>(list: T[]): T[] {
+  const from = Math.max(1, list.length - CLOSING_BLOCKS);
+  return list.filter((b, i) => i < from || b.text.length >= 250 || !RIGHTS_RE.test(b.text));
 }

@@ -13,7 +13,7 @@ import {
   type Totals,
 } from './blocks';
 import { attr, parentElement } from './dom';
-import { isFurnitureLine } from './furniture-lines';
+import { dropClosingNotices, isFurnitureLine } from './furniture-lines';
 import { isResultList } from './listing';
 
 const POSITIVE_RE =
@@ -264,7 +264,7 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
     out.push(b);
   }
   if (page.searched && isResultList(out, blocks)) return [];
-  return dropOrphanHeadings(dropLostIntros(out, blocks));
+  return dropClosingNotices(dropOrphanHeadings(dropLostIntros(out, blocks)));
 }
 
 /**
