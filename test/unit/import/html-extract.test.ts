@@ -169,6 +169,20 @@ describe('what closes an article', () => {
   });
 });
 
+describe('widget lines inside the article box', () => {
+  it('reading time, ad labels, credits, share and comment prompts and a closing notice go', () => {
+    const p = text(
+      page(`${NAV}<article><p class="read-time">4 min read</p>${story(0, 2)}
+<p>Anzeige</p>${story(2, 4)}
+<p class="pic">The quay in winter (Photo: Harbour Authority)</p>
+<p>Was this article helpful?</p><p>Share this story</p><h3>3 Comments</h3>
+<p>© 2024 Island Post. This article may not be republished without permission.</p>
+</article>${FOOTER}`),
+    );
+    expectStory(p, 0, 4);
+  });
+});
+
 describe('script-rendered pages', () => {
   it('JSON-LD articleBody is the body when the markup holds almost nothing', () => {
     const body = SENTENCES.slice(0, 4).join('\n');
