@@ -164,6 +164,36 @@ export interface Mark {
   end: number;
 }
 
+/** Marks around a block as a shared linked list: deep nesting costs one link per element. */
+export interface MarkLink {
+  mark: Mark;
+  outer: MarkLink | null;
+}
+
+/** Whether `keep` holds for every mark on a chain, memoised per link (so linear overall). */
+export function chainKept(
+  link: MarkLink | null,
+  keep: (m: Mark) => boolean,
+  memo: Map<MarkLink, boolean>,
+): boolean {
+  const path: MarkLink[] = [];
+  let ok = true;
+  for (let l = link; l; l = l.outer) {
+    const known = memo.get(l);
+    if (known !== undefined) {
+      ok = known;
+      break;
+    }
+    path.push(l);
+  }
+  for (let i = path.length - 1; i >= 0; i--) {
+    const l = path[i] as MarkLink;
+    ok = ok && keep(l.mark);
+    memo.set(l, ok);
+  }
+  return ok;
+}
+
 export interface Block {
   text: string;
   owner: Element | null;
@@ -171,8 +201,8 @@ export interface Block {
   linkChars: number;
   /** Position in document order, comparable with element spans. */
   pos: number;
-  /** Boilerplate marks of the elements around the block, outermost first (shared arrays). */
-  marks: readonly Mark[];
+  /** The innermost boilerplate mark around the block; its `outer` links lead outwards. */
+  marks: MarkLink | null;
 }
 
 export interface Span {
@@ -235,7 +265,7 @@ export function collectBlocks(doc: AnyNode, keepAll: boolean): PageBlocks {
   type Frame = { node: AnyNode; exit: boolean; mark?: Mark };
   const stack: Frame[] = [{ node: doc, exit: false }];
   const blockStack: Element[] = [];
-  let open: readonly Mark[] = [];
+  let open = null as MarkLink | null;
   let parts: string[] = [];
   let linkChars = 0;
   let inLink = 0;
@@ -267,7 +297,7 @@ export function collectBlocks(doc: AnyNode, keepAll: boolean): PageBlocks {
       if (s) s.end = order++;
       if (frame.mark) {
         frame.mark.end = s?.end ?? order;
-        open = open.slice(0, -1);
+        open = open?.outer ?? null;
       }
       continue;
     }
@@ -307,7 +337,7 @@ export function collectBlocks(doc: AnyNode, keepAll: boolean): PageBlocks {
     if (kind) {
       mark = { el: node, kind, start: span.start, end: 0 };
       marks.push(mark);
-      open = [...open, mark];
+      open = { mark, outer: open };
     }
     stack.push({ node, exit: true, mark });
     for (let i = node.children.length - 1; i >= 0; i--)

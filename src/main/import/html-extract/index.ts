@@ -6,7 +6,14 @@
 import type { AnyNode } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { cleanText } from '../article';
-import { collectBlocks, spanTotals, type Block, type Mark } from './blocks';
+import {
+  chainKept,
+  collectBlocks,
+  spanTotals,
+  type Block,
+  type Mark,
+  type MarkLink,
+} from './blocks';
 import { selectBlocks } from './select';
 
 /**
@@ -24,12 +31,14 @@ export function extractBody(doc: AnyNode, keepAll: boolean): string[] {
   const lifted = new Set<Mark>();
   if (total > 0)
     for (const m of page.marks) if (totals(m).prose >= total * WRAPPER_SHARE) lifted.add(m);
-  const attempt = (keep: (m: Mark) => boolean): Block[] =>
-    selectBlocks(
+  const attempt = (keep: (m: Mark) => boolean): Block[] => {
+    const memo = new Map<MarkLink, boolean>();
+    return selectBlocks(
       page,
-      blocks.map((b) => b.marks.every(keep)),
+      blocks.map((b) => chainKept(b.marks, keep, memo)),
       keepAll,
     );
+  };
   let best = attempt((m) => lifted.has(m));
   // Almost nothing found: try again with the class/id filter relaxed, then with no filter
   // (Readability's retries), and keep a retry only if it finds clearly more.

@@ -5,6 +5,7 @@
  */
 import type { Element } from 'domhandler';
 import {
+  chainKept,
   PARAGRAPH_TAGS,
   spanTotals,
   type Block,
@@ -200,8 +201,11 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
 
   top = widen(top, page, totals);
   const roots: Span[] = [spanOf(top)];
+  const rootSet = new Set<Span>(roots);
   const parent = parentElement(top);
   if (parent) {
+    const lastOf = new Map<Element, Block>();
+    for (const b of blocks) if (b.owner) lastOf.set(b.owner, b);
     const threshold = Math.max(10, topScore * 0.2);
     for (const sib of parent.children) {
       if (sib === top || sib.type !== 'tag') continue;
@@ -212,31 +216,54 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
         const density = s.textChars ? s.linkChars / s.textChars : 1;
         if (s.textChars > 80 && density < 0.25) append = true;
         else if (s.textChars > 0 && s.textChars <= 80 && density === 0) {
-          const last = blocks.filter((b) => b.owner === sib).pop();
+          const last = lastOf.get(sib);
           if (last && /[.!?]$/.test(last.text)) append = true;
         }
       }
-      if (append) roots.push(spanOf(sib));
+      if (append && !rootSet.has(spanOf(sib))) {
+        roots.push(spanOf(sib));
+        rootSet.add(spanOf(sib));
+      }
     }
   }
   // Prose boxes beside the chosen one, a few levels up: a lead or a second part of the body
   // in a box of its own.
+  // Every box found so far lies inside the child on the path to the chosen box, so the other
+  // children are disjoint from all of them.
+  let onPath: Element = top;
   let anc = parent;
-  for (let level = 0; anc && level < PROSE_BOX_LEVELS; level++, anc = parentElement(anc)) {
+  for (let level = 0; anc && level < PROSE_BOX_LEVELS; level++) {
     if (anc.name === 'body' || anc.name === 'html') break;
     for (const child of anc.children) {
-      if (child.type !== 'tag') continue;
+      if (child === onPath || child.type !== 'tag') continue;
       const cs = page.spans.get(child);
-      if (!cs || roots.some((r) => r.start <= cs.start && cs.end <= r.end)) continue;
-      if (roots.some((r) => cs.start <= r.start && r.end <= cs.end)) continue;
+      if (!cs || rootSet.has(cs)) continue;
       const t = totals(cs);
-      if (t.prose >= 150 && t.prose >= t.chars * 0.5 && t.links * 3 <= t.prose) roots.push(cs);
+      if (t.prose >= 150 && t.prose >= t.chars * 0.5 && t.links * 3 <= t.prose) {
+        roots.push(cs);
+        rootSet.add(cs);
+      }
     }
+    onPath = anc;
+    anc = parentElement(anc);
   }
+  // The boxes are disjoint: sorted, a block's box is found by binary search.
+  roots.sort((a, b) => a.start - b.start);
+  const inRoots = (b: Block): boolean => {
+    let lo = 0;
+    let hi = roots.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((roots[mid] as Span).start < b.pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const r = roots[lo - 1];
+    return r !== undefined && within(b, r);
+  };
 
   // A standfirst above the body, in a box of its own that the scores did not reach (and that
   // may be marked only for being called a teaser).
-  const first = Math.min(...roots.map((r) => r.start));
+  const first = (roots[0] as Span).start;
   const leads = new Set<Block>();
   const all = page.blocks;
   for (let i = all.length - 1, seen = 0; i >= 0 && seen < LEAD_WINDOW; i--) {
@@ -244,10 +271,12 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
     if (b.pos > first) continue;
     seen++;
     if (b.text.length < 40 || b.linkChars >= b.text.length * 0.2 || !isLead(b)) continue;
-    const marksAllow = b.marks.every(
+    const marksAllow = chainKept(
+      b.marks,
       (m) =>
         (m.start < first && m.end > first) ||
         (m.kind === 'word' && LEAD_RE.test(attr(m.el, 'class'))),
+      new Map(),
     );
     if (inPlay[i] || marksAllow) leads.add(b);
   }
@@ -255,7 +284,7 @@ export function selectBlocks(page: PageBlocks, inPlay: boolean[], keepAll: boole
   const out: Block[] = [];
   for (let i = 0; i < all.length; i++) {
     const b = all[i] as Block;
-    if (!b.owner || !(leads.has(b) || (inPlay[i] && roots.some((r) => within(b, r))))) continue;
+    if (!b.owner || !(leads.has(b) || (inPlay[i] && inRoots(b)))) continue;
     if (b.tag === 'h1') continue;
     const density = b.linkChars / b.text.length;
     if (density > 0.5 && b.text.length < 300) continue;
