@@ -170,13 +170,14 @@ describe('what closes an article', () => {
 });
 
 describe('widget lines inside the article box', () => {
-  it('reading time, ad labels, credits, share and comment prompts and a closing notice go', () => {
+  it('reading time, ad labels, credits, share and comment prompts, closing notices go', () => {
     const p = text(
       page(`${NAV}<article><p class="read-time">4 min read</p>${story(0, 2)}
 <p>Anzeige</p>${story(2, 4)}
 <p class="pic">The quay in winter (Photo: Harbour Authority)</p>
 <p>Was this article helpful?</p><p>Share this story</p><h3>3 Comments</h3>
 <p>© 2024 Island Post. This article may not be republished without permission.</p>
+<p>Kari Nes is a senior reporter for the Island Post, covering transport and the harbour.</p>
 </article>${FOOTER}`),
     );
     expectStory(p, 0, 4);

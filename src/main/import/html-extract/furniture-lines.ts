@@ -31,11 +31,22 @@ export function isFurnitureLine(text: string): boolean {
 const RIGHTS_RE =
   /©|\(c\)\s|\bcopyright|creative commons|\bcc[- ]by\b|\blizenz|\blicen[cs]e[ds]?\b|urheberrecht|prawem autorskim|prawa zastrzeżone|droits réservés|derechos reservados|rights reserved|diritti riservati/iu;
 
-/** How many closing blocks are checked for a copyright or licence notice. */
+/** "Jane Doe is a senior writer for …": a note about the author. */
+const AUTHOR_NOTE_RE =
+  /^[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,3},? (?:is|was|ist|war|est|es|è|jest) (?:an? |the |ein |eine |un |une |una |el |la |il )?[^.]{0,80}?\b(?:writer|reporter|editor|correspondent|journalist|columnist|contributor|author|founder|redakteur(?:in)?|autor(?:in)?|journaliste|rédact|correspondant|periodista|redactor|corresponsal|giornalista|dziennikar)/u;
+
+/** How many closing blocks are checked for a notice or a note about the author. */
 const CLOSING_BLOCKS = 3;
 
-/** Drops copyright and licence notices among the last blocks of an article. */
+/** Drops copyright and licence notices and notes about the author closing an article. */
 export function dropClosingNotices<T extends { text: string }>(list: T[]): T[] {
   const from = Math.max(1, list.length - CLOSING_BLOCKS);
-  return list.filter((b, i) => i < from || b.text.length >= 250 || !RIGHTS_RE.test(b.text));
+  return list.filter(
+    (b, i) =>
+      i < from ||
+      !(
+        (b.text.length < 250 && RIGHTS_RE.test(b.text)) ||
+        (b.text.length < 400 && AUTHOR_NOTE_RE.test(b.text))
+      ),
+  );
 }
