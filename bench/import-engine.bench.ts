@@ -12,6 +12,8 @@ import { generateTextArticle, generateWebPage, writeArticles } from './generate-
 const TEXT_COUNT = Number(process.env['BENCH_TEXT_COUNT'] ?? 10_000);
 const HTML_COUNT = Number(process.env['BENCH_HTML_COUNT'] ?? 1_000);
 const CONCURRENCY = 8;
+/** ~100 KB web pages per second on one core (the body extractor's budget). */
+const HTML_TARGET = 100;
 /** Worker threads for the pool measurement (the app parses in workers too). */
 const WORKERS = Number(process.env['BENCH_WORKERS'] ?? availableParallelism());
 
@@ -141,9 +143,11 @@ async function main(): Promise<void> {
       loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
       singleThread: { text: t, html: h },
       pool,
-      targets: { textFilesPerSecond: 3000, htmlFilesPerSecond: 50 },
-      metSingleThread: t.filesPerSecond >= 3000 && h.filesPerSecond >= 50,
-      metPool: pool ? pool.text.filesPerSecond >= 3000 && pool.html.filesPerSecond >= 50 : null,
+      targets: { textFilesPerSecond: 3000, htmlFilesPerSecond: HTML_TARGET },
+      metSingleThread: t.filesPerSecond >= 3000 && h.filesPerSecond >= HTML_TARGET,
+      metPool: pool
+        ? pool.text.filesPerSecond >= 3000 && pool.html.filesPerSecond >= HTML_TARGET
+        : null,
     };
     console.log(JSON.stringify(summary));
   } finally {
