@@ -202,4 +202,52 @@ test.describe('Electron app', () => {
     expect(Math.abs((restored?.x ?? 0) - wanted.x)).toBeLessThan(40);
     expect(Math.abs((restored?.y ?? 0) - wanted.y)).toBeLessThan(60);
   });
+
+  test('a window left maximised opens maximised, shown once painted', async () => {
+    const page = await app!.firstWindow();
+    await expect(libraryOption(page, PUTIN_TITLE)).toBeVisible();
+    await app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.maximize());
+    const isMaximized = () =>
+      app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isMaximized());
+    const deadline = Date.now() + 5_000;
+    while (!(await isMaximized()) && Date.now() < deadline) await page.waitForTimeout(100);
+    // A bare X server (xvfb-run) has no window manager to maximise anything.
+    test.skip(!(await isMaximized()), 'this display has no window manager that maximises windows');
+    await app!.close();
+    app = await launch([]);
+    const again = await app.firstWindow();
+    await expect(again.getByRole('button', { name: 'Import…' })).toBeVisible();
+    // maximize() is deferred to ready-to-show: the window is both shown and maximised.
+    await expect
+      .poll(() =>
+        app!.evaluate(({ BrowserWindow }) => {
+          const window = BrowserWindow.getAllWindows()[0];
+          return window ? { visible: window.isVisible(), maximized: window.isMaximized() } : null;
+        }),
+      )
+      .toEqual({ visible: true, maximized: true });
+  });
+
+  test('a development run keeps its own profile, apart from the installed app', async () => {
+    // XDG_CONFIG_HOME moves appData only on Linux; elsewhere this would touch the real one.
+    test.skip(process.platform !== 'linux', 'appData can be redirected only on Linux');
+    // This spec runs main unpackaged, as npm start does, but names a profile folder; without
+    // one the profile is "Clipbook (development)" beside the installed app's "Clipbook".
+    const paths = await app!.evaluate(({ app: electronApp }) => ({
+      isPackaged: electronApp.isPackaged,
+      userData: electronApp.getPath('userData'),
+    }));
+    expect(paths).toEqual({ isPackaged: false, userData });
+    await app!.close();
+    app = await electron.launch({
+      executablePath: 'path' in binary ? binary.path : '',
+      args: [join(ROOT, 'out/main/index.js')],
+      env: { ...process.env, CLIPBOOK_USER_DATA_DIR: '', XDG_CONFIG_HOME: userData },
+    });
+    const dev = await app.evaluate(({ app: electronApp }) => ({
+      userData: electronApp.getPath('userData'),
+      appData: electronApp.getPath('appData'),
+    }));
+    expect(dev.userData).toBe(join(dev.appData, 'Clipbook (development)'));
+  });
 });
