@@ -1,5 +1,5 @@
 /** Turns parser output into a validated `ClippingDraft`: cleaning, language, limits. */
-import type { ClippingDraft, EncodingInfo, SourceFormat } from '@shared/clipping';
+import type { ClippingDraft, EncodingInfo, ExportRecordInfo, SourceFormat } from '@shared/clipping';
 import {
   cleanText,
   nfc,
@@ -26,6 +26,8 @@ export interface FinishInput {
   warnings: string[];
   /** Markup-derived text may carry script residue; plain text is stored as written. */
   fromMarkup: boolean;
+  /** For an article from a database export: where it came from and the database's fields. */
+  record?: ExportRecordInfo;
 }
 
 function fallbackTitle(fileName: string): string {
@@ -83,10 +85,22 @@ export function finishDraft(input: FinishInput): ClippingDraft {
     const url = safeUrl(r.url);
     related.push(url ? { title: t, url } : { title: t });
   }
+  const r = input.record;
+  const record = r && {
+    ...r,
+    file: clip(scrub(r.file), 1000),
+    documentId: clip(scrub(r.documentId), 200),
+    outletRaw: clip(scrub(r.outletRaw), 1000),
+    page: clip(scrub(r.page), 100),
+    edition: clip(scrub(r.edition), 500),
+    copyright: clip(scrub(r.copyright), 2000),
+    loadDate: /^\d{4}-\d{2}-\d{2}$/.test(r.loadDate) ? r.loadDate : '',
+  };
   return {
     title,
     source: clip(tidyName(scrub(a.source)), 1000),
-    section: clip(tidyName(scrub(a.section)), 1000),
+    // A database states its section names as printed ("BUSINESS"): they are kept so.
+    section: clip(record ? scrub(a.section) : tidyName(scrub(a.section)), 1000),
     authors: uniqueStrings(a.authors.map(scrub)).map((s) => clip(s, 1000)),
     publishedAt,
     url: safeUrl(a.url),
@@ -99,5 +113,6 @@ export function finishDraft(input: FinishInput): ClippingDraft {
     encoding: { name: clip(input.encoding.name, 64), guessed: input.encoding.guessed },
     original: input.original,
     warnings: uniqueStrings([...input.warnings, ...a.warnings]).map((s) => clip(s, 2000)),
+    ...(record ? { record } : {}),
   };
 }

@@ -5,20 +5,37 @@
 import { hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { basename } from 'node:path';
-import type { ClippingDraft, EncodingInfo, Refusal, SourceFormat } from '@shared/clipping';
+import type {
+  ClippingDraft,
+  EncodingInfo,
+  ExportDatabase,
+  Refusal,
+  SourceFormat,
+} from '@shared/clipping';
 import type { ArticleFields } from './article';
 import { decodeText, declaredHtmlCharset } from './decode';
 import { declaredMailCharset, parseEmail } from './email';
+import { docxExportParagraphs, readExport, type ExportPart, type ExportSource } from './exports';
 import { finishDraft } from './finish';
+import type { Paragraph } from './paragraphs';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
 import { parsePlainText } from './plain-text';
 import { extensionOf, sniffFormat, sniffTextFormat } from './sniff';
+import { checkZipBomb } from './zip-guard';
 
 export { collectFiles } from './collect-files';
 export type { CollectedFile, CollectOptions } from './collect-files';
 
-export type ParseOutcome = { ok: true; draft: ClippingDraft } | { ok: false; error: Refusal };
+export type { ArticleOutcome, ExportPart } from './exports';
+
+/**
+ * A parsed file. For a database export `parts` holds every article in file order (refused
+ * ones and duplicates of earlier ones included) and `draft` is the first article read.
+ */
+export type ParseOutcome =
+  | { ok: true; draft: ClippingDraft; parts?: ExportPart[]; database?: ExportDatabase }
+  | { ok: false; error: Refusal };
 
 /** Articles are small; 50 MB leaves room for image-heavy PDFs while bounding memory. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -36,6 +53,22 @@ const KNOWN_TEXT_EXTENSIONS = new Set([
   'eml',
   'mht',
 ]);
+
+/** An export's outcome: ok while at least one article was read. */
+function exportOutcome(
+  name: string,
+  result: { database: ExportDatabase; parts: ExportPart[] },
+): ParseOutcome {
+  const first = result.parts.find((p) => p.outcome.ok);
+  if (!first || !first.outcome.ok) {
+    const reason = result.parts.find((p) => !p.outcome.ok)?.outcome;
+    return refuse(
+      'empty',
+      `No article in “${name}” has any text${reason && !reason.ok ? ` (${reason.error.message})` : ''}.`,
+    );
+  }
+  return { ok: true, draft: first.outcome.draft, parts: result.parts, database: result.database };
+}
 
 function refuse(code: Refusal['code'], message: string): ParseOutcome {
   return { ok: false, error: { code, message: message.slice(0, 2000) } };
@@ -90,7 +123,25 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     if (!r.ok) return r;
     article = r.article;
     encoding = { name: 'pdf', guessed: false };
+  } else if (format === 'rtf') {
+    const { parseRtf } = await import('./rtf');
+    const doc = parseRtf(bytes);
+    encoding = { name: `windows-${doc.codepage}`, guessed: false };
+    const exported = readExport(exportSource(doc.paragraphs, name, format, encoding));
+    if (exported) return exportOutcome(name, exported);
+    article = parsePlainText(
+      doc.paragraphs.map((p) => p.text).join('\n\n'),
+      doc.title ? { title: doc.title } : {},
+    );
   } else if (format === 'docx') {
+    const guarded = docxGuarded(bytes);
+    const paragraphs = guarded ? docxExportParagraphs(bytes) : null;
+    if (paragraphs) {
+      const exported = readExport(
+        exportSource(paragraphs, name, format, { name: 'utf-8', guessed: false }),
+      );
+      if (exported) return exportOutcome(name, exported);
+    }
     const { parseDocx } = await import('./docx');
     const r = await parseDocx(bytes, name);
     if (!r.ok) return r;
@@ -107,6 +158,20 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     if (!KNOWN_TEXT_EXTENSIONS.has(ext)) format = sniffTextFormat(decoded.text.slice(0, 8192));
     encoding = decoded.encoding;
     warnings.push(...decoded.warnings);
+    if (format === 'txt' || format === 'html') {
+      const exported = readExport({
+        input:
+          format === 'html'
+            ? { kind: 'html', html: decoded.text }
+            : { kind: 'text', text: decoded.text },
+        file: name,
+        format,
+        encoding,
+        warnings,
+        fromMarkup: format === 'html',
+      });
+      if (exported) return exportOutcome(name, exported);
+    }
     if (format === 'html') article = parseHtml(decoded.text);
     else if (format === 'md') article = parseMarkdown(decoded.text);
     else if (format === 'eml') {
@@ -147,6 +212,32 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     );
   }
   return { ok: true, draft };
+}
+
+function exportSource(
+  paragraphs: readonly Paragraph[],
+  file: string,
+  format: SourceFormat,
+  encoding: EncodingInfo,
+): ExportSource {
+  return {
+    input: { kind: 'paragraphs', paragraphs },
+    file,
+    format,
+    encoding,
+    warnings: [],
+    fromMarkup: false,
+  };
+}
+
+/** The zip-bomb guard passed (parseDocx reports the refusal when it did not). */
+function docxGuarded(bytes: Uint8Array): boolean {
+  try {
+    checkZipBomb(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Parses an article file already in memory. Never throws: failures become refusals. */
