@@ -87,7 +87,9 @@ function lines(p: Paragraph): string[] {
 function parseDocument(doc: Paragraph[]): ExportRecord | null {
   const r = emptyRecord();
   // Non-empty paragraphs, furniture removed.
-  const paras = doc.filter((p) => cleanText(p.text) && !isEnd(p));
+  const filled = doc.filter((p) => cleanText(p.text));
+  // The closing marker goes; an 'End of Document' quoted in the text (not bold) stays.
+  const paras = filled.filter((p, k) => !(isEnd(p) && (p.bold || k === filled.length - 1)));
   if (paras.length === 0) return null;
   for (const p of doc) {
     for (const link of p.links) {
@@ -189,7 +191,6 @@ function isTail(p: Paragraph): boolean {
   const text = cleanText(p.text);
   return (
     !text ||
-    isEnd(p) ||
     /^(?:classification|klassifikation)$/i.test(text) ||
     lines(p).every((l) => TAIL_LABEL_RE.test(l))
   );
