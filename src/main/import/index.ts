@@ -107,12 +107,13 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
   const sniffed = sniffFormat(bytes, fileName);
   if (!sniffed.ok) return { ok: false, error: sniffed.error };
   let format: SourceFormat = sniffed.format;
-  const original = {
+  // Hashed only for a single article: an export's articles each have their own original.
+  const originalOf = (): ClippingDraft['original'] => ({
     name,
     size: bytes.length,
     // One-shot hash: no Hash object and stream plumbing per file.
     sha256: hash('sha256', bytes, 'hex'),
-  };
+  });
   let article: ArticleFields;
   let encoding: EncodingInfo;
   const warnings: string[] = [];
@@ -201,7 +202,7 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     article,
     format,
     encoding,
-    original,
+    original: originalOf(),
     warnings,
     fromMarkup: format === 'html' || format === 'eml' || format === 'md',
   });

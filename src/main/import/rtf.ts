@@ -78,6 +78,9 @@ const SKIP_DESTINATIONS = new Set([
   'listtext',
 ]);
 
+/** Any character that is not white space (no-break spaces included). */
+const VISIBLE_RE = /[^\s\u00a0]/;
+
 /** Control words that still matter inside a skipped destination. */
 const SKIPPED_BUT_READ = new Set(['f', 'fcharset', 'cpg', 'bin', 'u', 'uc', 'title', 'ansicpg']);
 
@@ -181,8 +184,9 @@ export function parseRtf(bytes: Uint8Array): RtfDocument {
 
   // The paragraph being built.
   let text = '';
-  let boldChars = 0;
-  let visibleChars = 0;
+  // Whether the paragraph has visible text, and whether all of it is bold.
+  let visible = false;
+  let allBold = true;
   let links: string[] = [];
   let pendingBreak: Paragraph['breakBefore'] = 'none';
   let align: Paragraph['align'] = 'left';
@@ -229,12 +233,9 @@ export function parseRtf(bytes: Uint8Array): RtfDocument {
     }
     if (state.skip) return;
     text += s;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c > 0x20 && c !== 0xa0) {
-        visibleChars += 1;
-        if (state.bold) boldChars += 1;
-      }
+    if (VISIBLE_RE.test(s)) {
+      visible = true;
+      if (!state.bold) allBold = false;
     }
   }
 
@@ -242,7 +243,7 @@ export function parseRtf(bytes: Uint8Array): RtfDocument {
     flushBytes();
     paragraphs.push({
       text: text.replace(/[ \t]+$/gm, '').replace(/^[ ]+/, ''),
-      bold: visibleChars > 0 && boldChars === visibleChars,
+      bold: visible && allBold,
       links,
       cell: inTable || cell ? cellIndex : -1,
       breakBefore: pendingBreak,
@@ -250,8 +251,8 @@ export function parseRtf(bytes: Uint8Array): RtfDocument {
       rtl,
     });
     text = '';
-    boldChars = 0;
-    visibleChars = 0;
+    visible = false;
+    allBold = true;
     links = [];
     pendingBreak = 'none';
   };

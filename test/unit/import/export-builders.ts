@@ -2,7 +2,7 @@
  * Small database exports made in code, in the layouts the samples document: Nexis Uni DOCX
  * and RTF, Factiva RTF. Used by the unit tests, the e2e import test and bench:exports.
  */
-import { makeZip } from './helpers';
+import { makeZip, type ZipInput } from './helpers';
 
 export interface NexisDoc {
   id: string;
@@ -17,6 +17,22 @@ export interface NexisDoc {
   loadDate: string;
   language?: string;
   rtl?: boolean;
+  /** Search terms: bolded wherever they occur in the body, as Nexis marks hits. */
+  hits?: string[];
+}
+
+/** A body paragraph's runs, with each search hit in a bold run of its own. */
+function hitRuns(text: string, hits: readonly string[]): string {
+  if (hits.length === 0) return run(text);
+  const re = new RegExp(`\\b(${hits.join('|')})\\b`, 'g');
+  let out = '';
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > last) out += run(text.slice(last, m.index));
+    out += run(m[0], true);
+    last = m.index + m[0].length;
+  }
+  return out + run(text.slice(last));
 }
 
 const esc = (s: string): string =>
@@ -37,8 +53,11 @@ function para(
   return `<w:p>${ppr ? `<w:pPr>${ppr}</w:pPr>` : ''}${content}</w:p>`;
 }
 
-/** A Nexis Uni DOCX export: cover page, one section per document, bold End of Document. */
-export function nexisDocx(docs: readonly NexisDoc[]): Uint8Array {
+/**
+ * A Nexis Uni DOCX export: cover page, one section per document, bold End of Document.
+ * `parts` are added to the package as they are (images, headers: what the body refers to).
+ */
+export function nexisDocx(docs: readonly NexisDoc[], parts: readonly ZipInput[] = []): Uint8Array {
   const rels: string[] = [];
   const body: string[] = [
     para(run(`Documents (${docs.length})`, true)),
@@ -61,7 +80,7 @@ export function nexisDocx(docs: readonly NexisDoc[]): Uint8Array {
     if (d.length) body.push(para(run('Length:\u00a0', true) + run(`${d.length} words`)));
     if (d.byline) body.push(para(run('Byline:\u00a0', true) + run(d.byline)));
     body.push(para(run('Body', true)));
-    for (const p of d.body) body.push(para(run(p), { jc: 'both', rtl }));
+    for (const p of d.body) body.push(para(hitRuns(p, d.hits ?? []), { jc: 'both', rtl }));
     body.push(para(run('Classification', true)));
     if (d.language) body.push(para(run('Language:\u00a0', true) + run(d.language)));
     body.push(para(run('Load-Date:\u00a0', true) + run(d.loadDate)));
@@ -89,6 +108,7 @@ export function nexisDocx(docs: readonly NexisDoc[]): Uint8Array {
       ),
     },
     { name: 'word/document.xml', data: enc(xml) },
+    ...parts,
   ]);
 }
 

@@ -12,7 +12,7 @@ import type {
   SourceFormat,
 } from '@shared/clipping';
 import { DATABASE_NAMES } from '@shared/clipping';
-import { emptyArticle, textKey } from '../article';
+import { emptyArticle } from '../article';
 import { finishDraft } from '../finish';
 import { normaliseOutlet, type ExportRecord } from './record';
 
@@ -43,15 +43,6 @@ export interface ExportContext {
  */
 function articleText(r: ExportRecord, outlet: string): string {
   return [r.title, outlet, r.date || r.loadDate, '', ...r.paragraphs].join('\n') + '\n';
-}
-
-function contentKey(r: ExportRecord, outlet: string): string {
-  return [
-    textKey(outlet),
-    textKey(r.title),
-    (r.date || r.loadDate).slice(0, 10),
-    textKey(r.paragraphs.join(' ')),
-  ].join('|');
 }
 
 const LOAD_DATE_WARNING =
@@ -118,7 +109,8 @@ export function recordsToParts(records: readonly ExportRecord[], ctx: ExportCont
     });
     if (r.rtl && draft.direction !== 'rtl') draft.direction = 'rtl';
     const id = r.documentId ? byId.get(r.documentId) : undefined;
-    const key = contentKey(r, outlet);
+    // The article's own text (outlet, headline, date, body; no ID) identifies a repeat.
+    const key = draft.original.sha256;
     const same = id ?? byContent.get(key);
     if (r.documentId && !byId.has(r.documentId)) byId.set(r.documentId, part);
     if (!byContent.has(key)) byContent.set(key, part);

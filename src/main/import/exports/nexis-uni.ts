@@ -50,8 +50,19 @@ const TAIL_LABEL_RE =
   /^(?:load-date|language|sprache|langue|idioma|publication-type|publikationstyp|document-type|journal code|subject|geographic|company|organization|industry|person|ticker|city|state|country|notes|correction-date|url|graphic|grafik|series|type|terms)\s*:/i;
 const LABEL_RE = /^([\p{L}][\p{L} -]{1,30}?)\s*:[\s\u00a0]*(.*)$/su;
 
+/** Each paragraph's text cleaned once: the layout looks at most of them several times. */
+const cleaned = new WeakMap<Paragraph, string>();
+function clean(p: Paragraph): string {
+  let t = cleaned.get(p);
+  if (t === undefined) {
+    t = cleanText(p.text);
+    cleaned.set(p, t);
+  }
+  return t;
+}
+
 function isEnd(p: Paragraph): boolean {
-  return END_OF_DOCUMENT.test(cleanText(p.text));
+  return p.text.length < 64 && END_OF_DOCUMENT.test(clean(p));
 }
 
 /** Documents: a section break or a bold 'End of Document' closes one (never a quoted line). */
@@ -72,12 +83,11 @@ function documents(paragraphs: readonly Paragraph[]): Paragraph[][] {
     }
   }
   if (current.length > 0) docs.push(current);
-  return docs.filter(
-    (d) => d.some((p) => isEnd(p)) || d.some((p) => /^body$/i.test(cleanText(p.text))),
-  );
+  return docs.filter((d) => d.some((p) => isEnd(p)) || d.some((p) => /^body$/i.test(clean(p))));
 }
 
 function lines(p: Paragraph): string[] {
+  if (!p.text.includes('\n')) return clean(p) ? [clean(p)] : [];
   return p.text
     .split('\n')
     .map((l) => cleanText(l))
@@ -87,7 +97,7 @@ function lines(p: Paragraph): string[] {
 function parseDocument(doc: Paragraph[]): ExportRecord | null {
   const r = emptyRecord();
   // Non-empty paragraphs, furniture removed.
-  const filled = doc.filter((p) => cleanText(p.text));
+  const filled = doc.filter((p) => clean(p));
   // The closing marker goes; an 'End of Document' quoted in the text (not bold) stays.
   const paras = filled.filter((p, k) => !(isEnd(p) && (p.bold || k === filled.length - 1)));
   if (paras.length === 0) return null;
@@ -104,7 +114,7 @@ function parseDocument(doc: Paragraph[]): ExportRecord | null {
   // Header: headline, outlet, date line, edition lines, until the copyright or a label.
   const head: string[] = [];
   for (; i < paras.length; i++) {
-    const text = cleanText((paras[i] as Paragraph).text);
+    const text = clean(paras[i] as Paragraph);
     if (isCopyright(text) || isHeadLabel(text) || /^body$/i.test(text)) break;
     head.push(text);
   }
@@ -128,8 +138,7 @@ function parseDocument(doc: Paragraph[]): ExportRecord | null {
   r.edition = editions.join('; ');
   // Labelled fields up to 'Body'.
   for (; i < paras.length; i++) {
-    const p = paras[i] as Paragraph;
-    const text = cleanText(p.text);
+    const text = clean(paras[i] as Paragraph);
     if (/^body$/i.test(text)) {
       i++;
       break;
@@ -153,8 +162,8 @@ function parseDocument(doc: Paragraph[]): ExportRecord | null {
   // Body: up to the Graphic heading, the Classification block or the trailing labels.
   let end = paras.length;
   for (let j = i; j < paras.length; j++) {
-    const text = cleanText((paras[j] as Paragraph).text);
     const p = paras[j] as Paragraph;
+    const text = clean(p);
     if (/^(?:classification|klassifikation|graphic|grafik|graphique)$/i.test(text) && p.bold) {
       end = j;
       break;
@@ -188,7 +197,7 @@ function isHeadLabel(text: string): boolean {
 }
 
 function isTail(p: Paragraph): boolean {
-  const text = cleanText(p.text);
+  const text = clean(p);
   return (
     !text ||
     /^(?:classification|klassifikation)$/i.test(text) ||
@@ -202,7 +211,8 @@ export const nexisUni: ExportLayout<readonly Paragraph[]> = {
     let ends = 0;
     let labels = 0;
     for (const p of paragraphs) {
-      const t = cleanText(p.text);
+      if (p.text.length > 200) continue;
+      const t = clean(p);
       if (END_OF_DOCUMENT.test(t)) ends++;
       else if (/^(?:length|load-date|länge)\s*:/i.test(t)) labels++;
       if (ends > 0 && labels > 0) return true;
