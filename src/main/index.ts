@@ -164,7 +164,7 @@ function onReady(): void {
             : [
                 {
                   name: 'Articles',
-                  extensions: ['txt', 'html', 'htm', 'md', 'markdown', 'eml', 'pdf', 'docx'],
+                  extensions: ['txt', 'html', 'htm', 'md', 'markdown', 'eml', 'pdf', 'docx', 'rtf'],
                 },
                 { name: 'All files', extensions: ['*'] },
               ],

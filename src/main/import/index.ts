@@ -18,6 +18,7 @@ import { declaredMailCharset, parseEmail } from './email';
 import { docxExportParagraphs, readExport, type ExportPart, type ExportSource } from './exports';
 import { finishDraft } from './finish';
 import type { Paragraph } from './paragraphs';
+import type { RtfDocument } from './rtf';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
 import { parsePlainText } from './plain-text';
@@ -125,8 +126,17 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     article = r.article;
     encoding = { name: 'pdf', guessed: false };
   } else if (format === 'rtf') {
-    const { parseRtf } = await import('./rtf');
-    const doc = parseRtf(bytes);
+    const { parseRtf, RtfError } = await import('./rtf');
+    let doc: RtfDocument;
+    try {
+      doc = parseRtf(bytes);
+    } catch (err) {
+      if (!(err instanceof RtfError)) throw err;
+      return refuse(
+        'malformed',
+        `“${name}” cannot be read as Rich Text: ${err.message}. It is damaged; save it again from your word processor.`,
+      );
+    }
     encoding = { name: `windows-${doc.codepage}`, guessed: false };
     const exported = readExport(exportSource(doc.paragraphs, name, format, encoding));
     if (exported) return exportOutcome(name, exported);

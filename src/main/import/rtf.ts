@@ -173,6 +173,9 @@ export interface RtfDocument {
 
 export class RtfError extends Error {}
 
+/** Deeper nesting than any word processor writes: the file is damaged or hostile. */
+export const MAX_GROUP_DEPTH = 1000;
+
 /** Parses RTF. Throws RtfError when the bytes are not RTF at all. */
 export function parseRtf(bytes: Uint8Array): RtfDocument {
   const src = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -263,6 +266,8 @@ export function parseRtf(bytes: Uint8Array): RtfDocument {
     const ch = src.charCodeAt(i);
     if (ch === 0x7b /* { */) {
       flushBytes();
+      // Real documents nest a few dozen groups; a file of braces must not fill the memory.
+      if (stack.length >= MAX_GROUP_DEPTH) throw new RtfError('groups are nested too deeply');
       stack.push(state);
       state = { ...state, destination: '' };
       i += 1;

@@ -81,6 +81,13 @@ describe('RTF reader', () => {
     expect(d.paragraphs[2]).toMatchObject({ text: 'Value', cell: 1 });
   });
 
+  it('refuses groups nested deeper than any word processor writes, in bounded memory', async () => {
+    const r = await parseBytes(enc(`{\\rtf1 ${'{'.repeat(2_000_000)}x`), 'deep.rtf');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatchObject({ code: 'malformed' });
+    expect(!r.ok && r.error.message).toMatch(/nested too deeply/);
+  });
+
   it('imports a plain RTF file as one article', async () => {
     const r = await parseBytes(
       enc(
