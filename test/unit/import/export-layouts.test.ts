@@ -400,6 +400,59 @@ describe('Europresse', () => {
   });
 });
 
+describe('older or plainer variants', () => {
+  it('Europresse without <article> wrappers: each publication name opens a document', async () => {
+    const doc = (n: number) =>
+      `<div><span class="rdp__DocPublicationName">Le Journal, no. ${n}</span></div><span class="rdp__DocHeader">Société, lundi ${n} mars 2021, p. ${n}</span><p class="rdp__titreArticleVisu">Titre ${n}</p><div class="docAuthors">Nadia Baudouin</div><div class="DocText"><p>Premier paragraphe de l'article ${n}.</p><p>Dernier paragraphe.</p></div><p>Numéro de document : news·2021·LJ·${n}</p>`;
+    const html = `<html><head><meta charset="utf-8"></head><body>${doc(1)}<hr>${doc(2)}</body></html>`;
+    const ps = parts(await parseBytes(enc(html), 'old-europresse.html'));
+    expect(ps.map((p) => draftOf(p).draft.title)).toEqual(['Titre 1', 'Titre 2']);
+    expect(draftOf(ps[1]).draft).toMatchObject({
+      source: 'Le Journal',
+      section: 'Société',
+      publishedAt: '2021-03-02',
+      paragraphs: ["Premier paragraphe de l'article 2.", 'Dernier paragraphe.'],
+    });
+  });
+
+  it('LexisNexis Academic with flush-left separators and the copyright under the outlet', async () => {
+    const doc = (n: number) =>
+      [
+        `${n} of 2 DOCUMENTS`,
+        '',
+        '                    The Test Times',
+        '            Copyright 2010 The Test Times Company',
+        '                    January 5, 2010 Tuesday',
+        '                    Late Edition - Final',
+        '',
+        `Headline ${n}`,
+        '',
+        'SECTION: Section A; Column 0; Foreign Desk; Pg. 6',
+        '',
+        'LENGTH: 812 words',
+        '',
+        `Body ${n} first paragraph.`,
+        '',
+        'LOAD-DATE: January 5, 2010',
+        '',
+      ].join('\n');
+    const ps = parts(await parseBytes(enc(doc(1) + doc(2)), 'ln.txt'));
+    expect(ps).toHaveLength(2);
+    expect(draftOf(ps[1]).draft).toMatchObject({
+      title: 'Headline 2',
+      source: 'The Test Times',
+      publishedAt: '2010-01-05',
+      paragraphs: ['Body 2 first paragraph.'],
+    });
+    expect(draftOf(ps[1]).draft.record).toMatchObject({
+      copyright: 'Copyright 2010 The Test Times Company',
+      edition: 'Late Edition - Final',
+      page: '6',
+      wordCount: 812,
+    });
+  });
+});
+
 describe('recognised by content, not by extension', () => {
   it('a Factiva RTF named .txt and a Nexis DOCX named .bin are still split', async () => {
     const rtf = factivaRtf([

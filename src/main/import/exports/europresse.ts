@@ -18,10 +18,13 @@ import {
   type ExportRecord,
 } from './record';
 
-const hasClass = (el: Element, name: string): boolean =>
-  (el.attribs['class'] ?? '')
+const hasClass = (el: Element, name: string): boolean => {
+  const want = name.toLowerCase();
+  return (el.attribs['class'] ?? '')
+    .toLowerCase()
     .split(/\s+/)
-    .some((c) => c.toLowerCase() === name.toLowerCase() || c.toLowerCase() === `rdp__${name}`);
+    .some((c) => c === want || c === `rdp__${want}`);
+};
 
 function byClass(root: AnyNode[], name: string): Element | null {
   return findOne((el) => hasClass(el, name), root, true);
@@ -78,23 +81,39 @@ function parseArticle(article: Element): ExportRecord | null {
   return r.title || r.paragraphs.length ? r : null;
 }
 
+/** Documents of an export without <article>: the HTML from one publication name to the next. */
+function withoutWrappers(html: string): Element[] {
+  const starts: number[] = [];
+  const re = /class\s*=\s*["'][^"']*\b(?:rdp__)?DocPublicationName\b/gi;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    // From the start of the tag that carries the class (or of the div wrapping only it).
+    let at = html.lastIndexOf('<', m.index);
+    const wrapper = html.lastIndexOf('<div', at - 1);
+    if (wrapper >= 0 && /^<div[^>]*>\s*$/.test(html.slice(wrapper, at))) at = wrapper;
+    starts.push(at);
+  }
+  return starts.map((start, i) => {
+    const chunk = html.slice(start, starts[i + 1] ?? html.length);
+    const root = parseDocument(`<article>${chunk}</article>`);
+    return findOne((el) => el.name === 'article', [root], true) as Element;
+  });
+}
+
 export const europresse: ExportLayout<string> = {
   database: 'europresse',
   detect(html) {
     const head = html.slice(0, 100_000);
     return (
-      /class\s*=\s*["'][^"']*\bDocPublicationName\b/i.test(head) &&
+      /class\s*=\s*["'][^"']*\b(?:rdp__)?DocPublicationName\b/i.test(head) &&
       /DocHeader|titreArticle/i.test(head)
     );
   },
   split(html) {
     const doc = parseDocument(html);
     const roots = [doc];
-    let articles = findAll((el) => el.name === 'article', roots);
-    if (articles.length === 0) {
-      // Older exports: no <article> wrapper; each publication name opens a document.
-      articles = findAll((el) => el.name === 'div' && hasClass(el, 'docOcurrContainer'), roots);
-    }
+    let articles: Element[] = findAll((el) => el.name === 'article', roots);
+    // Older exports have no <article> wrapper: each publication name opens a document.
+    if (articles.length === 0) articles = withoutWrappers(html);
     const out: ExportRecord[] = [];
     for (const a of articles) {
       const r = parseArticle(a);

@@ -4,7 +4,7 @@
  * the headline, BYLINE/SECTION/LENGTH/DATELINE labels, the body, then LOAD-DATE, LANGUAGE,
  * GRAPHIC, PUBLICATION-TYPE… and a centred copyright. Modelled on LexisNexisTools' lnt_read
  * and tm.plugin.lexisnexis. A quoted 'N of M DOCUMENTS' line in a body does not split it:
- * a separator must be indented and carry the next number in sequence.
+ * a separator must carry the next number in sequence.
  */
 import { cleanText } from '../article';
 import {
@@ -20,8 +20,9 @@ import {
   type ExportRecord,
 } from './record';
 
+/** 'N of M DOCUMENTS' (centred in the export; the numbering is what makes it a separator). */
 const SEPARATOR_RE =
-  /^\s+(\d+)\s+(?:of|von|de|sur|di)\s+(\d+)\s+(?:documents?|dokumente?n?|documentos?)\s*$/i;
+  /^\s*(\d+)\s+(?:of|von|de|sur|di)\s+(\d+)\s+(?:documents?|dokumente?n?|documentos?)\s*$/i;
 const LABEL_RE = /^([A-ZÄÖÜ][A-ZÄÖÜ-]{2,30}(?: [A-ZÄÖÜ-]+)?):\s*(.*)$/u;
 const HEAD_LABELS = new Set([
   'BYLINE',
@@ -104,8 +105,12 @@ function parseDocument(lines: readonly string[]): ExportRecord | null {
   for (; i < lines.length; i++) {
     const line = lines[i] as string;
     if (!line.trim()) continue;
-    if (/^\s{4,}\S/.test(line)) centred.push(cleanText(line));
-    else break;
+    if (/^\s{4,}\S/.test(line)) {
+      // Some outlets' copyright notice sits under the outlet name, centred too.
+      const t = cleanText(line);
+      if (isCopyright(t)) r.copyright ||= t;
+      else centred.push(t);
+    } else break;
   }
   const outlet = centred.findIndex((l) => !isDateLine(l));
   const dateIndex = centred.findIndex((l) => isDateLine(l));
