@@ -4,7 +4,7 @@
  * every article, and dropping them again adds nothing.
  */
 import { join } from 'node:path';
-import { expect, FIXTURES, libraryRows, test } from '../support/harness';
+import { expect, FIXTURES, libraryRows, openRow, test } from '../support/harness';
 import { countRecords } from '../support/idb';
 
 const EXPORTS = join(FIXTURES, 'database-exports');
@@ -33,6 +33,19 @@ test('a Nexis DOCX and a Factiva RTF become one clipping per article', async ({ 
     await expect(row.locator('.outlet')).toHaveText(outlet);
     await expect(row.locator('.date')).toHaveText(date);
   }
+  // The reader says where the article came from.
+  await search.fill('"Portwenna harbour board approves"');
+  await openRow(libraryRows(page).first());
+  const reader = page.locator('article.reader');
+  await expect(reader.locator('.provenance')).toContainText(
+    'Nexis Uni: nexis-uni-harbour-news.docx, article 1 of 12',
+  );
+  await expect(reader.locator('.provenance')).toContainText(
+    'document MVFG-MPDM-F3WV-1PH3-00000-00',
+  );
+  await expect(reader.locator('.copyright')).toHaveText(
+    'Copyright 2023 Ledger Publishing Co. All Rights Reserved',
+  );
   await search.fill('');
 
   await page.getByRole('button', { name: 'Import report' }).click();

@@ -453,6 +453,63 @@ describe('older or plainer variants', () => {
   });
 });
 
+describe('furniture and missing blocks', () => {
+  it('Factiva: page banners inside a field are dropped; CODE<tab>value paragraphs in RTF work', async () => {
+    const text = [
+      '*HD*\u00a0\tBanner test',
+      '*PD*\u00a0\t3 March 2022',
+      '*SN*\u00a0\tTest Wire',
+      '*TD*\u00a0\t',
+      'First paragraph.',
+      'Page 2 of 5 © 2022 Factiva, Inc. All rights reserved.',
+      'Second paragraph.',
+      '*AN*\u00a0\t',
+      'Document TST0001',
+    ].join('\n');
+    const ps = parts(await parseBytes(enc(text), 'f.txt'));
+    expect(draftOf(ps[0]).draft.paragraphs).toEqual(['First paragraph.', 'Second paragraph.']);
+    const rtf =
+      '{\\rtf1\\ansi HD\\tab Tabbed headline\\par PD\\tab 4 May 2023\\par SN\\tab Tab Times\\par TD\\tab The text.\\par AN\\tab Document TAB0001\\par}';
+    const tabbed = parts(await parseBytes(enc(rtf), 'f.rtf'));
+    expect(draftOf(tabbed[0]).draft).toMatchObject({
+      title: 'Tabbed headline',
+      source: 'Tab Times',
+      publishedAt: '2023-05-04',
+      paragraphs: ['The text.'],
+    });
+  });
+
+  it('LexisNexis Academic without BYLINE/SECTION/LENGTH: the headline is the first paragraph', async () => {
+    const text = [
+      '                               1 of 1 DOCUMENT',
+      '',
+      '                           The Test Gazette',
+      '',
+      '                           June 2, 2014 Monday',
+      '',
+      'A headline alone',
+      '',
+      'First paragraph of the text.',
+      '',
+      'Second paragraph of the text.',
+      '',
+      'Third paragraph of the text.',
+      '',
+      'LOAD-DATE: June 3, 2014',
+      '',
+    ].join('\n');
+    const ps = parts(await parseBytes(enc(text), 'ln.txt'));
+    expect(draftOf(ps[0]).draft).toMatchObject({
+      title: 'A headline alone',
+      paragraphs: [
+        'First paragraph of the text.',
+        'Second paragraph of the text.',
+        'Third paragraph of the text.',
+      ],
+    });
+  });
+});
+
 describe('recognised by content, not by extension', () => {
   it('a Factiva RTF named .txt and a Nexis DOCX named .bin are still split', async () => {
     const rtf = factivaRtf([

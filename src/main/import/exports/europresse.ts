@@ -37,6 +37,8 @@ function docHeader(value: string, r: ExportRecord): void {
   const found = findDate(value);
   const page = /(?:^|,)\s*p\.\s*([^\s,]+)\s*$/i.exec(value);
   if (page) r.page = page[1] ?? '';
+  const words = /(\d[\d\s\u00a0.]*)\s*mots\b/i.exec(value);
+  if (words) r.wordCount = Number((words[1] ?? '').replace(/\D/g, '')) || 0;
   if (found) {
     r.date = found.iso;
     const before = value

@@ -57,6 +57,9 @@ interface Field {
   values: string[];
 }
 
+const BANNER_RE =
+  /^(?:page \d+ of \d+\b.*|.*©\s*\d{4} factiva, inc\..*|.*\bfactiva, inc\. all rights reserved\.?)$/i;
+
 const TEXT_CODE_RE = /^\*?([A-Z]{2,3})\*?[\u00a0 ]*\t[\u00a0 ]*(.*)$/;
 
 /** Fields of the saved-as-text layout. */
@@ -78,6 +81,8 @@ function textFields(text: string): Field[] {
       current = null;
       continue;
     }
+    // Page banners of a printed or paginated page never belong to a field.
+    if (BANNER_RE.test(raw.trim())) continue;
     const v = cleanText(raw);
     if (v) current.values.push(v);
   }
@@ -206,9 +211,15 @@ export const factivaRtf: ExportLayout<readonly Paragraph[]> = {
       if (p.cell === 0 && CODES.has(cleanText(p.text))) codes.add(cleanText(p.text));
       if (codes.has('HD') && (codes.has('AN') || codes.has('PD') || codes.has('SN'))) return true;
     }
-    return false;
+    return factivaText.detect(paragraphs.map((p) => p.text).join('\n'));
   },
-  split: (paragraphs) => toRecords(tableFields(paragraphs)),
+  split(paragraphs) {
+    const fields = tableFields(paragraphs);
+    // Some exports write 'CODE<tab>value' paragraphs instead of a table.
+    return toRecords(
+      fields.length > 0 ? fields : textFields(paragraphs.map((p) => p.text).join('\n')),
+    );
+  },
 };
 
 export const factivaText: ExportLayout<string> = {

@@ -129,7 +129,14 @@ function parseDocument(lines: readonly string[]): ExportRecord | null {
     if (m && (HEAD_LABELS.has(m[1] as string) || TAIL_LABELS.has(m[1] as string))) break;
     title.push(rest[k] as string);
   }
-  r.title = title.join(' ');
+  if (
+    title.length > 3 &&
+    (k >= rest.length || !HEAD_LABELS.has(LABEL_RE.exec(rest[k] ?? '')?.[1] ?? ''))
+  ) {
+    // No BYLINE/SECTION/LENGTH block: only the first paragraph is the headline.
+    r.title = title[0] ?? '';
+    k = 1;
+  } else r.title = title.join(' ');
   for (; k < rest.length; k++) {
     const m = LABEL_RE.exec(rest[k] as string);
     if (!m || !HEAD_LABELS.has(m[1] as string)) break;
