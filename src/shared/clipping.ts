@@ -16,7 +16,7 @@ export const REFUSAL_CODES = [
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
-export const SOURCE_FORMATS = ['txt', 'html', 'md', 'eml', 'pdf', 'docx', 'rtf'] as const;
+export const SOURCE_FORMATS = ['txt', 'html', 'md', 'eml', 'pdf', 'docx', 'rtf', 'odt'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /** News databases whose bulk exports are split into one clipping per article. */

@@ -23,7 +23,7 @@ import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
 import { parsePlainText } from './plain-text';
 import { extensionOf, sniffFormat, sniffTextFormat } from './sniff';
-import { checkZipBomb } from './zip-guard';
+import { checkZipBomb, ZipError } from './zip-guard';
 
 export { collectFiles } from './collect-files';
 export type { CollectedFile, CollectOptions } from './collect-files';
@@ -144,8 +144,17 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
       doc.paragraphs.map((p) => p.text).join('\n\n'),
       doc.title ? { title: doc.title } : {},
     );
+  } else if (format === 'odt') {
+    const unsafe = zipRefusal(bytes, name);
+    if (unsafe) return unsafe;
+    const { parseOdt } = await import('./odt');
+    const r = parseOdt(bytes, name);
+    if (!r.ok) return r;
+    article = r.article;
+    encoding = { name: 'utf-8', guessed: false };
   } else if (format === 'docx') {
-    const guarded = docxGuarded(bytes);
+    // parseDocx words its own refusal when the guard fails.
+    const guarded = zipRefusal(bytes, name) === null;
     const paragraphs = guarded ? docxExportParagraphs(bytes) : null;
     if (paragraphs) {
       const exported = readExport(
@@ -241,13 +250,17 @@ function exportSource(
   };
 }
 
-/** The zip-bomb guard passed (parseDocx reports the refusal when it did not). */
-function docxGuarded(bytes: Uint8Array): boolean {
+/** The zip-bomb guard's refusal, or null when the archive may be opened. */
+function zipRefusal(bytes: Uint8Array, name: string): ParseOutcome | null {
   try {
     checkZipBomb(bytes);
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (err) {
+    if (!(err instanceof ZipError)) throw err;
+    return refuse(
+      'malformed',
+      `“${name}” cannot be opened safely: ${err.message}. Re-save it from your word processor.`,
+    );
   }
 }
 

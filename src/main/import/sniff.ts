@@ -17,12 +17,12 @@ const EXTENSIONS: Record<string, SourceFormat> = {
   pdf: 'pdf',
   docx: 'docx',
   rtf: 'rtf',
+  odt: 'odt',
 };
 
 /** Formats people may try that Clipbook cannot read, with what to do instead. */
 const UNSUPPORTED_EXTENSIONS: Record<string, string> = {
   doc: 'an old Word document (.doc); save it as .docx or PDF',
-  odt: 'an OpenDocument text; save it as .docx or PDF',
   pages: 'a Pages document; export it as .docx or PDF',
   epub: 'an e-book (EPUB)',
   xls: 'a spreadsheet',
@@ -177,16 +177,21 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): SniffResult {
         ok: false,
         error: {
           code: 'unsupported',
-          message: `“${name}” is an e-book (EPUB); Clipbook imports single articles (.txt, .html, .md, .eml, .pdf, .docx, .rtf).`,
+          message: `“${name}” is an e-book (EPUB); Clipbook imports single articles (.txt, .html, .md, .eml, .pdf, .docx, .rtf, .odt).`,
         },
       };
     }
+    if (
+      zipHasEntry(bytes, 'content.xml') &&
+      zipHasEntry(bytes, 'mimetypeapplication/vnd.oasis.opendocument.text')
+    )
+      return { ok: true, format: 'odt' };
     if (zipHasEntry(bytes, 'content.xml') && zipHasEntry(bytes, 'mimetypeapplication/vnd.oasis')) {
       return {
         ok: false,
         error: {
           code: 'unsupported',
-          message: `“${name}” is an OpenDocument file; save it as .docx or PDF and import that.`,
+          message: `“${name}” is an OpenDocument file that is not a text document; only OpenDocument text (.odt) can be imported.`,
         },
       };
     }
@@ -260,7 +265,7 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): SniffResult {
       ok: false,
       error: {
         code: 'unsupported',
-        message: `“${name}” is ${unsupported}. Clipbook imports articles as .txt, .html, .md, .eml, .pdf, .docx or .rtf.`,
+        message: `“${name}” is ${unsupported}. Clipbook imports articles as .txt, .html, .md, .eml, .pdf, .docx, .rtf or .odt.`,
       },
     };
   }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBytes, type ExportPart, type ParseOutcome } from '../../../src/main/import/index';
 import { parseRtf } from '../../../src/main/import/rtf';
 import { factivaRtf, nexisDocx, nexisRtf, type NexisDoc } from './export-builders';
+import { makeZip } from './helpers';
 
 const enc = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
 
@@ -507,6 +508,60 @@ describe('furniture and missing blocks', () => {
         'Third paragraph of the text.',
       ],
     });
+  });
+});
+
+describe('OpenDocument text', () => {
+  const odt = (body: string, title = ''): Uint8Array =>
+    makeZip([
+      { name: 'mimetype', data: enc('application/vnd.oasis.opendocument.text'), stored: true },
+      {
+        name: 'content.xml',
+        data: enc(
+          `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>${body}</office:text></office:body></office:document-content>`,
+        ),
+      },
+      {
+        name: 'meta.xml',
+        data: enc(
+          `<office:document-meta><office:meta><dc:title>${title}</dc:title></office:meta></office:document-meta>`,
+        ),
+      },
+    ]);
+
+  it('reads headings and paragraphs, spaces and entities; skips notes and annotations', async () => {
+    const r = await parseBytes(
+      odt(
+        '<text:h text:outline-level="1">Harbour &amp; port plan</text:h>' +
+          '<text:p>The council<text:s text:c="2"/>said on Monday<text:note><text:note-body><text:p>A footnote.</text:p></text:note-body></text:note> that the plan would cost more.</text:p>' +
+          '<text:p><office:annotation><text:p>A comment.</text:p></office:annotation>Residents were asked to comment before the vote.</text:p>',
+        'Harbour &amp; port plan',
+      ),
+      'plan.odt',
+    );
+    expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
+    if (!r.ok) return;
+    expect(r.draft.format).toBe('odt');
+    expect(r.draft.title).toBe('Harbour & port plan');
+    expect(r.draft.paragraphs).toEqual([
+      'The council said on Monday that the plan would cost more.',
+      'Residents were asked to comment before the vote.',
+    ]);
+  });
+
+  it('refuses an OpenDocument spreadsheet and a file named .odt that is not one', async () => {
+    const sheet = makeZip([
+      {
+        name: 'mimetype',
+        data: enc('application/vnd.oasis.opendocument.spreadsheet'),
+        stored: true,
+      },
+      { name: 'content.xml', data: enc('<x/>') },
+    ]);
+    const a = await parseBytes(sheet, 'table.ods');
+    expect(!a.ok && a.error.code).toBe('unsupported');
+    const b = await parseBytes(enc('not a zip at all, just words'), 'fake.odt');
+    expect(!b.ok && b.error.code).toBe('malformed');
   });
 });
 
