@@ -12,75 +12,20 @@
  * BENCH_EXPORT_FILES=10 BENCH_TEXT_COUNT=1000 for a quicker run.
  */
 import { writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseFile } from '../src/main/import/index';
 import { ImportService } from '../src/main/services/import-service';
-import { nexisDocx, type NexisDoc } from '../test/unit/import/export-builders';
-import { generateTextArticle, makeRandom, writeArticles } from './generate-articles';
+import { nexisExport, writeNexisExports } from './generate-exports';
+import { generateTextArticle, writeArticles } from './generate-articles';
 
 const FILES = Number(process.env['BENCH_EXPORT_FILES'] ?? 50);
 const TEXT_COUNT = Number(process.env['BENCH_TEXT_COUNT'] ?? 5_000);
-const ARTICLES_PER_EXPORT = 100;
 const WORKER = resolve(__dirname, '../out/main/import-worker.js');
 const TARGET_PARSE_MS = 1000;
-/** Paragraphs of ~57 words: 11 for a news article, 86 for a feature filling 2 MB alone. */
-const NEWS_PARAGRAPHS = 11;
-const LONG_PARAGRAPHS = 86;
-/** Bytes of image per document in the news shape (about 2 MB per export in all). */
-const IMAGE_BYTES = 17_000;
-
 const round = (n: number): number => Math.round(n * 10) / 10;
 const load = (): number[] => loadavg().map((x) => round(x));
-
-/**
- * A large vocabulary of made-up words: the text does not compress much better than real
- * prose does, so 100 articles of feature length make a DOCX of about 2 MB.
- */
-function vocabulary(random: () => number): string[] {
-  const letters = 'abcdefghijklmnopqrstuvwxyzéü';
-  return Array.from({ length: 30_000 }, () => {
-    let w = '';
-    for (let n = 2 + Math.floor(random() * 8); n > 0; n--)
-      w += letters[Math.floor(random() * letters.length)];
-    return w;
-  });
-}
-
-function exportDocs(seed: number, paragraphCount: number): NexisDoc[] {
-  const random = makeRandom(seed);
-  const words = vocabulary(random);
-  const pick = (): string => words[Math.floor(random() * words.length)] as string;
-  const sentence = (n: number): string => {
-    const s = Array.from({ length: n }, pick).join(' ');
-    return `${s[0]?.toUpperCase()}${s.slice(1)}.`;
-  };
-  const hits = ['harbour', 'port'];
-  return Array.from({ length: ARTICLES_PER_EXPORT }, (_, i) => {
-    const paragraphs = Array.from({ length: paragraphCount }, () =>
-      Array.from({ length: 4 }, () => sentence(14))
-        .join(' ')
-        .replace(/^(\S+ \S+ \S+)/, '$1 harbour'),
-    );
-    const id = `${seed.toString(36).toUpperCase().padStart(4, '0')}-${String(i).padStart(4, '0')}-BNCH-0000-00000-00`;
-    return {
-      id,
-      title: `${sentence(9).slice(0, -1)} ${seed}-${i}`,
-      outlet: ['The Harbour Gazette (Northtown)', 'Port Courier', 'Die Hafenzeitung'][
-        i % 3
-      ] as string,
-      dateLine: `March ${1 + (i % 28)}, 2024 Thursday`,
-      section: 'NEWS; Pg. 4',
-      length: 800,
-      byline: 'Maria Lund and Tom Price',
-      body: paragraphs,
-      loadDate: 'March 30, 2024',
-      language: 'ENGLISH',
-      hits,
-    };
-  });
-}
 
 /** Runs one import job through the real worker; counts the articles it posts. */
 function runJob(
@@ -120,26 +65,10 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'clipbook-bench-exports-'));
   try {
     const exportsDir = join(dir, 'exports');
-    await mkdir(exportsDir);
-    let exportBytes = 0;
-    const paths: string[] = [];
-    const images = (seed: number): { name: string; data: Uint8Array }[] => {
-      const random = makeRandom(seed * 7919);
-      return Array.from({ length: ARTICLES_PER_EXPORT }, (_, i) => ({
-        name: `word/media/image${i + 1}.png`,
-        data: Uint8Array.from({ length: IMAGE_BYTES }, () => Math.floor(random() * 256)),
-      }));
-    };
     const longPath = join(dir, 'long.docx');
-    const longBytes = nexisDocx(exportDocs(999, LONG_PARAGRAPHS));
+    const longBytes = nexisExport(999, 'long');
     writeFileSync(longPath, longBytes);
-    for (let f = 0; f < FILES; f++) {
-      const bytes = nexisDocx(exportDocs(f + 1, NEWS_PARAGRAPHS), images(f + 1));
-      exportBytes += bytes.length;
-      const path = join(exportsDir, `nexis-${String(f + 1).padStart(2, '0')}.docx`);
-      writeFileSync(path, bytes);
-      paths.push(path);
-    }
+    const { paths, bytes: exportBytes } = await writeNexisExports(exportsDir, FILES, 'news');
     const text = await writeArticles(join(dir, 'text'), TEXT_COUNT, generateTextArticle, 1);
     const sizeMb = exportBytes / FILES / 1048576;
     console.log(`load average before: ${load().join(', ')} on ${availableParallelism()} CPUs`);

@@ -302,9 +302,20 @@ export class ImportsState {
         `${job.refused} of ${job.entries.length} ${articles ? 'articles' : 'files'} could not be imported. See the import report.`,
       );
     }
-    for (const file of reportFiles(job.entries)) {
-      if (!file.database) continue;
-      this.#notices.push('info', `${exportSummary(file)} from ${DATABASE_NAMES[file.database]}.`);
+    const exports = reportFiles(job.entries).filter((file) => file.database);
+    if (exports.length > 3) {
+      // Many exports at once: one line, the report has the rest.
+      const clippings = exports.reduce((n, file) => n + file.imported, 0);
+      const duplicates = exports.reduce((n, file) => n + file.duplicates, 0);
+      this.#notices.push(
+        'info',
+        `${exports.length} database exports → ${clippings.toLocaleString()} clippings${duplicates ? ` (${duplicates.toLocaleString()} duplicates)` : ''}. See the import report.`,
+      );
+      return;
+    }
+    for (const file of exports) {
+      if (file.database)
+        this.#notices.push('info', `${exportSummary(file)} from ${DATABASE_NAMES[file.database]}.`);
     }
   }
 }
