@@ -1,20 +1,22 @@
 /**
  * Generated Nexis Uni DOCX exports of 100 articles for benchmarks, in two shapes of about
- * 2 MB each: "news" (news-length articles, ~600 words, with an image part per document:
- * incompressible bytes the zip guard inflates and checks but nothing parses) and "long"
- * (all text: 100 features of ~4,900 words). Search hits are bold runs, as Nexis marks them.
+ * 2 MB each: "news" (news-length articles, ~600 words in the vocabulary of the generated
+ * text articles, so that both kinds cost the search index alike, with an image part per
+ * document: incompressible bytes the zip guard inflates and checks but nothing parses) and
+ * "long" (all text: 100 features of ~4,900 made-up words). Search hits are bold runs, as
+ * Nexis marks them.
  */
 import { writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nexisDocx, type NexisDoc } from '../test/unit/import/export-builders';
-import { makeRandom } from './generate-articles';
+import { makeRandom, paragraph } from './generate-articles';
 
 export const ARTICLES_PER_EXPORT = 100;
 export type ExportShape = 'news' | 'long';
 
-/** Paragraphs of ~57 words: 11 for a news article, 86 for a feature filling 2 MB alone. */
-const NEWS_PARAGRAPHS = 11;
+/** 9 paragraphs of ~60 words for a news article; 86 of ~57 for a feature filling 2 MB alone. */
+const NEWS_PARAGRAPHS = 9;
 const LONG_PARAGRAPHS = 86;
 /** Bytes of image per document in the news shape (about 2 MB per export in all). */
 const IMAGE_BYTES = 17_000;
@@ -44,9 +46,10 @@ function exportDocs(seed: number, paragraphCount: number): NexisDoc[] {
   const hits = ['harbour', 'port'];
   return Array.from({ length: ARTICLES_PER_EXPORT }, (_, i) => {
     const paragraphs = Array.from({ length: paragraphCount }, () =>
-      Array.from({ length: 4 }, () => sentence(14))
-        .join(' ')
-        .replace(/^(\S+ \S+ \S+)/, '$1 harbour'),
+      (paragraphCount === NEWS_PARAGRAPHS
+        ? paragraph(random, 'en')
+        : Array.from({ length: 4 }, () => sentence(14)).join(' ')
+      ).replace(/^(\S+ \S+ \S+)/, '$1 harbour'),
     );
     const id = `${seed.toString(36).toUpperCase().padStart(4, '0')}-${String(i).padStart(4, '0')}-BNCH-0000-00000-00`;
     return {
