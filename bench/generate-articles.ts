@@ -74,7 +74,8 @@ function sentence(rnd: () => number, lang: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1) + '.';
 }
 
-function paragraph(rnd: () => number, lang: string): string {
+/** A paragraph of 2–4 sentences from the same vocabulary as the generated articles. */
+export function paragraph(rnd: () => number, lang: string): string {
   const n = 2 + Math.floor(rnd() * 3);
   const out: string[] = [];
   for (let i = 0; i < n; i++) out.push(sentence(rnd, lang));

@@ -14,7 +14,8 @@
  *   page's main thread, from a CPU profile (the harness's script is named, see harness.ts);
  * - the parse-only rate of the same worker, which bounds everything else.
  * Prints ONE JSON line last. BENCH_TEXT_COUNT=2000 for a quicker run; BENCH_PROFILE=file.cpuprofile
- * keeps the page's CPU profile.
+ * keeps the page's CPU profile; BENCH_EXPORT_FILES=50 imports 50 generated Nexis Uni exports of
+ * 100 articles each instead (every figure per file is then per article).
  */
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,8 +34,10 @@ import {
   wireRenderer,
 } from '../test/e2e/support/harness';
 import { generateTextArticle, writeArticles } from './generate-articles';
+import { ARTICLES_PER_EXPORT, writeNexisExports } from './generate-exports';
 
 const COUNT = Number(process.env['BENCH_TEXT_COUNT'] ?? 10_000);
+const EXPORT_FILES = Number(process.env['BENCH_EXPORT_FILES'] ?? 0);
 const PROFILE_FILE = process.env['BENCH_PROFILE'] ?? '';
 /** BENCH_SEARCH=0 stands a silent worker in for the search worker: the store path alone. */
 const SEARCH = process.env['BENCH_SEARCH'] !== '0';
@@ -227,8 +230,17 @@ async function main(): Promise<void> {
   const browser = await chromium.launch(chromiumLaunchOptions());
   const loadAtStart = load();
   try {
-    const text = await writeArticles(join(dir, 'text'), COUNT, generateTextArticle, 1);
-    console.log(`${COUNT} text articles, ${(text.bytes / 1048576).toFixed(1)} MB`);
+    // BENCH_EXPORT_FILES=50: Nexis Uni exports of 100 articles instead of text files.
+    const text =
+      EXPORT_FILES > 0
+        ? await writeNexisExports(join(dir, 'text'), EXPORT_FILES, 'news')
+        : await writeArticles(join(dir, 'text'), COUNT, generateTextArticle, 1);
+    const count = EXPORT_FILES > 0 ? EXPORT_FILES * ARTICLES_PER_EXPORT : COUNT;
+    console.log(
+      EXPORT_FILES > 0
+        ? `${EXPORT_FILES} Nexis Uni exports, ${count} articles, ${(text.bytes / 1048576).toFixed(1)} MB`
+        : `${COUNT} text articles, ${(text.bytes / 1048576).toFixed(1)} MB`,
+    );
 
     // 1. Parse only: the same worker and service, events dropped (warm-up run first).
     await runJob(join(dir, 'text'), () => {});
@@ -236,7 +248,7 @@ async function main(): Promise<void> {
     const parse = await runJob(join(dir, 'text'), () => {});
     const parseCpuMs = nodeCpuMs() - parseCpu0;
     console.log(
-      `parse only (worker): ${round(parse.seconds)} s → ${Math.round(COUNT / parse.seconds)} files/s; Node CPU ${Math.round(parseCpuMs)} ms (load ${load().join(' ')})`,
+      `parse only (worker): ${round(parse.seconds)} s → ${Math.round(count / parse.seconds)} files/s; Node CPU ${Math.round(parseCpuMs)} ms (load ${load().join(' ')})`,
     );
 
     // 2. Parse + store + index: events into the page, which stores every batch in IndexedDB
@@ -310,7 +322,7 @@ async function main(): Promise<void> {
             while (probe.docCount < count) await new Promise((r) => setTimeout(r, 50));
             return probe.at;
           },
-          { count: COUNT },
+          { count },
         )
       : storedAt;
     const flushed = SEARCH
@@ -333,7 +345,7 @@ async function main(): Promise<void> {
     await context.close();
 
     const seconds = (at: number): number => (at - start) / 1000;
-    const rate = (at: number): number => Math.round(COUNT / seconds(at));
+    const rate = (at: number): number => Math.round(count / seconds(at));
     const cpuMs = (type: string): number =>
       Math.round(((chromium1.byType[type] ?? 0) - (chromium0.byType[type] ?? 0)) * 1000);
     // The busiest threads over the run (the search worker is 'DedicatedWorker thread').
@@ -353,7 +365,7 @@ async function main(): Promise<void> {
       `parse + store + index: ${indexed} searchable after ${round(seconds(indexedAt))} s → ${rate(indexedAt)} files/s; index persisted and merged after ${round(seconds(persistedAt))} s`,
     );
     console.log(
-      `page main thread: ${Math.round(mainMs)} ms CPU → ${round(appMainMs / COUNT)} ms per file for the app, ${round(harnessMainMs / COUNT)} ms per file for the harness transport (${Math.round(harnessShare * 100)}% of ${Math.round(split.busyMs)} ms sampled)`,
+      `page main thread: ${Math.round(mainMs)} ms CPU → ${round(appMainMs / count)} ms per file for the app, ${round(harnessMainMs / count)} ms per file for the harness transport (${Math.round(harnessShare * 100)}% of ${Math.round(split.busyMs)} ms sampled)`,
     );
     console.log(
       `CPU: renderer process ${cpuMs('renderer')} ms (main thread + search worker), browser process ${cpuMs('browser')} ms (IndexedDB), Node ${Math.round(nodeMs)} ms (import worker + encoding)`,
@@ -369,7 +381,8 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         bench: 'import-app',
-        files: COUNT,
+        files: count,
+        exportFiles: EXPORT_FILES,
         megabytes: round(text.bytes / 1048576),
         stored,
         indexed,
@@ -378,7 +391,7 @@ async function main(): Promise<void> {
         loadAverage: { start: loadAtStart, end: loadAtEnd },
         parseOnly: {
           seconds: round(parse.seconds),
-          filesPerSecond: Math.round(COUNT / parse.seconds),
+          filesPerSecond: Math.round(count / parse.seconds),
           nodeCpuMs: Math.round(parseCpuMs),
         },
         endToEnd: {
@@ -392,7 +405,7 @@ async function main(): Promise<void> {
         cpuMs: {
           pageMainThread: Math.round(mainMs),
           pageMainThreadApp: Math.round(appMainMs),
-          pageMainThreadAppPerFile: round(appMainMs / COUNT),
+          pageMainThreadAppPerFile: round(appMainMs / count),
           pageMainThreadHarness: Math.round(harnessMainMs),
           rendererProcess: cpuMs('renderer'),
           browserProcess: cpuMs('browser'),

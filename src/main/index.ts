@@ -174,7 +174,18 @@ function onReady(): void {
             : [
                 {
                   name: 'Articles',
-                  extensions: ['txt', 'html', 'htm', 'md', 'markdown', 'eml', 'pdf', 'docx'],
+                  extensions: [
+                    'txt',
+                    'html',
+                    'htm',
+                    'md',
+                    'markdown',
+                    'eml',
+                    'pdf',
+                    'docx',
+                    'rtf',
+                    'odt',
+                  ],
                 },
                 { name: 'All files', extensions: ['*'] },
               ],

@@ -16,8 +16,27 @@ export const REFUSAL_CODES = [
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
-export const SOURCE_FORMATS = ['txt', 'html', 'md', 'eml', 'pdf', 'docx'] as const;
+export const SOURCE_FORMATS = ['txt', 'html', 'md', 'eml', 'pdf', 'docx', 'rtf', 'odt'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/** News databases whose bulk exports are split into one clipping per article. */
+export const EXPORT_DATABASES = [
+  'nexis-uni',
+  'lexisnexis-academic',
+  'factiva',
+  'proquest',
+  'europresse',
+] as const;
+export type ExportDatabase = (typeof EXPORT_DATABASES)[number];
+
+/** Display names of the databases. */
+export const DATABASE_NAMES: Record<ExportDatabase, string> = {
+  'nexis-uni': 'Nexis Uni',
+  'lexisnexis-academic': 'LexisNexis Academic',
+  factiva: 'Factiva',
+  proquest: 'ProQuest',
+  europresse: 'Europresse',
+};
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
@@ -51,6 +70,35 @@ export const EncodingInfoSchema = v.object({
 });
 export type EncodingInfo = v.InferOutput<typeof EncodingInfoSchema>;
 
+/**
+ * Where an article from a database export came from, and the fields the database states that
+ * a single article file does not have. Absent for single-article files.
+ */
+export const ExportRecordInfoSchema = v.object({
+  database: v.picklist(EXPORT_DATABASES),
+  /** Base name of the export file. */
+  file: text(1_000),
+  /** 1-based position of the article in the export, and the export's article count. */
+  part: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  parts: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** Nexis contentItem ID, Factiva AN, ProQuest document ID, Europresse number; '' if none. */
+  documentId: text(200),
+  /** The outlet as printed, before qualifiers were removed. */
+  outletRaw: text(1_000),
+  page: text(100),
+  edition: text(500),
+  /** The length the database states; 0 when it states none. */
+  wordCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  copyright: text(2_000),
+  /** The database's load date (ISO), '' when not given. */
+  loadDate: text(40),
+  /** No publication date was given: `publishedAt` is the load date. */
+  dateIsLoadDate: v.boolean(),
+  /** The record had no full text; the body is its abstract. */
+  abstractOnly: v.boolean(),
+});
+export type ExportRecordInfo = v.InferOutput<typeof ExportRecordInfoSchema>;
+
 export const ClippingDraftSchema = v.object({
   title: text(4_000),
   /** The outlet. */
@@ -74,6 +122,8 @@ export const ClippingDraftSchema = v.object({
   original: OriginalFileInfoSchema,
   /** Things the user should know about this import (e.g. a guessed encoding). */
   warnings: v.array(text(2_000)),
+  /** Set for articles that came out of a database export. */
+  record: v.optional(ExportRecordInfoSchema),
 });
 export type ClippingDraft = v.InferOutput<typeof ClippingDraftSchema>;
 export type Direction = ClippingDraft['direction'];

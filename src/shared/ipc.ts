@@ -5,7 +5,7 @@
  * schemas; handlers answer with a `Result` and never throw across the boundary.
  */
 import * as v from 'valibot';
-import { ClippingDraftSchema, RefusalSchema } from './clipping';
+import { ClippingDraftSchema, EXPORT_DATABASES, RefusalSchema } from './clipping';
 import { dataBytes, MAX_IPC_CHUNK_BYTES } from './ipc-limits';
 
 export const MAX_PATH_LENGTH = 4_096;
@@ -235,8 +235,22 @@ export type InvokeValue<C extends InvokeChannel> = v.InferOutput<
 
 // ---- Events: main → renderer -------------------------------------------------------------
 
+const Part = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+/** Set on items that are one article of a multi-article database export. */
+export const ImportPartSchema = v.object({
+  /** 1-based position of the article in the export, and the export's article count. */
+  part: Part,
+  parts: Part,
+  database: v.picklist(EXPORT_DATABASES),
+  /** The earlier article of the same export that this one repeats (it is not stored). */
+  duplicateOf: v.optional(Part),
+});
+export type ImportPart = v.InferOutput<typeof ImportPartSchema>;
+
 export const ImportItemSchema = v.object({
   path: v.string(),
+  part: v.optional(ImportPartSchema),
   outcome: v.variant('ok', [
     v.object({ ok: v.literal(true), draft: ClippingDraftSchema, bytes: v.instance(Uint8Array) }),
     v.object({ ok: v.literal(false), error: RefusalSchema }),
@@ -253,6 +267,8 @@ export const ImportEventSchema = v.variant('type', [
     done: v.number(),
     /** Files found so far; grows while folders are still being walked. */
     found: v.number(),
+    /** Articles read so far: one per single-article file, every article of an export. */
+    articles: v.number(),
     scanning: v.boolean(),
     current: v.string(),
   }),

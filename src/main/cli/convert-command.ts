@@ -16,10 +16,19 @@ export interface ConvertIo {
 }
 
 export interface ConvertDeps {
-  parseFile(
-    path: string,
-  ): Promise<
-    { ok: true; draft: ClippingDraft } | { ok: false; error: { code: string; message: string } }
+  parseFile(path: string): Promise<
+    | {
+        ok: true;
+        draft: ClippingDraft;
+        /** A database export's articles; duplicates of earlier ones are not exported. */
+        parts?: {
+          part: number;
+          outcome:
+            | { ok: true; draft: ClippingDraft; duplicateOf?: number }
+            | { ok: false; error: { code: string; message: string } };
+        }[];
+      }
+    | { ok: false; error: { code: string; message: string } }
   >;
   /** The clock, injectable so tests are deterministic. */
   now?: () => Date;
@@ -28,7 +37,8 @@ export interface ConvertDeps {
 
 export const CONVERT_USAGE = `Usage: clipbook convert --to FORMAT --out DIR [options] FILE...
 
-Imports each FILE (txt, html, md, eml, pdf, docx) and exports the articles into DIR.
+Imports each FILE (txt, html, md, eml, pdf, docx, rtf) and exports the articles into DIR;
+a news-database export gives one article per article it holds (repeats skipped).
 
 FORMAT    ${cliFormatNames().join(' | ')}
 Options:
@@ -172,13 +182,26 @@ export async function runConvert(
       io.stderr(`${file}: ${outcome.error.message} (${outcome.error.code})\n`);
       continue;
     }
-    // Ids from the content hash, so converting the same files twice gives the same ids.
-    const base = `clip-${outcome.draft.original.sha256.slice(0, 16)}`;
-    let id = base;
-    for (let n = 2; ids.has(id); n += 1) id = `${base}-${n}`;
-    ids.add(id);
-    const clipping: Clipping = { ...outcome.draft, id, importedAt: now, deletedAt: '' };
-    items.push({ clipping, highlights: [], note: '' });
+    const drafts: ClippingDraft[] = [];
+    if (outcome.parts) {
+      for (const { part, outcome: article } of outcome.parts) {
+        if (!article.ok) io.stderr(`${file} (article ${part}): ${article.error.message}\n`);
+        else if (article.duplicateOf)
+          io.stderr(
+            `${file} (article ${part}): repeats article ${article.duplicateOf}; skipped.\n`,
+          );
+        else drafts.push(article.draft);
+      }
+    } else drafts.push(outcome.draft);
+    for (const draft of drafts) {
+      // Ids from the content hash, so converting the same files twice gives the same ids.
+      const base = `clip-${draft.original.sha256.slice(0, 16)}`;
+      let id = base;
+      for (let n = 2; ids.has(id); n += 1) id = `${base}-${n}`;
+      ids.add(id);
+      const clipping: Clipping = { ...draft, id, importedAt: now, deletedAt: '' };
+      items.push({ clipping, highlights: [], note: '' });
+    }
   }
   if (items.length === 0) {
     io.stderr('Nothing to export: no file could be imported.\n');

@@ -1,7 +1,7 @@
 /** The `clipbook` command line: argument handling and output, kept free of process globals. */
 import type { ClippingDraft } from '@shared/clipping';
 import { stripUnsafeChars } from '@shared/text-safety';
-import { parseFile } from '../import/index';
+import { parseFile, type ParseOutcome } from '../import/index';
 import { runConvert } from './convert-command';
 
 export interface CliIo {
@@ -16,19 +16,49 @@ export const EXIT_USAGE = 64;
 export const USAGE = `Usage: clipbook parse [--json | --md] FILE...
        clipbook convert --to FORMAT --out DIR FILE...   (see clipbook convert --help)
 
-Parses article files (.txt, .html, .md, .eml, .pdf, .docx) the way the app imports them.
+Parses article files (.txt, .html, .md, .eml, .pdf, .docx, .rtf) the way the app imports
+them. News-database exports (Nexis Uni, LexisNexis Academic, Factiva, ProQuest,
+Europresse) give one element per article, each with the same "file", its "part"
+(1, 2, …) in file order and the "database"; an article the export repeats is marked
+with "duplicateOf": the part it repeats.
 
 Options:
-  --json   print one JSON array, one element per file, in the order given (default)
+  --json   print one JSON array, one element per file or article, in the order given (default)
   --md     print readable Markdown instead
   -h, --help  show this help
 
-Exit status: 0 when every file parsed, 2 when any file was refused, 64 on bad usage.
+Exit status: 0 when every file parsed, 2 when any file or article was refused, 64 on bad usage.
 `;
 
+/** Set on entries that are one article of a multi-article database export. */
+interface PartOf {
+  part?: number;
+  database?: string;
+  /** The earlier part of the same file this article repeats. */
+  duplicateOf?: number;
+}
+
 type Entry =
-  | { file: string; clipping: ClippingDraft }
-  | { file: string; error: { code: string; message: string } };
+  | ({ file: string; clipping: ClippingDraft } & PartOf)
+  | ({ file: string; error: { code: string; message: string } } & PartOf);
+
+/** One entry per file, or per article (in file order, duplicates marked) for an export. */
+export function entriesOf(file: string, r: ParseOutcome): Entry[] {
+  if (!r.ok) return [{ file, error: r.error }];
+  if (!r.parts || !r.database) return [{ file, clipping: r.draft }];
+  const database = r.database;
+  return r.parts.map(({ part, outcome }) =>
+    outcome.ok
+      ? {
+          file,
+          part,
+          database,
+          ...(outcome.duplicateOf ? { duplicateOf: outcome.duplicateOf } : {}),
+          clipping: outcome.draft,
+        }
+      : { file, part, database, error: outcome.error },
+  );
+}
 
 function toMarkdown(entries: Entry[]): string {
   const out: string[] = [];
@@ -36,8 +66,9 @@ function toMarkdown(entries: Entry[]): string {
     // Drafts and refusals are clean already; the path is as typed, and a terminal would run
     // the escape sequences a file name can hold.
     const e = { ...entry, file: stripUnsafeChars(entry.file, { directionMarks: true }) };
+    const where = e.part ? ` (article ${e.part})` : '';
     if ('error' in e) {
-      out.push(`## ${e.file}\n\n**Refused (${e.error.code}):** ${e.error.message}\n`);
+      out.push(`## ${e.file}${where}\n\n**Refused (${e.error.code}):** ${e.error.message}\n`);
       continue;
     }
     const c = e.clipping;
@@ -49,8 +80,10 @@ function toMarkdown(entries: Entry[]): string {
     if (c.language) meta.push(`- Language: ${c.language} (${c.direction})`);
     if (c.tags.length) meta.push(`- Tags: ${c.tags.join(', ')}`);
     meta.push(
-      `- File: ${e.file} (${c.format}, ${c.encoding.name}${c.encoding.guessed ? ', guessed' : ''})`,
+      `- File: ${e.file}${where} (${c.format}, ${c.encoding.name}${c.encoding.guessed ? ', guessed' : ''})`,
     );
+    if (c.record?.documentId) meta.push(`- Document ID: ${c.record.documentId}`);
+    if (e.duplicateOf) meta.push(`- Duplicate of article ${e.duplicateOf}`);
     for (const w of c.warnings) meta.push(`- Warning: ${w}`);
     const related = c.related.length
       ? `\n### Related\n\n${c.related.map((r) => `- ${r.title}${r.url ? ` <${r.url}>` : ''}`).join('\n')}\n`
@@ -91,8 +124,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const entries: Entry[] = [];
   for (const file of files) {
-    const r = await parseFile(file);
-    entries.push(r.ok ? { file, clipping: r.draft } : { file, error: r.error });
+    entries.push(...entriesOf(file, await parseFile(file)));
   }
   io.stdout(mode === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : toMarkdown(entries));
   return entries.some((e) => 'error' in e) ? EXIT_REFUSED : EXIT_OK;

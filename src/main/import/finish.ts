@@ -3,7 +3,7 @@
  * format's result passes through here, so every stored field is sanitised (sanitise.ts) and
  * every cut is reported in the draft's warnings, whichever parser produced it.
  */
-import type { ClippingDraft, EncodingInfo, SourceFormat } from '@shared/clipping';
+import type { ClippingDraft, EncodingInfo, ExportRecordInfo, SourceFormat } from '@shared/clipping';
 import {
   cleanText,
   nfc,
@@ -34,6 +34,8 @@ export interface FinishInput {
   encoding: EncodingInfo;
   original: { name: string; size: number; sha256: string };
   warnings: string[];
+  /** For an article from a database export: where it came from and the database's fields. */
+  record?: ExportRecordInfo;
 }
 
 function fallbackTitle(fileName: string): string {
@@ -109,10 +111,22 @@ export function finishDraft(input: FinishInput): ClippingDraft {
   const tags = capped(uniqueStrings(a.tags.map(field)), MAX_TAGS, 'tags').map((s) =>
     clip(s, 500, 'tag'),
   );
+  const r = input.record;
+  const record = r && {
+    ...r,
+    file: clip(field(r.file), 1000, 'export file name'),
+    documentId: clip(field(r.documentId), 200, 'document id'),
+    outletRaw: clip(field(r.outletRaw), 1000, 'outlet as printed'),
+    page: clip(field(r.page), 100, 'page'),
+    edition: clip(field(r.edition), 500, 'edition'),
+    copyright: clip(field(r.copyright), 2000, 'copyright line'),
+    loadDate: /^\d{4}-\d{2}-\d{2}$/.test(r.loadDate) ? r.loadDate : '',
+  };
   const draft: ClippingDraft = {
     title,
     source: clip(tidyName(field(a.source)), 1000, 'outlet'),
-    section: clip(tidyName(field(a.section)), 1000, 'section'),
+    // A database states its section names as printed ("BUSINESS"): they are kept so.
+    section: clip(record ? field(a.section) : tidyName(field(a.section)), 1000, 'section'),
     authors,
     publishedAt,
     url: safeUrl(field(a.url)),
@@ -128,6 +142,7 @@ export function finishDraft(input: FinishInput): ClippingDraft {
     },
     original: { ...input.original, name: field(input.original.name).slice(0, 1000) || '_' },
     warnings: [],
+    ...(record ? { record } : {}),
   };
   draft.warnings = uniqueStrings([...input.warnings, ...a.warnings, ...warnings].map(field)).map(
     (s) => (s.length > 2000 ? s.slice(0, 1999) + '…' : s),

@@ -5,22 +5,40 @@
 import { hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { basename } from 'node:path';
-import type { ClippingDraft, EncodingInfo, Refusal, SourceFormat } from '@shared/clipping';
+import type {
+  ClippingDraft,
+  EncodingInfo,
+  ExportDatabase,
+  Refusal,
+  SourceFormat,
+} from '@shared/clipping';
 import { stripUnsafeChars } from '@shared/text-safety';
 import type { ArticleFields } from './article';
 import { decodeText, declaredHtmlCharset } from './decode';
 import { declaredMailCharset, parseEmail } from './email';
+import { docxExportParagraphs, readExport, type ExportPart, type ExportSource } from './exports';
 import { finishDraft } from './finish';
+import type { Paragraph } from './paragraphs';
+import type { RtfDocument } from './rtf';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
 import { parsePlainText } from './plain-text';
 import { RefusalError } from './refusal-error';
 import { extensionOf, sniffFormat, sniffTextFormat } from './sniff';
+import { checkZipBomb, ZipError } from './zip-guard';
 
 export { collectFiles } from './collect-files';
 export type { CollectedFile, CollectOptions } from './collect-files';
 
-export type ParseOutcome = { ok: true; draft: ClippingDraft } | { ok: false; error: Refusal };
+export type { ArticleOutcome, ExportPart } from './exports';
+
+/**
+ * A parsed file. For a database export `parts` holds every article in file order (refused
+ * ones and duplicates of earlier ones included) and `draft` is the first article read.
+ */
+export type ParseOutcome =
+  | { ok: true; draft: ClippingDraft; parts?: ExportPart[]; database?: ExportDatabase }
+  | { ok: false; error: Refusal };
 
 /** Articles are small; 50 MB leaves room for image-heavy PDFs while bounding memory. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -38,6 +56,22 @@ const KNOWN_TEXT_EXTENSIONS = new Set([
   'eml',
   'mht',
 ]);
+
+/** An export's outcome: ok while at least one article was read. */
+function exportOutcome(
+  name: string,
+  result: { database: ExportDatabase; parts: ExportPart[] },
+): ParseOutcome {
+  const first = result.parts.find((p) => p.outcome.ok);
+  if (!first || !first.outcome.ok) {
+    const reason = result.parts.find((p) => !p.outcome.ok)?.outcome;
+    return refuse(
+      'empty',
+      `No article in “${name}” has any text${reason && !reason.ok ? ` (${reason.error.message})` : ''}.`,
+    );
+  }
+  return { ok: true, draft: first.outcome.draft, parts: result.parts, database: result.database };
+}
 
 /** The message names the file: a name with controls or bidi overrides is shown cleaned. */
 function refuse(code: Refusal['code'], message: string): ParseOutcome {
@@ -80,12 +114,13 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
   const sniffed = sniffFormat(bytes, fileName);
   if (!sniffed.ok) return { ok: false, error: sniffed.error };
   let format: SourceFormat = sniffed.format;
-  const original = {
+  // Hashed only for a single article: an export's articles each have their own original.
+  const originalOf = (): ClippingDraft['original'] => ({
     name,
     size: bytes.length,
     // One-shot hash: no Hash object and stream plumbing per file.
     sha256: hash('sha256', bytes, 'hex'),
-  };
+  });
   let article: ArticleFields;
   let encoding: EncodingInfo;
   const warnings: string[] = [];
@@ -96,7 +131,43 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     if (!r.ok) return r;
     article = r.article;
     encoding = { name: 'pdf', guessed: false };
+  } else if (format === 'rtf') {
+    const { parseRtf, RtfError } = await import('./rtf');
+    let doc: RtfDocument;
+    try {
+      doc = parseRtf(bytes);
+    } catch (err) {
+      if (!(err instanceof RtfError)) throw err;
+      return refuse(
+        'malformed',
+        `“${name}” cannot be read as Rich Text: ${err.message}. It is damaged; save it again from your word processor.`,
+      );
+    }
+    encoding = { name: `windows-${doc.codepage}`, guessed: false };
+    const exported = readExport(exportSource(doc.paragraphs, name, format, encoding));
+    if (exported) return exportOutcome(name, exported);
+    article = parsePlainText(
+      doc.paragraphs.map((p) => p.text).join('\n\n'),
+      doc.title ? { title: doc.title } : {},
+    );
+  } else if (format === 'odt') {
+    const unsafe = zipRefusal(bytes, name);
+    if (unsafe) return unsafe;
+    const { parseOdt } = await import('./odt');
+    const r = parseOdt(bytes, name);
+    if (!r.ok) return r;
+    article = r.article;
+    encoding = { name: 'utf-8', guessed: false };
   } else if (format === 'docx') {
+    // parseDocx words its own refusal when the guard fails.
+    const guarded = zipRefusal(bytes, name) === null;
+    const paragraphs = guarded ? docxExportParagraphs(bytes) : null;
+    if (paragraphs) {
+      const exported = readExport(
+        exportSource(paragraphs, name, format, { name: 'utf-8', guessed: false }),
+      );
+      if (exported) return exportOutcome(name, exported);
+    }
     const { parseDocx } = await import('./docx');
     const r = await parseDocx(bytes, name);
     if (!r.ok) return r;
@@ -113,6 +184,19 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     if (!KNOWN_TEXT_EXTENSIONS.has(ext)) format = sniffTextFormat(decoded.text.slice(0, 8192));
     encoding = decoded.encoding;
     warnings.push(...decoded.warnings);
+    if (format === 'txt' || format === 'html') {
+      const exported = readExport({
+        input:
+          format === 'html'
+            ? { kind: 'html', html: decoded.text }
+            : { kind: 'text', text: decoded.text },
+        file: name,
+        format,
+        encoding,
+        warnings,
+      });
+      if (exported) return exportOutcome(name, exported);
+    }
     if (format === 'html') article = parseHtml(decoded.text);
     else if (format === 'md') article = parseMarkdown(decoded.text);
     else if (format === 'eml') {
@@ -142,7 +226,7 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     article,
     format,
     encoding,
-    original,
+    original: originalOf(),
     warnings,
   });
   if (draft.paragraphs.length === 0) {
@@ -152,6 +236,35 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
     );
   }
   return { ok: true, draft };
+}
+
+function exportSource(
+  paragraphs: readonly Paragraph[],
+  file: string,
+  format: SourceFormat,
+  encoding: EncodingInfo,
+): ExportSource {
+  return {
+    input: { kind: 'paragraphs', paragraphs },
+    file,
+    format,
+    encoding,
+    warnings: [],
+  };
+}
+
+/** The zip-bomb guard's refusal, or null when the archive may be opened. */
+function zipRefusal(bytes: Uint8Array, name: string): ParseOutcome | null {
+  try {
+    checkZipBomb(bytes);
+    return null;
+  } catch (err) {
+    if (!(err instanceof ZipError)) throw err;
+    return refuse(
+      'malformed',
+      `“${name}” cannot be opened safely: ${err.message}. Re-save it from your word processor.`,
+    );
+  }
 }
 
 /** Parses an article file already in memory. Never throws: failures become refusals. */

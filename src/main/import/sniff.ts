@@ -16,13 +16,13 @@ const EXTENSIONS: Record<string, SourceFormat> = {
   mht: 'eml',
   pdf: 'pdf',
   docx: 'docx',
+  rtf: 'rtf',
+  odt: 'odt',
 };
 
 /** Formats people may try that Clipbook cannot read, with what to do instead. */
 const UNSUPPORTED_EXTENSIONS: Record<string, string> = {
   doc: 'an old Word document (.doc); save it as .docx or PDF',
-  rtf: 'a Rich Text document; save it as .docx, PDF or plain text',
-  odt: 'an OpenDocument text; save it as .docx or PDF',
   pages: 'a Pages document; export it as .docx or PDF',
   epub: 'an e-book (EPUB)',
   xls: 'a spreadsheet',
@@ -177,16 +177,21 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): SniffResult {
         ok: false,
         error: {
           code: 'unsupported',
-          message: `“${name}” is an e-book (EPUB); Clipbook imports single articles (.txt, .html, .md, .eml, .pdf, .docx).`,
+          message: `“${name}” is an e-book (EPUB); Clipbook imports single articles (.txt, .html, .md, .eml, .pdf, .docx, .rtf, .odt).`,
         },
       };
     }
+    if (
+      zipHasEntry(bytes, 'content.xml') &&
+      zipHasEntry(bytes, 'mimetypeapplication/vnd.oasis.opendocument.text')
+    )
+      return { ok: true, format: 'odt' };
     if (zipHasEntry(bytes, 'content.xml') && zipHasEntry(bytes, 'mimetypeapplication/vnd.oasis')) {
       return {
         ok: false,
         error: {
           code: 'unsupported',
-          message: `“${name}” is an OpenDocument file; save it as .docx or PDF and import that.`,
+          message: `“${name}” is an OpenDocument file that is not a text document; only OpenDocument text (.odt) can be imported.`,
         },
       };
     }
@@ -210,15 +215,7 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): SniffResult {
       },
     };
   }
-  if (startsWith(bytes, RTF)) {
-    return {
-      ok: false,
-      error: {
-        code: 'unsupported',
-        message: `“${name}” is a Rich Text (RTF) document; save it as .docx, PDF or plain text and import that.`,
-      },
-    };
-  }
+  if (startsWith(bytes, RTF)) return { ok: true, format: 'rtf' };
   for (const m of MAGICS) {
     if (startsWith(bytes, m.bytes, m.offset ?? 0)) {
       // 'BM' and 'MZ' are also ordinary text starts; require more evidence for those two.
@@ -245,6 +242,15 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): SniffResult {
       },
     };
   }
+  if (ext === 'rtf') {
+    return {
+      ok: false,
+      error: {
+        code: 'malformed',
+        message: `“${name}” is named .rtf but does not start like a Rich Text document; it is damaged or mislabelled. Re-save it from your word processor.`,
+      },
+    };
+  }
   if (!looksLikeUtf16(bytes)) {
     const { nul, ratio } = controlDensity(bytes);
     if (nul || ratio > 0.05) {
@@ -259,7 +265,7 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): SniffResult {
       ok: false,
       error: {
         code: 'unsupported',
-        message: `“${name}” is ${unsupported}. Clipbook imports articles as .txt, .html, .md, .eml, .pdf or .docx.`,
+        message: `“${name}” is ${unsupported}. Clipbook imports articles as .txt, .html, .md, .eml, .pdf, .docx, .rtf or .odt.`,
       },
     };
   }

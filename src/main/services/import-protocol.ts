@@ -6,7 +6,14 @@ export interface WorkerStart {
 }
 
 export type WorkerMessage =
-  | { type: 'progress'; done: number; found: number; scanning: boolean; current: string }
+  | {
+      type: 'progress';
+      done: number;
+      found: number;
+      articles: number;
+      scanning: boolean;
+      current: string;
+    }
   | { type: 'items'; items: ImportItem[] }
   | { type: 'finished' }
   | { type: 'failed'; message: string };

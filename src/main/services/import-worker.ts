@@ -16,6 +16,7 @@ async function run(start: WorkerStart, post: (message: WorkerMessage) => void): 
   let lastFlush = Date.now();
   let found = 0;
   let done = 0;
+  let articles = 0;
 
   const flush = (current: string, scanning: boolean): void => {
     if (batch.length > 0) {
@@ -23,7 +24,7 @@ async function run(start: WorkerStart, post: (message: WorkerMessage) => void): 
       batch = [];
       transfer = [];
     }
-    post({ type: 'progress', done, found, scanning, current });
+    post({ type: 'progress', done, found, articles, scanning, current });
     lastFlush = Date.now();
   };
 
@@ -33,7 +34,32 @@ async function run(start: WorkerStart, post: (message: WorkerMessage) => void): 
       batch.push({ path: entry.path, outcome: { ok: false, error: entry.error } });
     } else {
       const outcome = await parseFile(entry.path);
-      if (outcome.ok && outcome.bytes) {
+      if (outcome.ok && outcome.parts && outcome.database) {
+        // A database export: one item per article, each with its own bytes and position.
+        const database = outcome.database;
+        const parts = outcome.parts.length;
+        for (const { part, outcome: article } of outcome.parts) {
+          const where = {
+            part,
+            parts,
+            database,
+            ...(article.ok && article.duplicateOf ? { duplicateOf: article.duplicateOf } : {}),
+          };
+          if (article.ok) {
+            const bytes = ownBytes(article.bytes);
+            batch.push({
+              path: entry.path,
+              part: where,
+              outcome: { ok: true, draft: article.draft, bytes },
+            });
+            transfer.push(bytes.buffer);
+          } else {
+            batch.push({ path: entry.path, part: where, outcome: article });
+          }
+          articles += 1;
+        }
+      } else if (outcome.ok && outcome.bytes) {
+        articles += 1;
         const bytes = ownBytes(outcome.bytes);
         batch.push({ path: entry.path, outcome: { ok: true, draft: outcome.draft, bytes } });
         transfer.push(bytes.buffer);

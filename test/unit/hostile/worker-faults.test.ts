@@ -22,7 +22,7 @@ function fakeWorker(death: string): string {
     path,
     `import { parentPort } from 'node:worker_threads';
 const item = (n) => ({ path: '/in/' + n + '.txt', outcome: { ok: false, error: { code: 'empty', message: 'empty ' + n } } });
-parentPort.postMessage({ type: 'progress', done: 2, found: 4, scanning: false, current: '/in/2.txt' });
+parentPort.postMessage({ type: 'progress', done: 2, found: 4, articles: 0, scanning: false, current: '/in/2.txt' });
 parentPort.postMessage({ type: 'items', items: [item(1), item(2)] });
 parentPort.once('message', () => {});
 ${death}

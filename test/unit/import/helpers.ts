@@ -75,6 +75,8 @@ export interface ZipInput {
   data: Uint8Array;
   /** Lie about the uncompressed size in the directory (zip-bomb tests). */
   declaredSize?: number;
+  /** Store without compression (an OpenDocument's first entry, 'mimetype', must be). */
+  stored?: boolean;
 }
 
 /**
@@ -87,13 +89,14 @@ export function makeZip(entries: ZipInput[], toldCount = entries.length): Uint8A
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const comp = deflateRawSync(e.data);
+    const comp = e.stored ? Buffer.from(e.data) : deflateRawSync(e.data);
+    const method = e.stored ? 0 : 8;
     const crc = crc32(e.data);
     const size = e.declaredSize ?? e.data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(comp.length, 18);
     local.writeUInt32LE(size, 22);
@@ -103,7 +106,7 @@ export function makeZip(entries: ZipInput[], toldCount = entries.length): Uint8A
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(comp.length, 20);
     central.writeUInt32LE(size, 24);

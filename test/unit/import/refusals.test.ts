@@ -58,10 +58,11 @@ describe('refusals', () => {
     expect(r.bytes).toBeUndefined();
   });
 
-  it('unsupported: old Office, RTF, EPUB-like, spreadsheets by extension, scanned PDF', async () => {
+  it('unsupported: old Office, EPUB-like, spreadsheets by extension, scanned PDF', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     expect((await refusal(ole, 'old.doc')).code).toBe('unsupported');
-    expect((await refusal(enc('{\\rtf1\\ansi Hello}'), 'x.rtf')).code).toBe('unsupported');
+    // RTF is read; a file named .rtf that is not RTF is refused as damaged.
+    expect((await refusal(enc('Hello, plain words'), 'x.rtf')).code).toBe('malformed');
     expect((await refusal(enc('a,b,c\n1,2,3\n'), 'table.csv')).code).toBe('unsupported');
     const xlsx = makeZip([
       { name: '[Content_Types].xml', data: enc('<Types/>') },

@@ -49,7 +49,12 @@ describe('storing drafts', () => {
     ]);
     expect(first.stored.map((s) => s.path)).toEqual(['/x/a.txt', '/x/b.txt']);
     expect(first.duplicates).toEqual([
-      { path: '/x/a-copy.txt', existingId: first.stored[0]?.id, existingTitle: 'A title' },
+      {
+        path: '/x/a-copy.txt',
+        existingId: first.stored[0]?.id,
+        existingTitle: 'A title',
+        index: 2,
+      },
     ]);
     const again = await r.storeDrafts([{ path: '/y/b.txt', ...b }]);
     expect(again.stored).toEqual([]);

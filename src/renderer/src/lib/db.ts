@@ -117,6 +117,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       originals: 'id',
     },
   },
+  {
+    // Articles split out of news-database exports carry a `record` (database, export file,
+    // position, document ID, page, edition, word count, copyright, load-date fallback); the
+    // duplicate check looks them up by document ID. Older clippings have no record, so no
+    // data moves and they are simply not in the new index.
+    version: 5,
+    stores: {
+      clippings: 'id, publishedAt, *tags, original.sha256, record.documentId',
+    },
+  },
 ];
 
 export function summaryOf(

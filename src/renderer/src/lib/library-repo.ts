@@ -32,12 +32,15 @@ export interface StoredEntry {
   path: string;
   id: string;
   title: string;
+  /** Position of the draft in the request (several articles of an export share a path). */
+  index: number;
 }
 
 export interface DuplicateEntry {
   path: string;
   existingId: string;
   existingTitle: string;
+  index: number;
 }
 
 export interface StoreResult {
@@ -231,17 +234,24 @@ export class LibraryRepo {
     let tagsChanged = false;
     await db.transaction('rw', [db.clippings, db.originals, db.summaries, db.tags], async () => {
       const known = await this.#existingByHash(items.map((item) => item.draft.original.sha256));
+      // Articles from database exports are also the same when their document ID is.
+      const knownIds = await this.#existingBy(
+        'record.documentId',
+        items.map((item) => item.draft.record?.documentId ?? ''),
+      );
       const canonical = await this.#canonicalTags(items.flatMap((item) => item.draft.tags));
       const originals: OriginalFile[] = [];
       const counter = new TagCounter();
-      for (const item of items) {
+      for (const [index, item] of items.entries()) {
         const sha = item.draft.original.sha256;
-        const already = known.get(sha);
+        const documentId = item.draft.record?.documentId ?? '';
+        const already = known.get(sha) ?? (documentId ? knownIds.get(documentId) : undefined);
         if (already) {
           result.duplicates.push({
             path: item.path,
             existingId: already.id,
             existingTitle: already.title,
+            index,
           });
           continue;
         }
@@ -252,6 +262,7 @@ export class LibraryRepo {
         );
         const clipping: Clipping = { ...item.draft, tags, id: newId(), importedAt, deletedAt: '' };
         known.set(sha, { id: clipping.id, title: clipping.title });
+        if (documentId) knownIds.set(documentId, { id: clipping.id, title: clipping.title });
         clippings.push(clipping);
         summaries.push(summaryOf(clipping, 0, false));
         counter.add(tags, 1);
@@ -262,7 +273,7 @@ export class LibraryRepo {
           size: item.draft.original.size,
           bytes: item.bytes,
         });
-        result.stored.push({ path: item.path, id: clipping.id, title: clipping.title });
+        result.stored.push({ path: item.path, id: clipping.id, title: clipping.title, index });
       }
       await db.clippings.bulkAdd(clippings);
       await db.originals.bulkAdd(originals);
@@ -283,12 +294,20 @@ export class LibraryRepo {
   async #existingByHash(
     hashes: readonly string[],
   ): Promise<Map<string, { id: string; title: string }>> {
-    const unique = [...new Set(hashes)];
+    return this.#existingBy('original.sha256', hashes);
+  }
+
+  /** The same, for any unique-valued index (hashes, database document IDs). */
+  async #existingBy(
+    indexName: string,
+    keys: readonly string[],
+  ): Promise<Map<string, { id: string; title: string }>> {
+    const unique = [...new Set(keys)].filter(Boolean);
     const known = new Map<string, { id: string; title: string }>();
     if (unique.length === 0) return known;
     const transaction = Dexie.currentTransaction;
     if (!transaction) throw new Error('Looking for duplicates needs the write transaction.');
-    const index = transaction.idbtrans.objectStore('clippings').index('original.sha256');
+    const index = transaction.idbtrans.objectStore('clippings').index(indexName);
     // Dexie.Promise keeps Dexie's transaction zone: the writes after this stay in it.
     const ids = await new Dexie.Promise<(IDBValidKey | undefined)[]>((resolve, reject) => {
       const out = new Array<IDBValidKey | undefined>(unique.length);

@@ -1,4 +1,5 @@
 import type { ClipbookApi } from '@shared/clipbook-api';
+import { DATABASE_NAMES, type ExportDatabase } from '@shared/clipping';
 import type { ImportEvent, ImportItem, ImportOrigin } from '@shared/ipc';
 import { baseName } from '../lib/format';
 import type { DraftToStore, LibraryRepo } from '../lib/library-repo';
@@ -16,6 +17,58 @@ export interface ReportEntry {
   /** What the user should know about an imported file, e.g. a guessed encoding. */
   detail?: string;
   clippingId?: string;
+  /** For an article of a database export: its position, the article count, the database. */
+  part?: number;
+  parts?: number;
+  database?: ExportDatabase;
+}
+
+/** One file's line in the report: a single article, or an export and its articles. */
+export interface ReportFile {
+  path: string;
+  name: string;
+  /** Set for database exports. */
+  database?: ExportDatabase;
+  entries: ReportEntry[];
+  imported: number;
+  duplicates: number;
+  refused: number;
+}
+
+/** Groups the report by file, in arrival order; an export's articles in file order. */
+export function reportFiles(entries: readonly ReportEntry[]): ReportFile[] {
+  const files = new Map<string, ReportFile>();
+  for (const entry of entries) {
+    let file = files.get(entry.path);
+    if (!file) {
+      file = {
+        path: entry.path,
+        name: entry.name,
+        entries: [],
+        imported: 0,
+        duplicates: 0,
+        refused: 0,
+        ...(entry.database ? { database: entry.database } : {}),
+      };
+      files.set(entry.path, file);
+    }
+    file.entries.push(entry);
+    if (entry.status === 'imported') file.imported += 1;
+    else if (entry.status === 'duplicate') file.duplicates += 1;
+    else file.refused += 1;
+  }
+  for (const file of files.values()) file.entries.sort((a, b) => (a.part ?? 0) - (b.part ?? 0));
+  return [...files.values()];
+}
+
+/** "nexis-2024-05.docx → 57 clippings (3 duplicates)" for an export. */
+export function exportSummary(file: ReportFile): string {
+  const n = file.imported;
+  const extra = [
+    file.duplicates ? `${file.duplicates} duplicate${file.duplicates === 1 ? '' : 's'}` : '',
+    file.refused ? `${file.refused} not imported` : '',
+  ].filter(Boolean);
+  return `${file.name} → ${n} clipping${n === 1 ? '' : 's'}${extra.length ? ` (${extra.join(', ')})` : ''}`;
 }
 
 export class ImportJob {
@@ -24,6 +77,8 @@ export class ImportJob {
   readonly startedAt = Date.now();
   done = $state(0);
   found = $state(0);
+  /** Articles read so far (an export counts each of its articles). */
+  articles = $state(0);
   scanning = $state(true);
   current = $state('');
   finished = $state(false);
@@ -125,6 +180,7 @@ export class ImportsState {
         const job = this.#job(event.jobId);
         job.done = event.done;
         job.found = event.found;
+        job.articles = event.articles;
         job.scanning = event.scanning;
         job.current = event.current;
         return;
@@ -147,45 +203,74 @@ export class ImportsState {
 
   async #store(job: ImportJob, items: readonly ImportItem[]): Promise<void> {
     const entries: ReportEntry[] = [];
-    const drafts: DraftToStore[] = [];
+    const drafts: (DraftToStore & { where: Partial<ReportEntry> })[] = [];
     for (const item of items) {
-      if (item.outcome.ok) {
-        drafts.push({ path: item.path, draft: item.outcome.draft, bytes: item.outcome.bytes });
+      const where: Partial<ReportEntry> = item.part
+        ? { part: item.part.part, parts: item.part.parts, database: item.part.database }
+        : {};
+      const name = baseName(item.path);
+      if (item.outcome.ok && item.part?.duplicateOf) {
+        // The export itself holds this article twice: the first copy is the one kept.
+        entries.push({
+          path: item.path,
+          name,
+          status: 'duplicate',
+          code: 'duplicate',
+          message: `“${item.outcome.draft.title}” repeats article ${item.part.duplicateOf} of this export.`,
+          ...where,
+        });
+      } else if (item.outcome.ok) {
+        drafts.push({
+          path: item.path,
+          draft: item.outcome.draft,
+          bytes: item.outcome.bytes,
+          where,
+        });
       } else {
         entries.push({
           path: item.path,
-          name: baseName(item.path),
+          name,
           status: 'refused',
           code: item.outcome.error.code,
           message: item.outcome.error.message,
+          ...where,
         });
       }
     }
     try {
       const result = await this.#repo.storeDrafts(drafts);
-      const warnings = new Map(drafts.map((d) => [d.path, d.draft.warnings]));
-      for (const stored of result.stored) {
-        const notes = warnings.get(stored.path) ?? [];
-        entries.push({
-          path: stored.path,
-          name: baseName(stored.path),
-          status: 'imported',
-          code: '',
-          message: stored.title,
-          ...(notes.length ? { detail: notes.join(' ') } : {}),
-          clippingId: stored.id,
-        });
-      }
-      for (const dup of result.duplicates) {
+      const stored = new Map(result.stored.map((r) => [r.index, r]));
+      const duplicates = new Map(result.duplicates.map((r) => [r.index, r]));
+      drafts.forEach((draft, index) => {
+        const notes = draft.draft.warnings;
+        const kept = stored.get(index);
+        if (kept) {
+          entries.push({
+            path: draft.path,
+            name: baseName(draft.path),
+            status: 'imported',
+            code: '',
+            message: kept.title,
+            ...(notes.length ? { detail: notes.join(' ') } : {}),
+            clippingId: kept.id,
+            ...draft.where,
+          });
+          return;
+        }
+        const dup = duplicates.get(index);
+        if (!dup) return;
         entries.push({
           path: dup.path,
           name: baseName(dup.path),
           status: 'duplicate',
           code: 'duplicate',
-          message: `Already in the library as “${dup.existingTitle}”.`,
+          message: draft.where.part
+            ? `“${draft.draft.title}” is already in the library as “${dup.existingTitle}”.`
+            : `Already in the library as “${dup.existingTitle}”.`,
           clippingId: dup.existingId,
+          ...draft.where,
         });
-      }
+      });
     } catch (error) {
       const reason = isQuotaError(error)
         ? 'There is not enough disk space to save it; free some space and import again.'
@@ -197,6 +282,7 @@ export class ImportsState {
           status: 'refused',
           code: 'not-saved',
           message: reason,
+          ...draft.where,
         });
       }
       this.#notices.push('error', reason);
@@ -210,10 +296,26 @@ export class ImportsState {
       const entry = job.entries[0];
       if (entry) this.#notices.push('error', `${entry.name}: ${entry.message}`);
     } else if (job.refused > 0) {
+      const articles = job.entries.some((e) => e.part);
       this.#notices.push(
         'error',
-        `${job.refused} of ${job.entries.length} files could not be imported. See the import report.`,
+        `${job.refused} of ${job.entries.length} ${articles ? 'articles' : 'files'} could not be imported. See the import report.`,
       );
+    }
+    const exports = reportFiles(job.entries).filter((file) => file.database);
+    if (exports.length > 3) {
+      // Many exports at once: one line, the report has the rest.
+      const clippings = exports.reduce((n, file) => n + file.imported, 0);
+      const duplicates = exports.reduce((n, file) => n + file.duplicates, 0);
+      this.#notices.push(
+        'info',
+        `${exports.length} database exports → ${clippings.toLocaleString()} clippings${duplicates ? ` (${duplicates.toLocaleString()} duplicates)` : ''}. See the import report.`,
+      );
+      return;
+    }
+    for (const file of exports) {
+      if (file.database)
+        this.#notices.push('info', `${exportSummary(file)} from ${DATABASE_NAMES[file.database]}.`);
     }
   }
 }
