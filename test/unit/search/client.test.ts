@@ -170,6 +170,27 @@ describe('SearchClient over the service protocol', () => {
     expect((await setup(name, docs, ids).ready()).reset).toBe(false);
   });
 
+  it("ANDs the filters on apart from the query: NOT stays in the user's text", async () => {
+    const docs = new Map<string, SearchDoc>();
+    for (const d of [
+      doc('a', { body: 'war and peace', tags: ['books'] }),
+      doc('b', { body: 'war reports', tags: ['news'] }),
+      doc('c', { body: 'war and peace', tags: ['news'] }),
+    ]) {
+      docs.set(d.id, d);
+    }
+    const client = setup(`filters-${Date.now()}`, docs);
+    await client.index([...docs.values()]);
+    const ids = async (q: string, filters: string) =>
+      (await client.query(q, { filters })).hits.map((h) => h.id).sort();
+    expect(await ids('war NOT peace', 'tag:news')).toEqual(['b']);
+    expect(await ids('war', 'tag:news')).toEqual(['b', 'c']);
+    // The word being typed is still a prefix.
+    expect(await ids('pea', 'tag:news')).toEqual(['c']);
+    const bad = await client.query('war (peace', { filters: 'tag:news' });
+    expect([bad.error?.start, bad.error?.end]).toEqual([4, 10]);
+  });
+
   it('rejects pending calls when disposed', async () => {
     const silent: WorkerLike = { postMessage() {}, addEventListener() {} };
     const client = new SearchClient(silent);

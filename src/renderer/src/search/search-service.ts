@@ -25,6 +25,11 @@ export interface QueryOptions {
   prefixLast?: boolean;
   /** Snippet length in characters, default 200. */
   snippetLength?: number;
+  /**
+   * Operators ANDed onto the query (the sidebar's filters), parsed on their own: the user's
+   * NOT (which binds loosest) never reaches them, and error ranges stay in the user's text.
+   */
+  filters?: string;
 }
 
 export interface QueryHit {
@@ -221,8 +226,17 @@ export class SearchService {
   async query(text: string, options: QueryOptions = {}): Promise<QueryResponse> {
     const parsed = parseQuery(text, { prefixLast: options.prefixLast ?? true });
     if (!parsed.ok) return { hits: [], total: 0, error: parsed.error, highlight: [] };
-    if (needsPositions(parsed.query)) await this.positions;
-    const result = this.index.run(parsed.query, options);
+    const filters = parseQuery(options.filters ?? '', { prefixLast: false });
+    if (!filters.ok) {
+      const error = { message: `Filter: ${filters.error.message}`, start: 0, end: 0 };
+      return { hits: [], total: 0, error, highlight: [] };
+    }
+    let query = parsed.query;
+    if (query && filters.query) {
+      query = { type: 'and', children: [query, filters.query], start: query.start, end: query.end };
+    }
+    if (needsPositions(query)) await this.positions;
+    const result = this.index.run(query, options);
     const texts =
       result.hits.length > 0 ? await this.texts.getTexts(result.hits.map((h) => h.id)) : [];
     const hits = result.hits.map((hit, k): QueryHit => {
