@@ -3,6 +3,7 @@
  * scopes (`title:`), atleastN and phrases among them, as span sets (spans.ts) over the
  * candidate documents that the index found from postings alone.
  */
+import { nearWordsMask } from './near-words';
 import type { QueryNode } from './query-ast';
 import { findTerm, type Segment } from './segment';
 import {
@@ -84,9 +85,32 @@ export function positionalMask(
     }
   }
   if (!any) return mask;
-  const set = spansOf(node, seg, candidates, leafOrds, new Structures(seg));
+  const structures = new Structures(seg);
+  if (node.type === 'near') {
+    const left = wordOrds(node.left, leafOrds);
+    const right = wordOrds(node.right, leafOrds);
+    if (left && right) {
+      return nearWordsMask(seg, left, right, node.proximity, candidates, structures);
+    }
+  }
+  const set = spansOf(node, seg, candidates, leafOrds, structures, true);
   for (let i = 0; i < set.docs.length; i++) mask[set.docs[i]!] = 1;
   return mask;
+}
+
+/** The terms of an operand that is only words (anywhere), or null. */
+function wordOrds(node: QueryNode, leafOrds: LeafOrds): number[] | null {
+  if ((node.type === 'term' || node.type === 'wildcard') && node.field === null) {
+    return leafOrds(node);
+  }
+  if (node.type !== 'or') return null;
+  const all = new Set<number>();
+  for (const c of node.children) {
+    const ords = wordOrds(c, leafOrds);
+    if (!ords) return null;
+    for (const o of ords) all.add(o);
+  }
+  return [...all];
 }
 
 function spansOf(
@@ -95,6 +119,8 @@ function spansOf(
   candidates: Uint8Array,
   leafOrds: LeafOrds,
   structures: Structures,
+  /** Only the documents matter (no operator above needs the spans). */
+  exists = false,
 ): SpanSet {
   switch (node.type) {
     case 'term':
@@ -112,7 +138,7 @@ function spansOf(
     }
     case 'or':
       return node.children
-        .map((c) => spansOf(c, seg, candidates, leafOrds, structures))
+        .map((c) => spansOf(c, seg, candidates, leafOrds, structures, exists))
         .reduce(unionSpans);
     case 'near':
       return nearSpans(
@@ -120,6 +146,7 @@ function spansOf(
         spansOf(node.right, seg, candidates, leafOrds, structures),
         node.proximity,
         structures,
+        exists,
       );
     case 'atleast':
       return atLeast(spansOf(node.child, seg, candidates, leafOrds, structures), node.count);

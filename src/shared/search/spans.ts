@@ -8,7 +8,7 @@
 import { IntList } from './bytes';
 import type { Field, Proximity } from './query-ast';
 import type { Segment } from './segment';
-import { fieldRange, readStructure, unitOf, type DocStructure } from './structure';
+import { fieldRange, readStructure, unitList, unitOf, type DocStructure } from './structure';
 
 export interface SpanSet {
   docs: Int32Array;
@@ -69,11 +69,20 @@ export const EMPTY_SPANS: SpanSet = {
 /** Positions are below this; (doc, position) pairs sort as doc × 2^30 + position. */
 const POSITION_RANGE = 2 ** 30;
 
-/** The positions of the terms `ords` in the documents of `candidates`, as one-word spans. */
+/**
+ * The positions of the terms `ords` in the documents of `candidates`, as one-word spans (s
+ * and e are then the same array). One term's positions are decoded straight into the set;
+ * several terms' are merged by sorting (document, position) keys.
+ */
 export function wordSpans(seg: Segment, ords: readonly number[], candidates: Uint8Array): SpanSet {
   const positions = seg.positions;
   if (!positions) throw new Error(`Positions of segment ${seg.id} are not loaded`);
-  const keys: number[] = [];
+  if (ords.length === 0) return EMPTY_SPANS;
+  const single = ords.length === 1;
+  const keys = new FloatList(single ? 0 : 4096);
+  const docs = new IntList(single ? 1024 : 0);
+  const offs = new IntList(single ? 1024 : 0);
+  const spans = new IntList(single ? 8192 : 0);
   const postings = seg.postings;
   for (const o of ords) {
     let p = seg.postStart[o]!;
@@ -106,6 +115,13 @@ export function wordSpans(seg: Segment, ords: readonly number[], candidates: Uin
         count |= (b & 0x7f) << shift;
       }
       let pos = 0;
+      // One term: straight into the set. Several: (document, position) keys to sort.
+      let at = 0;
+      if (single) {
+        docs.push(doc);
+        offs.push(spans.length);
+        at = spans.reserve(count);
+      }
       const base = doc * POSITION_RANGE;
       for (let k = 0; k < count; k++) {
         b = positions[q++]!;
@@ -115,12 +131,22 @@ export function wordSpans(seg: Segment, ords: readonly number[], candidates: Uin
           d |= (b & 0x7f) << shift;
         }
         pos += d;
-        keys.push(base + pos);
+        if (single) spans.a[at + k] = pos;
+        else keys.push(base + pos);
       }
     }
   }
-  // One term's keys are already in order; several terms' are merged by sorting.
-  const sorted = ords.length > 1 ? Float64Array.from(keys).sort() : keys;
+  if (single) {
+    offs.push(spans.length);
+    const s = spans.a.slice(0, spans.length);
+    return {
+      docs: docs.a.slice(0, docs.length),
+      offs: offs.a.slice(0, offs.length),
+      s,
+      e: s,
+    };
+  }
+  const sorted = keys.a.subarray(0, keys.length).sort();
   const w = new SpanWriter();
   let current = -1;
   for (let k = 0; k < sorted.length; k++) {
@@ -137,11 +163,68 @@ export function wordSpans(seg: Segment, ords: readonly number[], candidates: Uin
   return w.finish();
 }
 
+/** A growable Float64Array. */
+class FloatList {
+  a: Float64Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.a = new Float64Array(Math.max(capacity, 16));
+  }
+
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const next = new Float64Array(this.a.length * 2);
+      next.set(this.a);
+      this.a = next;
+    }
+    this.a[this.length++] = v;
+  }
+}
+
 /** Documents' structures, decoded once per query and segment. */
 export class Structures {
   private cache = new Map<number, DocStructure>();
+  private buffer: Int32Array = new Int32Array(64);
 
   constructor(private readonly seg: Segment) {}
+
+  private bytes(): { structure: Uint8Array; structStart: Uint32Array } {
+    const { structure, structStart } = this.seg;
+    if (!structure || !structStart) {
+      throw new Error(`Positions of segment ${this.seg.id} are not loaded`);
+    }
+    return { structure, structStart };
+  }
+
+  /** Where a document's sentence or paragraph starts are, to read one by one (unitList). */
+  unitList(
+    doc: number,
+    unit: 'sentence' | 'paragraph',
+  ): { bytes: Uint8Array; count: number; at: number } {
+    const { structure, structStart } = this.bytes();
+    return { bytes: structure, ...unitList(structure, structStart[doc]!, unit) };
+  }
+
+  /** A document's sentence or paragraph starts (valid until the next call). */
+  units(doc: number, unit: 'sentence' | 'paragraph'): { starts: Int32Array; count: number } {
+    const { bytes, count, at } = this.unitList(doc, unit);
+    if (this.buffer.length < count)
+      this.buffer = new Int32Array(Math.max(count, this.buffer.length * 2));
+    let p = at;
+    let prev = 0;
+    for (let k = 0; k < count; k++) {
+      let b = bytes[p++]!;
+      let v = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) {
+        b = bytes[p++]!;
+        v |= (b & 0x7f) << shift;
+      }
+      prev += v;
+      this.buffer[k] = prev;
+    }
+    return { starts: this.buffer, count };
+  }
 
   of(doc: number): DocStructure {
     let s = this.cache.get(doc);
@@ -268,6 +351,8 @@ export function nearSpans(
   b: SpanSet,
   proximity: Proximity,
   structures: Structures,
+  /** Only which documents match matters (not nested in another operator): one span each. */
+  exists = false,
 ): SpanSet {
   const w = new SpanWriter();
   let j = 0;
@@ -291,6 +376,7 @@ export function nearSpans(
         const xe = a.e[x]!;
         // b's spans that can end at xs - n or later start at xs - n - maxLength or later.
         while (low < yTo && b.s[low]! < xs - n - maxLength) low++;
+        let found = false;
         for (let y = low; y < yTo; y++) {
           const ys = b.s[y]!;
           if (ys > xe + n) break;
@@ -299,30 +385,61 @@ export function nearSpans(
           if (xe < ys) ok = ys - xe <= n;
           else if (ye < xs) ok = !proximity.ordered && xs - ye <= n;
           else ok = false;
-          if (ok) w.span(Math.min(xs, ys), Math.max(xe, ye));
+          if (ok) {
+            w.span(Math.min(xs, ys), Math.max(xe, ye));
+            if (exists) {
+              found = true;
+              break;
+            }
+          }
         }
+        if (found) break;
       }
     } else {
-      const s = structures.of(doc);
-      const starts = proximity.unit === 'sentence' ? s.sentences : s.paragraphs;
-      // Every two spans (not overlapping) that lie in one unit.
-      for (let x = xFrom; x < xTo; x++) {
-        const xs = a.s[x]!;
-        const xe = a.e[x]!;
-        const unit = unitOf(starts, xs);
-        if (unitOf(starts, xe) !== unit) continue;
-        for (let y = yFrom; y < yTo; y++) {
-          const ys = b.s[y]!;
-          const ye = b.e[y]!;
-          if (!(xe < ys || ye < xs)) continue;
-          if (unitOf(starts, ys) !== unit || unitOf(starts, ye) !== unit) continue;
-          w.span(Math.min(xs, ys), Math.max(xe, ye));
+      const { starts, count } = structures.units(doc, proximity.unit);
+      // Spans are sorted by start, so their units ascend: walk both lists unit by unit, and
+      // pair every two spans (not overlapping) that lie wholly in the same one.
+      let x = xFrom;
+      let y = yFrom;
+      let done = false;
+      while (x < xTo && y < yTo && !done) {
+        const ux = unitOf(starts, a.s[x]!, count);
+        const uy = unitOf(starts, b.s[y]!, count);
+        if (ux < uy) {
+          x++;
+          continue;
         }
+        if (uy < ux) {
+          y++;
+          continue;
+        }
+        let x1 = x;
+        while (x1 < xTo && unitOf(starts, a.s[x1]!, count) === ux) x1++;
+        let y1 = y;
+        while (y1 < yTo && unitOf(starts, b.s[y1]!, count) === ux) y1++;
+        for (let i = x; i < x1 && !done; i++) {
+          const xs = a.s[i]!;
+          const xe = a.e[i]!;
+          if (xe !== xs && unitOf(starts, xe, count) !== ux) continue;
+          for (let j = y; j < y1; j++) {
+            const ys = b.s[j]!;
+            const ye = b.e[j]!;
+            if (!(xe < ys || ye < xs)) continue;
+            if (ye !== ys && unitOf(starts, ye, count) !== ux) continue;
+            w.span(Math.min(xs, ys), Math.max(xe, ye));
+            if (exists) {
+              done = true;
+              break;
+            }
+          }
+        }
+        x = x1;
+        y = y1;
       }
     }
     w.end();
   }
-  return sortSpans(w.finish());
+  return exists ? w.finish() : sortSpans(w.finish());
 }
 
 /** Sorts each document's spans by start, then end, and drops repeats. */

@@ -67,6 +67,38 @@ export function readStructure(bytes: Uint8Array, from: number): DocStructure {
   return { titleEnd, bodyStart, leadEnd, noteStart, end, paragraphs, sentences };
 }
 
+/** The varint at bytes[at]: its value and where the next begins. */
+function varintAt(bytes: Uint8Array, at: number): [number, number] {
+  let p = at;
+  let b = bytes[p++]!;
+  let v = b & 0x7f;
+  for (let shift = 7; b & 0x80; shift += 7) {
+    b = bytes[p++]!;
+    v |= (b & 0x7f) << shift;
+  }
+  return [v, p];
+}
+
+/**
+ * Where the paragraph (or sentence) starts of the structure at bytes[from, …) are: their
+ * count and the offset of the first delta, for reading them one by one (proximity by unit
+ * usually decides in the first paragraph or two, and keeps nothing).
+ */
+export function unitList(
+  bytes: Uint8Array,
+  from: number,
+  unit: 'sentence' | 'paragraph',
+): { count: number; at: number } {
+  let p = from;
+  for (let k = 0; k < 5; k++) while (bytes[p++]! & 0x80);
+  let [count, at] = varintAt(bytes, p);
+  if (unit === 'sentence') {
+    for (let k = 0; k < count; k++) while (bytes[at++]! & 0x80);
+    [count, at] = varintAt(bytes, at);
+  }
+  return { count, at };
+}
+
 /** The [start, end) positions of a field. */
 export function fieldRange(s: DocStructure, field: Field): [number, number] {
   switch (field) {
@@ -81,10 +113,10 @@ export function fieldRange(s: DocStructure, field: Field): [number, number] {
   }
 }
 
-/** How many of the ascending `starts` are at or before `position`: its unit's number. */
-export function unitOf(starts: ArrayLike<number>, position: number): number {
+/** How many of the ascending `starts` (the first `count`) are at or before `position`: its unit's number. */
+export function unitOf(starts: ArrayLike<number>, position: number, count = starts.length): number {
   let lo = 0;
-  let hi = starts.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (starts[mid]! <= position) lo = mid + 1;

@@ -50,6 +50,21 @@ describe('proximity, fields, atleast and wildcards', () => {
     expect(ids(index, 'farmers w/p ban ')).toEqual(['a']);
   });
 
+  it('pairs two different occurrences when both operands are the same word', () => {
+    const same = new SearchIndex();
+    same.add([
+      doc('x', { body: 'Vote early, vote often. Rain later.' }),
+      doc('y', { body: 'One vote here.\n\nAnother vote there.' }),
+    ]);
+    expect(ids(same, 'vote w/s vote ')).toEqual(['x']);
+    expect(ids(same, 'vote w/p vote ')).toEqual(['x']);
+    expect(ids(same, 'vote w/2 vote ')).toEqual(['x']);
+    expect(ids(same, 'vote w/1 vote ')).toEqual([]);
+    expect(ids(same, 'vote w/s rain ')).toEqual([]);
+    expect(ids(same, 'text:(vote w/s vote) ')).toEqual(['x']);
+    expect(ids(same, '(vote w/s vote) w/p rain ')).toEqual(['x']);
+  });
+
   it('links phrases and OR groups, and nests', () => {
     expect(ids(index, '"the government" w/5 (ban OR moratorium) ')).toEqual(['a']);
     expect(ids(index, '(ban OR moratorium) w/5 pesticid* ')).toEqual(['a']);
