@@ -13,7 +13,7 @@
  */
 import type { QueryError, QueryNode, Filter } from './query-ast';
 import { parseQuery } from './query';
-import { leavesOf, positionalMask, relax } from './positional';
+import { isWordProximity, leavesOf, positionalMask, relax } from './positional';
 import { expandWildcard } from './wildcard';
 import {
   FLAG_HIGHLIGHTS,
@@ -730,7 +730,10 @@ class Evaluation {
     positive: boolean,
     restrict: Uint8Array[] | null,
   ): Uint8Array[] {
-    const candidates = this.evaluate(relax(node), false, restrict);
+    // A proximity of words finds the documents with both operands itself.
+    const candidates = isWordProximity(node)
+      ? this.segs.map((_, s) => restrict?.[s] ?? this.base[s]!)
+      : this.evaluate(relax(node), false, restrict);
     const leafOrds = (seg: Segment) => (leaf: QueryNode & { type: 'term' | 'wildcard' }) =>
       leaf.type === 'term'
         ? this.expand(seg, leaf.term, leaf.exact, leaf.prefix)

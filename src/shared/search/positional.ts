@@ -43,6 +43,20 @@ export function relax(node: QueryNode): QueryNode {
   }
 }
 
+/** Words only (a word's forms, wildcards, ORs of them), anywhere in the document. */
+function isWords(node: QueryNode): boolean {
+  if (node.type === 'term' || node.type === 'wildcard') return node.field === null;
+  return node.type === 'or' && node.children.every(isWords);
+}
+
+/**
+ * A proximity between words only: evaluated straight from postings and positions (see
+ * near-words.ts), which find the documents with both operands themselves.
+ */
+export function isWordProximity(node: QueryNode): boolean {
+  return node.type === 'near' && isWords(node.left) && isWords(node.right);
+}
+
 /** The words, wildcards and phrases of a positional node. */
 export function leavesOf(node: QueryNode, out: QueryNode[] = []): QueryNode[] {
   switch (node.type) {
@@ -86,30 +100,22 @@ export function positionalMask(
   }
   if (!any) return mask;
   const structures = new Structures(seg);
-  if (node.type === 'near') {
+  if (node.type === 'near' && isWordProximity(node)) {
     const left = wordOrds(node.left, leafOrds);
     const right = wordOrds(node.right, leafOrds);
-    if (left && right) {
-      return nearWordsMask(seg, left, right, node.proximity, candidates, structures);
-    }
+    return nearWordsMask(seg, left, right, node.proximity, candidates, structures);
   }
   const set = spansOf(node, seg, candidates, leafOrds, structures, true);
   for (let i = 0; i < set.docs.length; i++) mask[set.docs[i]!] = 1;
   return mask;
 }
 
-/** The terms of an operand that is only words (anywhere), or null. */
-function wordOrds(node: QueryNode, leafOrds: LeafOrds): number[] | null {
-  if ((node.type === 'term' || node.type === 'wildcard') && node.field === null) {
-    return leafOrds(node);
-  }
-  if (node.type !== 'or') return null;
+/** The terms of an operand of words only (see isWords). */
+function wordOrds(node: QueryNode, leafOrds: LeafOrds): number[] {
+  if (node.type === 'term' || node.type === 'wildcard') return leafOrds(node);
   const all = new Set<number>();
-  for (const c of node.children) {
-    const ords = wordOrds(c, leafOrds);
-    if (!ords) return null;
-    for (const o of ords) all.add(o);
-  }
+  if (node.type === 'or')
+    for (const c of node.children) for (const o of wordOrds(c, leafOrds)) all.add(o);
   return [...all];
 }
 
