@@ -177,7 +177,28 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export type Kind = '1-word' | '2-word' | '3-word' | 'phrase' | 'prefix' | 'with-filter';
+export type Kind =
+  | '1-word'
+  | '2-word'
+  | '3-word'
+  | 'phrase'
+  | 'prefix'
+  | 'with-filter'
+  | 'proximity'
+  | 'or-group'
+  | 'wildcard'
+  | 'w/p';
+
+/**
+ * Frequent content words of the generated vocabulary (ranks 40–100 of the Zipf list, each
+ * in most articles): the hard case for proximity, whose words alone match most documents.
+ */
+const OPERATOR_WORDS = new Set(['and', 'or', 'not']);
+const COMMON_WORDS = `said its also who after new first two people government year years president
+  minister police state country party election war city officials last told court week
+  million news report public percent say could over than other`
+  .split(/\s+/)
+  .filter(Boolean);
 
 export function makeQueries(n: number, count: number): Record<Kind, string[]> {
   const rand = generated.random(99);
@@ -190,10 +211,19 @@ export function makeQueries(n: number, count: number): Record<Kind, string[]> {
     phrase: [],
     prefix: [],
     'with-filter': [],
+    proximity: [],
+    'or-group': [],
+    wildcard: [],
+    'w/p': [],
   };
+  const common = () => COMMON_WORDS[Math.floor(rand() * COMMON_WORDS.length)]!;
   for (let k = 0; k < count; k++) {
     const ws = bodyWords(pick());
-    const at = () => ws[Math.floor(rand() * ws.length)]!.toLowerCase();
+    // Not the words that are operators (and, or, not): alone they are incomplete queries.
+    const at = (): string => {
+      const w = ws[Math.floor(rand() * ws.length)]!.toLowerCase();
+      return OPERATOR_WORDS.has(w) ? at() : w;
+    };
     q['1-word'].push(`${at()} `);
     q['2-word'].push(`${at()} ${at()} `);
     q['3-word'].push(`${at()} ${at()} ${at()} `);
@@ -204,6 +234,13 @@ export function makeQueries(n: number, count: number): Record<Kind, string[]> {
       `${at()} ${w.slice(0, Math.max(2, Math.min(w.length, 2 + Math.floor(rand() * 3))))}`,
     );
     q['with-filter'].push(`${at()} tag:${TAGS[k % 20]!.split('/')[0]} after:2018`);
+    q.proximity.push(`${common()} w/5 ${common()} `);
+    q['or-group'].push(`(${at()} OR ${at()} OR ${at()}) `);
+    // A wildcard that is not the word being typed: four letters of a word, then another word.
+    let long = at();
+    for (let tries = 0; long.length < 5 && tries < 20; tries++) long = at();
+    q.wildcard.push(`${long.slice(0, 4)}* ${at()} `);
+    q['w/p'].push(`${at()} w/p ${at()} `);
   }
   return q;
 }

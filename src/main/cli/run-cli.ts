@@ -3,6 +3,7 @@ import type { ClippingDraft } from '@shared/clipping';
 import { stripUnsafeChars } from '@shared/text-safety';
 import { parseFile, type ParseOutcome } from '../import/index';
 import { runConvert } from './convert-command';
+import { runSearch } from './search-command';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -15,6 +16,7 @@ export const EXIT_USAGE = 64;
 
 export const USAGE = `Usage: clipbook parse [--json | --md] FILE...
        clipbook convert --to FORMAT --out DIR FILE...   (see clipbook convert --help)
+       clipbook search [--json] --query QUERY FILE|DIR...  (see clipbook search --help)
 
 Parses article files (.txt, .html, .md, .eml, .pdf, .docx, .rtf) the way the app imports
 them. News-database exports (Nexis Uni, LexisNexis Academic, Factiva, ProQuest,
@@ -97,6 +99,7 @@ function toMarkdown(entries: Entry[]): string {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // `convert` (the export side) owns its own options, help and exit codes.
   if (argv[0] === 'convert') return runConvert(argv.slice(1), io, { parseFile });
+  if (argv[0] === 'search') return runSearch(argv.slice(1), io, { parseFile });
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(USAGE);
     return EXIT_OK;

@@ -11,8 +11,10 @@
  * being typed also matches the words it begins (per segment the most frequent 16, 32 or 64
  * for prefixes of 2, 3 or more letters).
  */
-import type { QueryError, QueryNode, Filter } from './query';
+import type { QueryError, QueryNode, Filter } from './query-ast';
 import { parseQuery } from './query';
+import { isWordProximity, leavesOf, positionalMask, relax } from './positional';
+import { expandWildcard } from './wildcard';
 import {
   FLAG_HIGHLIGHTS,
   FLAG_NOTE,
@@ -20,13 +22,14 @@ import {
   SegmentBuilder,
   findPair,
   findTerm,
+  isOwnStem,
   lowerBound,
   mergeSegmentsInSteps,
   termsWithStem,
   type Segment,
   type WordPairs,
 } from './segment';
-import { stem } from './stem';
+import { languagesIn, stem, stemIn } from './stem';
 import { IntList } from './bytes';
 import type { SearchDoc } from './types';
 
@@ -88,6 +91,8 @@ export interface SearchResult {
   error?: QueryError;
   /** Folded terms that matched, for snippets (see makeSnippet). */
   highlight: string[];
+  /** What the user should know about how the query ran (a wildcard's cap), with its range. */
+  notices?: QueryError[];
 }
 
 /** A merge in progress (see SearchIndex.startMerge). */
@@ -471,7 +476,8 @@ export class SearchIndex {
     for (let k = offset; k < topScore.length; k++) {
       hits.push({ id: segs[topSeg[k]!]!.docIds[topDoc[k]!]!, score: topScore[k]! });
     }
-    return { hits, total, highlight: [...ctx.highlight] };
+    const notices = [...ctx.notices.values()];
+    return { hits, total, highlight: [...ctx.highlight], ...(notices.length ? { notices } : {}) };
   }
 
   /** Per segment: 1 for documents that are live and pass the trash mode. */
@@ -506,6 +512,8 @@ export class SearchIndex {
 class Evaluation {
   readonly scores: (Float32Array | null)[];
   readonly highlight = new Set<string>();
+  /** By the range they point at: each once. */
+  readonly notices = new Map<string, QueryError>();
   private readonly tfs: (Float32Array | undefined)[] = [];
 
   constructor(
@@ -552,9 +560,21 @@ class Evaluation {
         });
       }
       case 'term':
-        return this.term(node.term, node.exact, node.prefix, positive, restrict);
+        if (node.field) return this.positional(node, positive, restrict);
+        return this.words(
+          (seg) => this.expand(seg, node.term, node.exact, node.prefix),
+          positive,
+          restrict,
+        );
+      case 'wildcard':
+        if (node.field) return this.positional(node, positive, restrict);
+        return this.words((seg) => this.wildcard(seg, node), positive, restrict);
       case 'phrase':
+        if (node.field) return this.positional(node, positive, restrict);
         return this.phrase(node.terms, positive, restrict);
+      case 'near':
+      case 'atleast':
+        return this.positional(node, positive, restrict);
       case 'filter':
         return this.filter(node.filter, restrict);
     }
@@ -579,6 +599,13 @@ class Evaluation {
         return node.prefix
           ? 2 * this.docs + 1
           : df(node.term) + (node.exact ? 0 : df(stem(node.term)));
+      case 'wildcard':
+        return 2 * this.docs + 1;
+      // Positions cost more than postings: after the plain words of similar rarity.
+      case 'near':
+        return 2 * Math.min(this.cost(node.left), this.cost(node.right));
+      case 'atleast':
+        return 2 * this.cost(node.child);
       case 'phrase':
         // Position checks cost more than postings: after the plain words of similar rarity.
         return 2 * Math.min(...node.terms.map(df));
@@ -645,10 +672,13 @@ class Evaluation {
     const o = findTerm(seg, term);
     if (o >= 0) ords.add(o);
     if (!exact) {
-      const s = stem(term);
-      const os = findTerm(seg, s);
-      if (os >= 0 && seg.termStem[os] === -1) ords.add(os);
-      for (const t of termsWithStem(seg, s)) ords.add(t);
+      // The query's language is not known: its stem in each language of the segment.
+      for (const lang of segmentLanguages(seg)) {
+        const s = stemIn(lang, term);
+        const os = findTerm(seg, s);
+        if (os >= 0 && isOwnStem(seg, os)) ords.add(os);
+        for (const t of termsWithStem(seg, s)) ords.add(t);
+      }
     }
     if (prefix && term.length >= MIN_PREFIX_LENGTH) {
       // The most frequent completions: a bounded selection by df.
@@ -676,10 +706,74 @@ class Evaluation {
     return [...ords];
   }
 
-  private term(
-    term: string,
-    exact: boolean,
-    prefix: boolean,
+  /** A wildcard's terms in one segment; a notice when it stands for more than are searched. */
+  private wildcard(seg: Segment, node: QueryNode & { type: 'wildcard' }): number[] {
+    const { ords, capped } = expandWildcard(seg, node.pattern);
+    if (capped) {
+      this.notices.set(`${node.start}:${node.end}`, {
+        message:
+          `${node.pattern} stands for more than ${ords.length} words: the ${ords.length} ` +
+          'most frequent are searched. Give more letters to search them all.',
+        start: node.start,
+        end: node.end,
+      });
+    }
+    return ords;
+  }
+
+  /**
+   * Proximity, fields and atleast: candidates from postings alone (without scores), then
+   * their positions checked; the words of the operands score the documents that hold.
+   */
+  private positional(
+    node: QueryNode,
+    positive: boolean,
+    restrict: Uint8Array[] | null,
+  ): Uint8Array[] {
+    // A proximity of words finds the documents with both operands itself.
+    const candidates = isWordProximity(node)
+      ? this.segs.map((_, s) => restrict?.[s] ?? this.base[s]!)
+      : this.evaluate(relax(node), false, restrict);
+    const leafOrds = (seg: Segment) => (leaf: QueryNode & { type: 'term' | 'wildcard' }) =>
+      leaf.type === 'term'
+        ? this.expand(seg, leaf.term, leaf.exact, leaf.prefix)
+        : this.wildcard(seg, leaf);
+    const masks = this.segs.map((seg, s) =>
+      positionalMask(node, seg, candidates[s]!, leafOrds(seg)),
+    );
+    if (!positive) return masks;
+    for (const leaf of leavesOf(node)) {
+      const ordsOf = (seg: Segment): number[] => {
+        if (leaf.type === 'term' || leaf.type === 'wildcard') return leafOrds(seg)(leaf);
+        if (leaf.type !== 'phrase') return [];
+        return leaf.terms.map((t) => findTerm(seg, t)).filter((o) => o >= 0);
+      };
+      const perSeg = this.segs.map(ordsOf);
+      let df = 0;
+      perSeg.forEach((ords, s) => {
+        for (const o of ords) df += this.segs[s]!.df[o]!;
+      });
+      const idf = this.idf(Math.min(df, this.docs));
+      perSeg.forEach((ords, s) => {
+        const seg = this.segs[s]!;
+        const mask = masks[s]!;
+        let scores = this.scores[s];
+        if (!scores) {
+          scores = new Float32Array(seg.docCount);
+          this.scores[s] = scores;
+        }
+        for (const o of ords) {
+          this.highlight.add(seg.terms[o]!);
+          addPhraseWordScores(seg, o, mask, scores, this.norms(s), idf);
+        }
+      });
+    }
+    return masks;
+  }
+
+  /** Documents with any of the terms `ordsOf` gives per segment (a word's forms, a wildcard's words). */
+  private words(
+    ordsOf: (seg: Segment) => number[],
     positive: boolean,
     restrict: Uint8Array[] | null,
   ): Uint8Array[] {
@@ -690,7 +784,7 @@ class Evaluation {
       const seg = this.segs[s]!;
       const r = restrict?.[s] ?? null;
       const mask = new Uint8Array(seg.docCount);
-      const ords = this.expand(seg, term, exact, prefix);
+      const ords = ordsOf(seg);
       // Documents are counted for idf over the whole segment, restricted or not; several
       // completions may share a document, so those need a mark of their own.
       const countAll = r !== null && positive;
@@ -854,6 +948,20 @@ class Evaluation {
       return mask;
     });
   }
+}
+
+const languagesBySegment = new WeakMap<Segment, number[]>();
+
+/** The stemming languages of a segment's terms. */
+function segmentLanguages(seg: Segment): number[] {
+  let langs = languagesBySegment.get(seg);
+  if (!langs) {
+    let mask = 0;
+    for (let t = 0; t < seg.termLang.length; t++) mask |= seg.termLang[t]!;
+    langs = languagesIn(mask);
+    languagesBySegment.set(seg, langs);
+  }
+  return langs;
 }
 
 /** Per-document BM25F length normalisation of a segment, for the current average lengths. */

@@ -10,7 +10,15 @@
  * Positions of a term (a separate stream, loaded lazily; only phrases need it), per document
  * in the same order: varint(count), count × varint(position delta). Positions run through
  * title, then meta (outlet, authors, tags), then body, note and highlight notes, with a gap
- * of one between values so that a phrase never spans two of them.
+ * of FIELD_GAP between values so that neither a phrase nor a proximity spans two of them.
+ *
+ * Structure (stored with the positions), per document: where its fields begin and end, and
+ * where its paragraphs and sentences begin, as positions (see DocStructure in structure.ts):
+ * fields scope words (`title:`), and w/s and w/p compare sentences and paragraphs.
+ *
+ * Stems: each term has a mask of the stemming languages it was read in (its documents'
+ * languages, see stem.ts), and the stems dictionary lists, per stem, the terms that have it
+ * in some language and differ from it.
  *
  * Word pairs (stored and loaded with the positions): the segment's frequent words (in at least
  * a fifth of its documents) are "pair words", and for every two pair words that occur one
@@ -20,12 +28,19 @@
  * follow each other have no entry, so such a phrase is known absent at once.
  */
 import { ByteWriter, IntList } from './bytes';
-import { stem } from './stem';
+import { languagesIn, stemIn, stemLanguageOf, termLanguage } from './stem';
+import { writeStructure } from './structure';
 import { foldTag, foldText, hashTerm, scanTokens, type TokenSink } from './text';
 import type { SearchDoc } from './types';
 
-/** 2: positions stored with word pairs. */
-export const SEGMENT_FORMAT_VERSION = 2;
+/**
+ * 2: positions stored with word pairs. 3: document structure (fields, paragraphs, sentences)
+ * with the positions, a gap of FIELD_GAP between fields, stems per language (Snowball), CJK
+ * text split into words.
+ */
+export const SEGMENT_FORMAT_VERSION = 3;
+/** Positions skipped between two values: more than the largest w/N, so none spans them. */
+export const FIELD_GAP = 300;
 const MAGIC = 0x58534243; // 'CBSX' little-endian
 const POSITIONS_MAGIC = 0x50534243; // 'CBSP' little-endian
 
@@ -63,11 +78,14 @@ export interface Segment {
   postStart: Uint32Array;
   postings: Uint8Array;
   posStart: Uint32Array;
-  /** Null until loaded (see SearchStore), as are the word pairs loaded with them. */
+  /** Null until loaded (see SearchStore), as are the word pairs and structure with them. */
   positions: Uint8Array | null;
   pairs: WordPairs | null;
-  /** Index into `stems`, or -1 when the term is its own stem. */
-  termStem: Int32Array;
+  /** Byte offsets into `structure` per document, plus the end. */
+  structStart: Uint32Array | null;
+  structure: Uint8Array | null;
+  /** Per term: a bit per stemming language (stem.ts) it was read in. */
+  termLang: Uint32Array;
   /** Sorted stems that differ from their terms; stemTerms[stemStart[i]..] are their terms. */
   stems: string[];
   stemStart: Uint32Array;
@@ -176,36 +194,59 @@ export function dayNumber(iso: string): number {
   return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : 0;
 }
 
+/** The stems dictionary: every (stem, term) where the term has that stem in a language of its mask. */
 function buildStems(
   terms: readonly string[],
-  stemOf: (i: number) => string,
-): Pick<Segment, 'termStem' | 'stems' | 'stemStart' | 'stemTerms'> {
-  const termStem = new Int32Array(terms.length).fill(-1);
-  const differing: number[] = [];
-  const stemStrings: string[] = new Array<string>(terms.length);
+  termLang: Uint32Array,
+): Pick<Segment, 'termLang' | 'stems' | 'stemStart' | 'stemTerms'> {
+  const entryTerm: number[] = [];
+  const entryStem: string[] = [];
   for (let i = 0; i < terms.length; i++) {
-    const s = stemOf(i);
-    if (s !== terms[i]) {
-      differing.push(i);
-      stemStrings[i] = s;
+    const mask = termLang[i]!;
+    if (mask === 0) continue;
+    const term = terms[i]!;
+    let last = '';
+    for (const lang of languagesIn(mask)) {
+      const s = stemIn(lang, term);
+      // Languages usually agree: one entry per distinct stem.
+      if (s === term || s === last) continue;
+      if (mask & (mask - 1) && entryTerm.length > 0) {
+        let dup = false;
+        for (let k = entryTerm.length - 1; k >= 0 && entryTerm[k] === i; k--) {
+          if (entryStem[k] === s) dup = true;
+        }
+        if (dup) continue;
+      }
+      entryTerm.push(i);
+      entryStem.push(s);
+      last = s;
     }
   }
-  differing.sort((a, b) => compareStrings(stemStrings[a]!, stemStrings[b]!) || a - b);
+  const order = Array.from({ length: entryTerm.length }, (_, k) => k);
+  order.sort(
+    (a, b) => compareStrings(entryStem[a]!, entryStem[b]!) || entryTerm[a]! - entryTerm[b]!,
+  );
   const stems: string[] = [];
   const starts: number[] = [];
-  const stemTerms = new Uint32Array(differing.length);
-  for (let k = 0; k < differing.length; k++) {
-    const t = differing[k]!;
-    const s = stemStrings[t]!;
+  const stemTerms = new Uint32Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const e = order[k]!;
+    const s = entryStem[e]!;
     if (stems.length === 0 || stems[stems.length - 1] !== s) {
       stems.push(s);
       starts.push(k);
     }
-    termStem[t] = stems.length - 1;
-    stemTerms[k] = t;
+    stemTerms[k] = entryTerm[e]!;
   }
-  starts.push(differing.length);
-  return { termStem, stems, stemStart: Uint32Array.from(starts), stemTerms };
+  starts.push(order.length);
+  return { termLang, stems, stemStart: Uint32Array.from(starts), stemTerms };
+}
+
+/** Whether term `o` is its own stem in one of its languages (so a query stem may be it). */
+export function isOwnStem(seg: Segment, o: number): boolean {
+  const term = seg.terms[o]!;
+  for (const lang of languagesIn(seg.termLang[o]!)) if (stemIn(lang, term) === term) return true;
+  return false;
 }
 
 /** Interns metadata strings and builds the per-document metadata arrays. */
@@ -339,9 +380,24 @@ export class SegmentBuilder {
   private slotFill = new Int32Array(1024);
   private meta = new MetaBuilder();
   private position = 0;
+  /** Per builder term id: its stemming languages (see Segment.termLang). */
+  private termLangs = new Int32Array(4096);
+  /** Per document: its structure (see structure.ts), and where each begins. */
+  private struct = new ByteWriter(65536);
+  private structStarts = new IntList(1024);
+  private paraStarts = new IntList(64);
+  private sentStarts = new IntList(256);
+  /** Whether the field being read has paragraphs and sentences (the body and notes). */
+  private prose = false;
+  /** Where the field's previous token ended (-1: none yet). */
+  private prevEnd = -1;
+  /** The first paragraph break in the body, as a position (-1: none yet). */
+  private leadEnd = -1;
+  private inBody = false;
   /** Receives the tokens of the field being read (see `scanTokens`). */
   private readonly sink: TokenSink = {
     ascii: (start, end, upper, hash) => {
+      if (this.prose) this.boundary(start, end);
       const text = this.text;
       const names = this.termNames;
       const table = this.table;
@@ -366,7 +422,8 @@ export class SegmentBuilder {
       const slice = text.slice(start, end);
       this.pushId(this.newTerm(upper ? slice.toLowerCase() : slice, hash, slot));
     },
-    term: (term) => {
+    term: (term, start, end) => {
+      if (this.prose) this.boundary(start, end);
       const hash = hashTerm(term);
       const table = this.table;
       const mask = table.length - 1;
@@ -383,6 +440,33 @@ export class SegmentBuilder {
   /** The field being read. */
   private text = '';
 
+  /**
+   * Notes a paragraph (a line break) or sentence (. ! ? … followed by a space, or a CJK full
+   * stop) between the previous token and this one, which starts at the current position.
+   * Abbreviations ("U.S. officials") end a sentence too: the cost is a w/s that misses.
+   */
+  private boundary(start: number, end: number): void {
+    const prev = this.prevEnd;
+    this.prevEnd = end;
+    if (prev < 0) return;
+    const text = this.text;
+    let paragraph = false;
+    let sentence = false;
+    let stop = false;
+    for (let k = prev; k < start; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || c === 13 || c === 0x2029) paragraph = true;
+      else if (c === 46 || c === 33 || c === 63 || c === 0x2026) stop = true;
+      else if (c === 0x3002 || c === 0xff01 || c === 0xff1f) sentence = true;
+      else if (stop && (c === 32 || c === 9 || c === 0xa0)) sentence = true;
+    }
+    if (paragraph) {
+      this.paraStarts.push(this.position);
+      if (this.inBody && this.leadEnd < 0) this.leadEnd = this.position;
+    }
+    if (paragraph || sentence) this.sentStarts.push(this.position);
+  }
+
   private pushId(id: number): void {
     this.tokTerm.push(id);
     this.tokPos.push(this.position++);
@@ -398,6 +482,7 @@ export class SegmentBuilder {
       this.termHash = grow(this.termHash);
     }
     this.termHash[id] = hash;
+    if (id >= this.termLangs.length) this.termLangs = grow(this.termLangs);
     this.table[slot] = id + 1;
     // Keep the table at most half full, so that probes stay short.
     if (2 * (id + 1) > this.table.length) {
@@ -421,23 +506,48 @@ export class SegmentBuilder {
     const d = this.meta.docIds.length;
     this.tokTerm.length = 0;
     this.tokPos.length = 0;
+    this.paraStarts.length = 0;
+    this.sentStarts.length = 0;
     this.position = 0;
-    const field = (text: string) => {
+    // Each value is a paragraph (and sentence) of its own; the body and notes have more.
+    const field = (text: string, prose: boolean) => {
+      this.paraStarts.push(this.position);
+      this.sentStarts.push(this.position);
       this.text = text;
+      this.prose = prose;
+      this.prevEnd = -1;
       scanTokens(text, this.sink);
-      this.position++;
+      const end = this.position;
+      this.position += FIELD_GAP;
+      return end;
     };
-    field(doc.title);
+    const titleEnd = field(doc.title, false);
     const titleCount = this.tokTerm.length;
-    field(doc.source);
-    for (const a of doc.authors) field(a);
-    for (const t of doc.tags) field(t);
+    field(doc.source, false);
+    for (const a of doc.authors) field(a, false);
+    for (const t of doc.tags) field(t, false);
     const metaEnd = this.tokTerm.length;
-    field(doc.body);
-    field(doc.note);
-    field(doc.highlightNotes);
+    const bodyStart = this.position;
+    this.inBody = true;
+    this.leadEnd = -1;
+    const bodyEnd = field(doc.body, true);
+    this.inBody = false;
+    const leadEnd = this.leadEnd < 0 ? bodyEnd : this.leadEnd;
+    const noteStart = this.position;
+    field(doc.note, true);
+    const end = field(doc.highlightNotes, true);
     const n = this.tokTerm.length;
     this.recordSequence(n);
+    this.structStarts.push(this.struct.length);
+    writeStructure(this.struct, {
+      titleEnd,
+      bodyStart,
+      leadEnd,
+      noteStart,
+      end,
+      paragraphs: this.paraStarts.a.subarray(0, this.paraStarts.length),
+      sentences: this.sentStarts.a.subarray(0, this.sentStarts.length),
+    });
 
     if (this.slotTerm.length < n) {
       const cap = Math.max(n, this.slotTerm.length * 2);
@@ -449,6 +559,7 @@ export class SegmentBuilder {
     const tokTerm = this.tokTerm.a;
     const { stamp, slotOf, slotTerm, slotCount, slotCode, slotFill } = this;
     const mark = d + 1;
+    const docLanguage = stemLanguageOf(doc.language);
     let slots = 0;
     for (let i = 0; i < n; i++) {
       const t = tokTerm[i]!;
@@ -459,6 +570,8 @@ export class SegmentBuilder {
         slotCount[slots] = 0;
         slotCode[slots] = 0;
         slots++;
+        const lang = termLanguage(docLanguage, this.termNames[t]!);
+        if (lang >= 0) this.termLangs[t]! |= 1 << lang;
       }
       const s = slotOf[t]!;
       slotCount[s]!++;
@@ -578,7 +691,15 @@ export class SegmentBuilder {
       posStart,
       positions: xw.finish(),
       pairs: this.buildPairs(rank, df),
-      ...buildStems(terms, (i) => stem(terms[i]!)),
+      structStart: Uint32Array.from([
+        ...this.structStarts.a.subarray(0, this.structStarts.length),
+        this.struct.length,
+      ]),
+      structure: this.struct.finish(),
+      ...buildStems(
+        terms,
+        Uint32Array.from(order, (i) => this.termLangs[i]! >>> 0),
+      ),
     };
   }
 
@@ -683,7 +804,7 @@ const ARRAYS: readonly (readonly [keyof Segment, ArrayKind])[] = [
   ['df', 'u32'],
   ['postStart', 'u32'],
   ['posStart', 'u32'],
-  ['termStem', 'i32'],
+  ['termLang', 'u32'],
   ['stemStart', 'u32'],
   ['stemTerms', 'u32'],
   ['postings', 'u8'],
@@ -806,6 +927,8 @@ export function deserializeSegment(buffer: ArrayBuffer): Segment {
     strings: header.strings,
     positions: null,
     pairs: null,
+    structStart: null,
+    structure: null,
   };
   ARRAYS.forEach(([name, kind], i) => {
     seg[name] = array(i, kind);
@@ -820,11 +943,16 @@ export function deserializeSegment(buffer: ArrayBuffer): Segment {
 
 /** A segment's positions and word pairs, as one ArrayBuffer. */
 export function serializePositions(seg: Segment): ArrayBuffer {
-  if (!seg.positions || !seg.pairs) {
+  if (!seg.positions || !seg.pairs || !seg.structure) {
     throw new Error(`Positions of segment ${seg.id} are not loaded`);
   }
   const pairs = seg.pairs;
-  const chunks = [seg.positions, ...PAIR_ARRAYS.map(([name]) => bytesOf(pairs[name]))];
+  const chunks = [
+    seg.positions,
+    ...PAIR_ARRAYS.map(([name]) => bytesOf(pairs[name])),
+    bytesOf(seg.structStart!),
+    seg.structure!,
+  ];
   return pack(POSITIONS_MAGIC, { id: seg.id }, chunks);
 }
 
@@ -845,6 +973,12 @@ export function attachPositions(seg: Segment, buffer: ArrayBuffer): void {
   if ((pairs['word'] as Uint8Array).length !== seg.terms.length) {
     throw new SegmentFormatError(`Word pairs of segment ${seg.id} do not match its terms`);
   }
+  const structStart = array(PAIR_ARRAYS.length + 1, 'u32') as Uint32Array;
+  if (structStart.length !== seg.docCount + 1) {
+    throw new SegmentFormatError(`Structure of segment ${seg.id} does not match its documents`);
+  }
+  seg.structStart = structStart;
+  seg.structure = section(PAIR_ARRAYS.length + 2);
   seg.positions = section(0);
   seg.pairs = pairs as unknown as WordPairs;
 }
@@ -881,7 +1015,16 @@ export function* mergeSegmentsInSteps(
 ): Generator<void, Segment> {
   const meta = new MetaBuilder();
   const docMaps: Int32Array[] = [];
+  const struct = new ByteWriter(
+    inputs.reduce((n, { seg }) => n + (seg.structure?.length ?? 0), 0) + 16,
+  );
+  const structStarts: number[] = [];
   let work = 0;
+  for (const { seg } of inputs) {
+    if (!seg.positions || !seg.pairs || !seg.structure || !seg.structStart) {
+      throw new Error(`Positions of segment ${seg.id} are not loaded`);
+    }
+  }
   for (const { seg, dead } of inputs) {
     const map = new Int32Array(seg.docCount).fill(-1);
     docMaps.push(map);
@@ -892,6 +1035,8 @@ export function* mergeSegmentsInSteps(
       }
       if (dead?.[d]) continue;
       map[d] = meta.docIds.length;
+      structStarts.push(struct.length);
+      struct.bytes(seg.structure!, seg.structStart![d]!, seg.structStart![d + 1]!);
       const strings = (start: Uint32Array, ids: Uint32Array) => {
         const out: string[] = [];
         for (let k = start[d]!; k < start[d + 1]!; k++) out.push(seg.strings[ids[k]!]!);
@@ -913,7 +1058,7 @@ export function* mergeSegmentsInSteps(
   const k = inputs.length;
   const heads = new Int32Array(k);
   const terms: string[] = [];
-  const stemsOf: string[] = [];
+  const langsOf: number[] = [];
   const df: number[] = [];
   const postStarts: number[] = [];
   const posStarts: number[] = [];
@@ -921,11 +1066,6 @@ export function* mergeSegmentsInSteps(
   const totalPositions = inputs.reduce((n, { seg }) => n + (seg.positions?.length ?? 0), 0);
   const pw = new ByteWriter(totalPostings + 16);
   const xw = new ByteWriter(totalPositions + 16);
-  for (const { seg } of inputs) {
-    if (!seg.positions || !seg.pairs) {
-      throw new Error(`Positions of segment ${seg.id} are not loaded`);
-    }
-  }
   // Per input: the merged ordinal of each of its terms (-1: dropped, no live document left).
   const ordinals = inputs.map(({ seg }) => new Int32Array(seg.terms.length).fill(-1));
   // Per merged term: whether every input that has it lists its pairs (a pair word there).
@@ -946,7 +1086,7 @@ export function* mergeSegmentsInSteps(
     const posAt = xw.length;
     let count = 0;
     let prev = 0;
-    let stemOfTerm: string | undefined;
+    let langs = 0;
     let everywherePairWord = 1;
     for (let j = 0; j < k; j++) {
       const { seg } = inputs[j]!;
@@ -955,10 +1095,7 @@ export function* mergeSegmentsInSteps(
       heads[j] = o + 1;
       ordinals[j]![o] = terms.length;
       everywherePairWord &= seg.pairs!.word[o]!;
-      if (stemOfTerm === undefined) {
-        const s = seg.termStem[o]!;
-        stemOfTerm = s < 0 ? term : seg.stems[s]!;
-      }
+      langs |= seg.termLang[o]!;
       const map = docMaps[j]!;
       const postings = seg.postings;
       const positions = seg.positions!;
@@ -1010,7 +1147,7 @@ export function* mergeSegmentsInSteps(
     }
     pairable.push(everywherePairWord);
     terms.push(term);
-    stemsOf.push(stemOfTerm ?? stem(term));
+    langsOf.push(langs >>> 0);
     df.push(count);
     postStarts.push(postAt);
     posStarts.push(posAt);
@@ -1037,7 +1174,9 @@ export function* mergeSegmentsInSteps(
     posStart: Uint32Array.from(posStarts),
     positions: xw.finish(),
     pairs,
-    ...buildStems(terms, (i) => stemsOf[i]!),
+    structStart: Uint32Array.from([...structStarts, struct.length]),
+    structure: struct.finish(),
+    ...buildStems(terms, Uint32Array.from(langsOf)),
   };
 }
 

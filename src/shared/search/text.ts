@@ -4,7 +4,10 @@
  * (\p{L}\p{N}\p{M}); an apostrophe inside a word is dropped ("don't" → "dont") and a possessive 's with it. Folding is
  * per code point and cached: lower case, NFKD, marks stripped, plus the letter mappings
  * that NFKD does not do (ø, ß, Arabic alef wasla / ta marbuta / alef maqsura, digits).
+ * A token with Chinese or Japanese letters is split into words by Intl.Segmenter (cjk.ts).
  */
+
+import { forEachCjkWord, isCjk } from './cjk';
 
 const MAX_TERM_LENGTH = 64;
 
@@ -145,6 +148,7 @@ export function scanTokens(text: string, sink: TokenSink): void {
     const start = i;
     // ASCII words are hashed as they are read; a string is made only for the others.
     let ascii = true;
+    let cjk = false;
     let upper = false;
     let hash = FNV_OFFSET;
     let term = '';
@@ -189,6 +193,7 @@ export function scanTokens(text: string, sink: TokenSink): void {
           term = text.slice(start, i).toLowerCase();
           ascii = false;
         }
+        if (!cjk && isCjk(cp)) cjk = true;
         term += foldOf(cp);
         i += width;
         end = i;
@@ -215,10 +220,28 @@ export function scanTokens(text: string, sink: TokenSink): void {
       }
       term = upper ? text.slice(start, end).toLowerCase() : text.slice(start, end);
     }
+    if (cjk) {
+      forEachCjkWord(text, start, end, (s, e) => {
+        const word = foldRange(text, s, e);
+        if (word.length > 0) sink.term(word.slice(0, MAX_TERM_LENGTH), s, e);
+      });
+      continue;
+    }
     if (term.length > MAX_TERM_LENGTH) term = term.slice(0, MAX_TERM_LENGTH);
     // A run of marks or tatweel alone folds to nothing: not a word.
     if (term.length > 0) sink.term(term, start, end);
   }
+}
+
+/** The folded letters of text[start, end) (apostrophes and other separators dropped). */
+function foldRange(text: string, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end;) {
+    const cp = text.codePointAt(i)!;
+    if (classify(cp) === KIND_WORD) out += foldOf(cp);
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return out;
 }
 
 /** English possessive: the apostrophe is followed by a final s ("Kovač's" → "kovac"). */

@@ -49,6 +49,7 @@ function setup(name: string, docs: Map<string, SearchDoc>, clippingIds: string[]
   dbs.push(db);
   const texts: DocTextSource = {
     getTexts: async (ids) => ids.map((id) => docs.get(id)),
+    getDocs: async (ids) => ids.flatMap((id) => docs.get(id) ?? []),
     allIds: async () => clippingIds,
   };
   const service = new SearchService(new SearchStore(searchTables(db)), texts);
@@ -126,6 +127,68 @@ describe('SearchClient over the service protocol', () => {
     expect(info.docCount).toBe(9);
     expect(info.segments).toBeLessThan(9);
     expect((await client.query('common ', { limit: 50 })).total).toBe(9);
+  });
+
+  it('rebuilds an index stored in format 2 in the background, answering meanwhile', async () => {
+    const docs = new Map<string, SearchDoc>();
+    for (let i = 0; i < 6; i++) {
+      docs.set(
+        `d${i}`,
+        doc(`d${i}`, { body: `The ban on pesticides number ${i}. Farmers agreed.` }),
+      );
+    }
+    const name = `format2-${Date.now()}`;
+    const ids = [...docs.keys()];
+    const first = setup(name, docs, ids);
+    await first.ready();
+    await first.index([...docs.values()]);
+    await first.flush();
+    // What format 2 left behind: the same tables, the format key and each buffer's version at 2.
+    const db = new Dexie(name);
+    db.version(1).stores(SEARCH_STORES);
+    dbs.push(db);
+    const tables = searchTables(db);
+    await tables.meta.put({ key: 'format', value: 2 });
+    for (const row of await tables.segments.toArray()) {
+      new DataView(row.core).setUint8(4, 2);
+      await tables.segments.put(row);
+    }
+    db.close();
+
+    const client = setup(name, docs, ids);
+    expect(await client.ready()).toMatchObject({ docCount: 0, reset: true });
+    const { missing } = await client.reconcile();
+    expect(missing).toEqual(ids);
+    // Search works on what is re-indexed so far, then on everything.
+    await client.indexIds(missing.slice(0, 2));
+    const partial = await client.query('ban w/3 pesticides ');
+    expect(partial.hits.map((h) => h.id).sort()).toEqual(['d0', 'd1']);
+    await client.indexIds(missing.slice(2));
+    expect((await client.query('ban w/3 pesticides ', { limit: 10 })).total).toBe(6);
+    expect((await client.query('farmers w/s ban ')).total).toBe(0);
+    await client.flush();
+    expect((await setup(name, docs, ids).ready()).reset).toBe(false);
+  });
+
+  it("ANDs the filters on apart from the query: NOT stays in the user's text", async () => {
+    const docs = new Map<string, SearchDoc>();
+    for (const d of [
+      doc('a', { body: 'war and peace', tags: ['books'] }),
+      doc('b', { body: 'war reports', tags: ['news'] }),
+      doc('c', { body: 'war and peace', tags: ['news'] }),
+    ]) {
+      docs.set(d.id, d);
+    }
+    const client = setup(`filters-${Date.now()}`, docs);
+    await client.index([...docs.values()]);
+    const ids = async (q: string, filters: string) =>
+      (await client.query(q, { filters })).hits.map((h) => h.id).sort();
+    expect(await ids('war NOT peace', 'tag:news')).toEqual(['b']);
+    expect(await ids('war', 'tag:news')).toEqual(['b', 'c']);
+    // The word being typed is still a prefix.
+    expect(await ids('pea', 'tag:news')).toEqual(['c']);
+    const bad = await client.query('war (peace', { filters: 'tag:news' });
+    expect([bad.error?.start, bad.error?.end]).toEqual([4, 10]);
   });
 
   it('rejects pending calls when disposed', async () => {

@@ -22,7 +22,7 @@ const sample = [
     authors: ['J. Doe', 'Ana Kovač'],
     tags: ['politics/europe', 'people'],
     publishedAt: '2024-05-06T10:00:00Z',
-    language: 'fr',
+    language: 'en',
     hasNote: true,
     note: 'follow up',
   }),

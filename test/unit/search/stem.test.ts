@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { stem, stemArabic, stemRussian } from '../../../src/shared/search/stem';
+import {
+  BY_SCRIPT,
+  NO_STEMMER,
+  stem,
+  stemIn,
+  stemLanguageOf,
+  termLanguage,
+} from '../../../src/shared/search/stem';
+import { stemArabic } from '../../../src/shared/search/stem-ar';
 import { stemEnglish } from '../../../src/shared/search/stem-en';
 
 // Pairs from the Snowball English (Porter2) sample vocabulary and its documented examples.
@@ -124,14 +132,14 @@ describe('English stemmer (Porter2)', () => {
   });
 });
 
-describe('light Russian and Arabic stemming', () => {
-  it('merges common Russian inflections', () => {
+describe('stemming per language', () => {
+  it('merges common Russian inflections (Snowball)', () => {
+    const ru = stemLanguageOf('ru');
     const forms = ['выборы', 'выборов', 'выборах', 'выборами'];
-    expect(new Set(forms.map(stemRussian)).size).toBe(1);
-    expect(stemRussian('москва')).toBe(stemRussian('москве'));
-    expect(stemRussian('новый')).toBe(stemRussian('новая'));
-    // Too short to strip.
-    expect(stemRussian('мир')).toBe('мир');
+    expect(new Set(forms.map((w) => stemIn(ru, w))).size).toBe(1);
+    expect(stemIn(ru, 'москва')).toBe(stemIn(ru, 'москве'));
+    expect(stemIn(ru, 'новый')).toBe(stemIn(ru, 'новая'));
+    expect(stemIn(ru, 'мир')).toBe('мир');
   });
 
   it('strips the Arabic article and common suffixes', () => {
@@ -140,9 +148,33 @@ describe('light Russian and Arabic stemming', () => {
     expect(stemArabic('والكتاب')).toBe('كتاب');
   });
 
-  it('dispatches by script', () => {
+  it('stems the languages the importer detects with their Snowball algorithm', () => {
+    const same = (lang: string, words: string[]) =>
+      expect(new Set(words.map((w) => stemIn(stemLanguageOf(lang), w))).size, lang).toBe(1);
+    same('de', ['pestizid', 'pestizide', 'pestiziden']);
+    same('fr', ['manifestation', 'manifestations']);
+    same('es', ['elecciones', 'eleccion']);
+    same('it', ['elezioni', 'elezione']);
+    same('pt', ['governos', 'governo']);
+    same('nl', ['verkiezingen', 'verkiezing']);
+    same('sv', ['regeringen', 'regeringens']);
+    same('tr', ['kitaplar', 'kitap']);
+    expect(stemIn(stemLanguageOf('de'), 'pestizide')).not.toBe('pestizide');
+  });
+
+  it("stems a word by its document language only in that language's script", () => {
+    const de = stemLanguageOf('de-AT');
+    expect(termLanguage(de, 'proteste')).toBe(de);
+    // A Cyrillic word in a German text is Russian; a Latin word in a Polish text is not stemmed.
+    expect(termLanguage(de, 'москва')).toBe(stemLanguageOf('ru'));
+    expect(termLanguage(stemLanguageOf('pl'), 'wyborach')).toBe(-1);
+    expect(stemLanguageOf('')).toBe(BY_SCRIPT);
+    expect(stemLanguageOf('pl')).toBe(NO_STEMMER);
+  });
+
+  it('dispatches by script when the language is unknown', () => {
     expect(stem('elections')).toBe('elect');
-    expect(stem('выборах')).toBe(stemRussian('выборах'));
+    expect(stem('выборах')).toBe(stemIn(stemLanguageOf('ru'), 'выборах'));
     expect(stem('2024')).toBe('2024');
     expect(stem('東京')).toBe('東京');
   });

@@ -16,6 +16,13 @@ export const SHORTCUTS: Shortcut[] = [
     action: 'Select several clippings',
   },
   { keys: [`${mod}+A`], action: 'Select all clippings in the list' },
+  { keys: ['/'], action: 'Search the library' },
+  { keys: [`${mod}+F`], action: 'Search inside the open clipping' },
+  {
+    keys: ['Enter', 'F3'],
+    action: 'Next match in the open clipping (Enter in the search or find field)',
+  },
+  { keys: ['Shift+Enter', 'Shift+F3'], action: 'Previous match in the open clipping' },
   { keys: ['t'], action: 'Add a tag to the open (or selected) clippings' },
   { keys: ['1–5', 'h'], action: 'Highlight the selected text (colour 1–5; h = yellow)' },
   { keys: ['n'], action: 'Write in the article note' },

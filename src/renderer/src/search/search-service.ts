@@ -10,7 +10,8 @@ import {
   type SearchDoc,
   type TrashedMode,
 } from '@shared/search/index';
-import { parseQuery, type QueryError, type QueryNode } from '@shared/search/query';
+import { parseQuery, type QueryError } from '@shared/search/query';
+import { needsPositions } from '@shared/search/query-ast';
 import { hitSnippet, type HitText, type Snippet, type TextRange } from '@shared/search/snippet';
 import type { SearchStore } from './search-store';
 
@@ -24,6 +25,11 @@ export interface QueryOptions {
   prefixLast?: boolean;
   /** Snippet length in characters, default 200. */
   snippetLength?: number;
+  /**
+   * Operators ANDed onto the query (the sidebar's filters), parsed on their own: the user's
+   * NOT (which binds loosest) never reaches them, and error ranges stay in the user's text.
+   */
+  filters?: string;
 }
 
 export interface QueryHit {
@@ -39,6 +45,10 @@ export interface QueryResponse {
   hits: QueryHit[];
   total: number;
   error?: QueryError;
+  /** How the query ran, where the user should know (a wildcard's cap). */
+  notices?: QueryError[];
+  /** Folded words that matched, for marking them in the open article. */
+  highlight: string[];
 }
 
 export interface ReadyInfo {
@@ -101,21 +111,6 @@ export interface DocTextSource {
 
 /** The longest a merge holds the worker before letting queued messages through. */
 const MERGE_SLICE_MS = 20;
-
-function hasPhrase(node: QueryNode | null): boolean {
-  if (!node) return false;
-  switch (node.type) {
-    case 'phrase':
-      return true;
-    case 'not':
-      return hasPhrase(node.child);
-    case 'and':
-    case 'or':
-      return node.children.some(hasPhrase);
-    default:
-      return false;
-  }
-}
 
 export class SearchService {
   private index = new SearchIndex();
@@ -230,9 +225,18 @@ export class SearchService {
 
   async query(text: string, options: QueryOptions = {}): Promise<QueryResponse> {
     const parsed = parseQuery(text, { prefixLast: options.prefixLast ?? true });
-    if (!parsed.ok) return { hits: [], total: 0, error: parsed.error };
-    if (hasPhrase(parsed.query)) await this.positions;
-    const result = this.index.run(parsed.query, options);
+    if (!parsed.ok) return { hits: [], total: 0, error: parsed.error, highlight: [] };
+    const filters = parseQuery(options.filters ?? '', { prefixLast: false });
+    if (!filters.ok) {
+      const error = { message: `Filter: ${filters.error.message}`, start: 0, end: 0 };
+      return { hits: [], total: 0, error, highlight: [] };
+    }
+    let query = parsed.query;
+    if (query && filters.query) {
+      query = { type: 'and', children: [query, filters.query], start: query.start, end: query.end };
+    }
+    if (needsPositions(query)) await this.positions;
+    const result = this.index.run(query, options);
     const texts =
       result.hits.length > 0 ? await this.texts.getTexts(result.hits.map((h) => h.id)) : [];
     const hits = result.hits.map((hit, k): QueryHit => {
@@ -240,7 +244,12 @@ export class SearchService {
       if (!text) return { ...hit, snippet: { text: '', ranges: [] }, titleRanges: [] };
       return { ...hit, ...hitSnippet(text, result.highlight, options.snippetLength ?? 200) };
     });
-    return { hits, total: result.total };
+    return {
+      hits,
+      total: result.total,
+      highlight: result.highlight,
+      ...(result.notices ? { notices: result.notices } : {}),
+    };
   }
 
   /** Queues the current changes for storage; writes happen in order, one transaction each. */

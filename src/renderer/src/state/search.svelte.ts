@@ -26,6 +26,10 @@ export class SearchState {
   query = $state('');
   results = $state.raw<SearchResults | null>(null);
   error = $state.raw<{ message: string; start: number; end: number } | null>(null);
+  /** How the query ran, where the user should know (a wildcard's cap), in the user's text. */
+  notice = $state.raw<{ message: string; start: number; end: number } | null>(null);
+  /** The folded words the query matched, for marking them in the open article. */
+  terms = $state.raw<ReadonlySet<string>>(new Set());
   ready = $state(false);
   /** Background (re)indexing progress, when there is any. */
   indexing = $state.raw<{ done: number; total: number } | null>(null);
@@ -167,6 +171,8 @@ export class SearchState {
       this.#seq += 1;
       this.results = null;
       this.error = null;
+      this.notice = null;
+      this.terms = new Set();
       this.#library.searchIds = null;
       return;
     }
@@ -179,20 +185,20 @@ export class SearchState {
     if (!text.trim() || !this.ready) return;
     const seq = ++this.#seq;
     const filters = this.#library.filters;
-    const response = await this.#client.query(`${text} ${filterOperators(filters)}`.trim(), {
+    const response = await this.#client.query(text, {
       limit: RESULT_LIMIT,
       trashed: filters.view === 'trash' ? 'only' : 'exclude',
+      filters: filterOperators(filters),
     });
     if (seq !== this.#seq) return;
     if (response.error) {
-      // Errors past the user's text would be in the filters we added: never the user's fault.
-      this.error =
-        response.error.start <= text.length
-          ? response.error
-          : { message: response.error.message, start: 0, end: 0 };
+      this.error = response.error;
+      this.notice = null;
       return;
     }
     this.error = null;
+    this.notice = response.notices?.[0] ?? null;
+    this.terms = new Set(response.highlight);
     const ids = response.hits.map((h) => h.id);
     this.results = {
       ids,
@@ -211,7 +217,8 @@ export class SearchState {
     if (!current || current.ids.length >= current.total || !text.trim()) return;
     const seq = this.#seq;
     const filters = this.#library.filters;
-    const response = await this.#client.query(`${text} ${filterOperators(filters)}`.trim(), {
+    const response = await this.#client.query(text, {
+      filters: filterOperators(filters),
       limit: RESULT_LIMIT,
       offset: current.ids.length,
       trashed: filters.view === 'trash' ? 'only' : 'exclude',
