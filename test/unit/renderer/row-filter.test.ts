@@ -28,6 +28,10 @@ function row(id: string, tags: string[], extra: Partial<ClippingSummary> = {}): 
     deletedAt: '',
     highlightCount: 0,
     hasNote: false,
+    mediaType: '',
+    tone: '',
+    reach: null,
+    page: '',
     ...extra,
   };
 }
