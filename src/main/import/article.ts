@@ -1,5 +1,5 @@
 /** The intermediate result every format parser fills in, and the text helpers they share. */
-import type { RelatedArticle } from '@shared/clipping';
+import type { Coverage, RelatedArticle } from '@shared/clipping';
 
 export interface ArticleFields {
   title: string;
@@ -14,6 +14,8 @@ export interface ArticleFields {
   paragraphs: string[];
   related: RelatedArticle[];
   warnings: string[];
+  /** Media type, page, edition… where the file states them. */
+  coverage?: Partial<Coverage> | undefined;
 }
 
 export function emptyArticle(): ArticleFields {

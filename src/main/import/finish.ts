@@ -1,5 +1,13 @@
 /** Turns parser output into a validated `ClippingDraft`: cleaning, language, limits. */
-import type { ClippingDraft, EncodingInfo, SourceFormat } from '@shared/clipping';
+import * as v from 'valibot';
+import {
+  CoverageSchema,
+  emptyCoverage,
+  type ClippingDraft,
+  type Coverage,
+  type EncodingInfo,
+  type SourceFormat,
+} from '@shared/clipping';
 import {
   cleanText,
   nfc,
@@ -48,6 +56,28 @@ function languageSample(title: string, paragraphs: string[]): string {
   return parts.join('\n');
 }
 
+/**
+ * The coverage a parser found, its text fields cleaned like the rest; undefined when there is
+ * none or it does not fit the schema (a parser bug must not fail the import).
+ */
+function finishCoverage(
+  found: Partial<Coverage> | undefined,
+  scrub: (s: string) => string,
+): Coverage | undefined {
+  if (!found) return undefined;
+  const coverage: Coverage = {
+    ...emptyCoverage(),
+    ...found,
+    page: clip(scrub(found.page ?? ''), 50),
+    edition: clip(scrub(found.edition ?? ''), 200),
+    reachSource: clip(scrub(found.reachSource ?? ''), 500),
+    entities: uniqueStrings((found.entities ?? []).map(scrub))
+      .slice(0, 200)
+      .map((s) => clip(s, 500)),
+  };
+  return v.is(CoverageSchema, coverage) ? coverage : undefined;
+}
+
 export function finishDraft(input: FinishInput): ClippingDraft {
   const a = input.article;
   const scrub = (s: string): string => {
@@ -74,6 +104,7 @@ export function finishDraft(input: FinishInput): ClippingDraft {
     /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(a.publishedAt)
       ? a.publishedAt
       : '';
+  const coverage = finishCoverage(a.coverage, scrub);
   const related = [];
   const seen = new Set<string>();
   for (const r of a.related) {
@@ -99,5 +130,6 @@ export function finishDraft(input: FinishInput): ClippingDraft {
     encoding: { name: clip(input.encoding.name, 64), guessed: input.encoding.guessed },
     original: input.original,
     warnings: uniqueStrings([...input.warnings, ...a.warnings]).map((s) => clip(s, 2000)),
+    ...(coverage ? { coverage } : {}),
   };
 }

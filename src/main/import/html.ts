@@ -15,6 +15,7 @@ import {
   tidyName,
   type ArticleFields,
 } from './article';
+import { coverageFromPage } from './coverage';
 import { normaliseDateValue } from './dates';
 import { stripMetaParagraphs } from './plain-text';
 
@@ -545,6 +546,11 @@ export function parseHtml(html: string, opts: HtmlOptions = {}): ArticleFields {
     else if (Array.isArray(k)) tags.push(...k.filter((x): x is string => typeof x === 'string'));
   }
   art.tags = tags.slice(0, 50);
+  art.coverage = coverageFromPage({
+    meta: m,
+    ld: (k) => ldString(ldGet(k)),
+    url: art.url,
+  });
   art.language =
     meta.lang ||
     m('http-equiv:content-language') ||
