@@ -5,9 +5,19 @@
  *   tag:politics (also politics/…)   source:guardian   author:kovac   lang:en
  *   before:2024 (published before 2024-01-01)   after:2024-03 (on or after 2024-03-01)
  *   has:highlights   has:note
+ *   tone:negative   type:print   page:1   reach>100000   has:tone   (see coverage-filter.ts)
  * The last bare word is a prefix while the user is still typing it (no trailing space).
  * Errors never throw: they come back with a message and the [start, end) range to mark.
  */
+import {
+  COVERAGE_EXAMPLES,
+  COVERAGE_OPERATORS,
+  coverageFilter,
+  splitComparison,
+  type Comparison,
+  type CoverageFilter,
+  type CoverageOperator,
+} from './coverage-filter';
 import { foldTag, foldText, tokenize } from './text';
 
 export type Filter =
@@ -18,7 +28,8 @@ export type Filter =
   /** yyyymmdd bounds: before → published < day; after → published >= day. */
   | { kind: 'before'; day: number }
   | { kind: 'after'; day: number }
-  | { kind: 'has'; value: 'highlights' | 'note' };
+  | { kind: 'has'; value: 'highlights' | 'note' }
+  | CoverageFilter;
 
 interface Span {
   start: number;
@@ -45,10 +56,21 @@ export interface ParseOptions {
   prefixLast?: boolean;
 }
 
-const OPERATORS = ['tag', 'source', 'author', 'lang', 'before', 'after', 'has'] as const;
+const OPERATORS = [
+  'tag',
+  'source',
+  'author',
+  'lang',
+  'before',
+  'after',
+  'has',
+  ...COVERAGE_OPERATORS,
+] as const;
 type Operator = (typeof OPERATORS)[number];
-const OPERATOR_LIST = 'tag:, source:, author:, lang:, before:, after: or has:';
+const OPERATOR_LIST =
+  'tag:, source:, author:, lang:, before:, after:, has:, tone:, type:, page: or reach>';
 const EXAMPLES: Record<Operator, string> = {
+  ...COVERAGE_EXAMPLES,
   tag: 'tag:politics',
   source: 'source:guardian',
   author: 'author:smith',
@@ -123,7 +145,19 @@ function parse(text: string, prefixLast: boolean): QueryNode | null {
         i = end;
         continue;
       }
-      if (
+      const comparison = splitComparison(word);
+      if (comparison) {
+        const valueStart = i + comparison.valueAt;
+        if (comparison.value.trim() === '') {
+          fail(`${comparison.name} needs a value, e.g. ${EXAMPLES[comparison.name]}`, i, end);
+        }
+        node = {
+          type: 'filter',
+          filter: makeFilter(comparison.name, comparison.value, valueStart, end, comparison.op),
+          start,
+          end,
+        };
+      } else if (
         colon > 0 &&
         /^\p{L}+$/u.test(word.slice(0, colon)) &&
         !word.startsWith('//', colon + 1)
@@ -201,8 +235,21 @@ function phraseNode(raw: string, start: number, end: number, exact: boolean): Qu
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-function makeFilter(op: Operator, value: string, start: number, end: number): Filter {
+function makeFilter(
+  op: Operator,
+  value: string,
+  start: number,
+  end: number,
+  comparison: Comparison | null = null,
+): Filter {
   switch (op) {
+    case 'tone':
+    case 'type':
+    case 'page':
+    case 'reach': {
+      const filter = coverageFilter(op satisfies CoverageOperator, value, comparison);
+      return 'error' in filter ? fail(filter.error, start, end) : filter;
+    }
     case 'tag':
       return { kind: 'tag', value: foldTag(value) };
     case 'source':
@@ -220,7 +267,8 @@ function makeFilter(op: Operator, value: string, start: number, end: number): Fi
       const v = value.toLowerCase();
       if (v === 'highlights' || v === 'highlight') return { kind: 'has', value: 'highlights' };
       if (v === 'note' || v === 'notes') return { kind: 'has', value: 'note' };
-      return fail('has: takes highlights or note', start, end);
+      if (v === 'tone') return { kind: 'hasTone' };
+      return fail('has: takes highlights, note or tone', start, end);
     }
     case 'before':
     case 'after': {

@@ -7,7 +7,7 @@ const body =
 
 async function coverageOf(html: string) {
   const result = await parseBytes(new TextEncoder().encode(html), 'page.html');
-  if (!result.ok) throw new Error(result.refusal.message);
+  if (!result.ok) throw new Error(result.error.message);
   return result.draft.coverage;
 }
 

@@ -10,6 +10,7 @@ import {
   type SearchDoc,
   type TrashedMode,
 } from '@shared/search/index';
+import { isCoverageFilter, type CoverageFacts } from '@shared/search/coverage-filter';
 import { parseQuery, type QueryError, type QueryNode } from '@shared/search/query';
 import { hitSnippet, type HitText, type Snippet, type TextRange } from '@shared/search/snippet';
 import type { SearchStore } from './search-store';
@@ -97,28 +98,40 @@ export interface DocTextSource {
    * collection of that thread spends ~25 ms on them; on the UI thread that stopped a scroll.
    */
   allIds?(): Promise<string[]>;
+  /**
+   * Every clipping's coverage facts (from the summaries), read the first time a query uses a
+   * coverage operator: segments do not hold them, and most sessions never ask.
+   */
+  allCoverage?(): Promise<Map<string, CoverageFacts>>;
 }
 
 /** The longest a merge holds the worker before letting queued messages through. */
 const MERGE_SLICE_MS = 20;
 
-function hasPhrase(node: QueryNode | null): boolean {
+/** Whether any leaf of the query passes `test`. */
+function anyLeaf(node: QueryNode | null, test: (leaf: QueryNode) => boolean): boolean {
   if (!node) return false;
   switch (node.type) {
-    case 'phrase':
-      return true;
     case 'not':
-      return hasPhrase(node.child);
+      return anyLeaf(node.child, test);
     case 'and':
     case 'or':
-      return node.children.some(hasPhrase);
+      return node.children.some((child) => anyLeaf(child, test));
     default:
-      return false;
+      return test(node);
   }
 }
 
+const hasPhrase = (node: QueryNode | null): boolean =>
+  anyLeaf(node, (leaf) => leaf.type === 'phrase');
+const usesCoverage = (node: QueryNode | null): boolean =>
+  anyLeaf(node, (leaf) => leaf.type === 'filter' && isCoverageFilter(leaf.filter));
+
 export class SearchService {
   private index = new SearchIndex();
+  /** Coverage facts by clipping id: from indexed documents, and all of them once asked for. */
+  private coverage = new Map<string, CoverageFacts>();
+  private coverageLoaded: Promise<void> | null = null;
   private loading: Promise<ReadyInfo> | null = null;
   private positions: Promise<void> = Promise.resolve();
   private writes: Promise<void> = Promise.resolve();
@@ -161,6 +174,7 @@ export class SearchService {
       case 'ready':
         return this.ready();
       case 'index':
+        this.noteCoverage(request.docs);
         this.index.add(request.docs);
         this.persist();
         this.scheduleMerge();
@@ -170,6 +184,7 @@ export class SearchService {
           throw new Error('This search service cannot read documents by id.');
         const docs = await this.texts.getDocs(request.ids);
         if (docs.length > 0) {
+          this.noteCoverage(docs);
           this.index.add(docs);
           this.persist();
           this.scheduleMerge();
@@ -177,6 +192,7 @@ export class SearchService {
         return this.info();
       }
       case 'remove':
+        for (const id of request.ids) this.coverage.delete(id);
         this.index.remove(request.ids);
         this.persist();
         this.scheduleMerge();
@@ -187,6 +203,8 @@ export class SearchService {
         return this.reconcile();
       case 'clear':
         this.index = new SearchIndex();
+        this.coverage = new Map();
+        this.coverageLoaded = null;
         this.writes = this.writes.then(() => this.store?.clear());
         await this.writes;
         return this.info();
@@ -228,11 +246,29 @@ export class SearchService {
     }
   }
 
+  private noteCoverage(docs: readonly SearchDoc[]): void {
+    for (const doc of docs) if (doc.coverage) this.coverage.set(doc.id, doc.coverage);
+  }
+
+  /** Reads every clipping's facts once; documents indexed since keep their newer facts. */
+  private loadCoverage(): Promise<void> {
+    this.coverageLoaded ??= (async () => {
+      const all = (await this.texts.allCoverage?.()) ?? new Map<string, CoverageFacts>();
+      for (const [id, facts] of all) if (!this.coverage.has(id)) this.coverage.set(id, facts);
+    })().catch((e: unknown) => {
+      this.coverageLoaded = null;
+      throw e;
+    });
+    return this.coverageLoaded;
+  }
+
   async query(text: string, options: QueryOptions = {}): Promise<QueryResponse> {
     const parsed = parseQuery(text, { prefixLast: options.prefixLast ?? true });
     if (!parsed.ok) return { hits: [], total: 0, error: parsed.error };
     if (hasPhrase(parsed.query)) await this.positions;
-    const result = this.index.run(parsed.query, options);
+    if (usesCoverage(parsed.query)) await this.loadCoverage();
+    const coverage = this.coverage;
+    const result = this.index.run(parsed.query, { ...options, coverage: (id) => coverage.get(id) });
     const texts =
       result.hits.length > 0 ? await this.texts.getTexts(result.hits.map((h) => h.id)) : [];
     const hits = result.hits.map((hit, k): QueryHit => {
