@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { ARTICLES, expect, libraryRows, openRow, test, type Harness } from '../support/harness';
+
+const FOUR = [
+  'wire-tram-line.txt',
+  'harbour-report.html',
+  'rail-order-newsletter.eml',
+  'moscow-metro-cp1251.txt',
+];
+
+async function importAll(app: Harness): Promise<void> {
+  await app.open();
+  await app.dropFiles(FOUR.map((name) => join(ARTICLES, name)));
+  await expect(libraryRows(app.page)).toHaveCount(FOUR.length);
+}
+
+test('bulk edit: tone and reach on three clippings, a tag removed, undo; then tone:negative reach>1000', async ({
+  app,
+}, testInfo) => {
+  const { page } = app;
+  await importAll(app);
+  // Tag everything first, so the bulk edit has a tag to remove.
+  await libraryRows(page).nth(0).click();
+  await page.keyboard.press('Control+a');
+  await page
+    .getByRole('toolbar', { name: 'Selected clippings' })
+    .getByRole('button', { name: 'Add tag…' })
+    .click();
+  await page.getByRole('dialog').getByRole('textbox').fill('review');
+  await page.getByRole('dialog').getByRole('button', { name: 'Add tag' }).click();
+  await expect(page.getByRole('button', { name: 'Tag review, 4 clippings' })).toBeVisible();
+
+  const titles = await libraryRows(page).locator('.title').allTextContents();
+  await libraryRows(page).nth(0).click();
+  await libraryRows(page)
+    .nth(2)
+    .click({ modifiers: ['Shift'] });
+  await expect(page.getByRole('toolbar', { name: 'Selected clippings' })).toContainText(
+    '3 selected',
+  );
+  // The keyboard opens it too: e with several selected.
+  await page.getByRole('listbox', { name: 'Library' }).focus();
+  await page.keyboard.press('e');
+  const dialog = page.getByRole('dialog', { name: 'Edit 3 clippings' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Tone').selectOption('negative');
+  await dialog.getByLabel('Reach audience or circulation').fill('25,000');
+  await dialog.getByLabel('Source of the reach figure').fill('Publisher figures');
+  await dialog.getByRole('checkbox', { name: /review/ }).check();
+  await page.screenshot({ path: testInfo.outputPath('bulk-edit.png') });
+  await dialog.getByRole('button', { name: 'Apply to 3 clippings' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Tag review, 1 clippings' })).toBeVisible();
+
+  const box = page.getByRole('searchbox', { name: 'Search clippings' });
+  await box.fill('tone:negative reach>1000 ');
+  await expect(libraryRows(page)).toHaveCount(3);
+  await expect(page.getByText(/^3 matches/)).toBeVisible();
+  await box.fill('tone:negative reach>100000 ');
+  await expect(page.getByText('No clippings match these filters.')).toBeVisible();
+  await box.fill('-tone:negative ');
+  await expect(libraryRows(page)).toHaveCount(1);
+  await expect(libraryRows(page).first()).toContainText(titles[3] ?? '');
+  await box.fill('has:tone reach>lots');
+  await expect(page.getByRole('alert').filter({ hasText: 'reach takes a number' })).toBeVisible();
+
+  // Undo puts every clipping back: no tone, the tag on all four again.
+  await box.fill('');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('button', { name: 'Tag review, 4 clippings' })).toBeVisible();
+  await box.fill('has:tone ');
+  await expect(page.getByText('No clippings match these filters.')).toBeVisible();
+});
+
+test('Edit details: coverage fields of one clipping, kept and shown again', async ({
+  app,
+}, testInfo) => {
+  const { page } = app;
+  await importAll(app);
+  await openRow(libraryRows(page).filter({ hasText: 'container traffic' }));
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit details' });
+  // The saved web page names its own address: online coverage from the import.
+  await expect(dialog.getByLabel('Media type')).toHaveValue('online');
+  await dialog.getByLabel('Media type').selectOption('print');
+  await dialog.getByLabel('Page print').fill('A3');
+  await dialog.getByLabel('Edition print').fill('Late city');
+  await dialog.getByLabel('Prominence').selectOption('lead');
+  await dialog.getByLabel('Tone').selectOption('mixed');
+  await dialog.getByLabel('Spokespeople and entities').fill('Port Authority; Ann Berg');
+  await page.screenshot({ path: testInfo.outputPath('edit-details.png') });
+  await dialog.getByLabel('Reach audience or circulation').fill('a lot');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/Reach must be a number/);
+  await dialog.getByLabel('Reach audience or circulation').fill('1.2m');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await page.keyboard.press('e');
+  const again = page.getByRole('dialog', { name: 'Edit details' });
+  await expect(again.getByLabel('Reach audience or circulation')).toHaveValue('1200000');
+  await expect(again.getByLabel('Page print')).toHaveValue('A3');
+  await expect(again.getByLabel('Spokespeople and entities')).toHaveValue(
+    'Port Authority; Ann Berg',
+  );
+  await again.getByRole('button', { name: 'Cancel' }).click();
+  const box = page.getByRole('searchbox', { name: 'Search clippings' });
+  await box.fill('type:print page:A3 tone:mixed ');
+  await expect(libraryRows(page)).toHaveCount(1);
+});
