@@ -2,6 +2,7 @@
  * CSV for spreadsheets: UTF-8 with BOM (so Excel detects the encoding), RFC 4180 quoting,
  * CRLF line ends, and formula injection neutralised.
  */
+import { coverageOf, type Clipping } from '../clipping';
 import { DEFAULT_TITLE, excerpt } from './common';
 import { safeFileName } from './file-names';
 import type { ExportFile, ExportItem, ExportOptions } from './types';
@@ -45,6 +46,14 @@ export const CLIPPING_COLUMNS = [
   'highlight_count',
   'highlights',
   'imported',
+  'media_type',
+  'page',
+  'edition',
+  'reach',
+  'reach_source',
+  'tone',
+  'prominence',
+  'entities',
 ] as const;
 
 export const HIGHLIGHT_COLUMNS = [
@@ -63,6 +72,21 @@ export const HIGHLIGHT_COLUMNS = [
   'created',
   'updated',
 ] as const;
+
+/** The coverage columns of a clipping, in CLIPPING_COLUMNS order. */
+export function coverageCells(c: Clipping): string[] {
+  const k = coverageOf(c);
+  return [
+    k.mediaType,
+    k.page,
+    k.edition,
+    k.reach === null ? '' : String(k.reach),
+    k.reachSource,
+    k.tone,
+    k.prominence,
+    k.entities.join(LIST),
+  ];
+}
 
 export function exportCsv(items: readonly ExportItem[], options: CsvOptions): ExportFile[] {
   const rows: string[][] = [];
@@ -106,6 +130,7 @@ export function exportCsv(items: readonly ExportItem[], options: CsvOptions): Ex
         String(highlights.length),
         highlights.map((h) => h.quote.exact).join('\n'),
         c.importedAt,
+        ...coverageCells(c),
       ]);
     }
   }

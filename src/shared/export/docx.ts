@@ -25,6 +25,7 @@ import { anchorHighlights } from './anchor';
 import {
   DEFAULT_TITLE,
   dateRange,
+  coverageLine,
   metaLine,
   safeHttpUrl,
   shownParagraphCount,
@@ -146,6 +147,8 @@ function clippingBlocks(item: ExportItem, index: number, options: ExportOptions)
   const url = safeHttpUrl(c.url);
   if (url)
     out.push(para(runs(url, { rtl: false, lang: '' }, { color: '57606A', size: 18 }), style));
+  const coverage = coverageLine(c);
+  if (coverage) out.push(para(runs(coverage, style, { color: '57606A', size: 18 }), style));
   if (c.tags.length > 0)
     out.push(para(runs(`Tags: ${c.tags.join(', ')}`, style, { color: '57606A', size: 18 }), style));
 

@@ -250,7 +250,11 @@ export class LibraryRepo {
           }
           byId.add(c.id);
           byHash.add(c.original.sha256);
-          await db.clippings.add({ ...c, deletedAt: c.deletedAt ?? '' });
+          await db.clippings.add({
+            ...c,
+            coverage: coverageOf(c),
+            deletedAt: c.deletedAt ?? '',
+          });
           await db.highlights.bulkPut(item.highlights);
           if (item.note.trim())
             await db.notes.put({
