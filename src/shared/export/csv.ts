@@ -2,6 +2,7 @@
  * CSV for spreadsheets: UTF-8 with BOM (so Excel detects the encoding), RFC 4180 quoting,
  * CRLF line ends, and formula injection neutralised.
  */
+import { colorLabel } from '../annotations';
 import { coverageOf, type Clipping } from '../clipping';
 import { DEFAULT_TITLE, excerpt } from './common';
 import { safeFileName } from './file-names';
@@ -64,6 +65,7 @@ export const HIGHLIGHT_COLUMNS = [
   'url',
   'highlight_id',
   'color',
+  'color_name',
   'quote',
   'note',
   'tags',
@@ -102,6 +104,7 @@ export function exportCsv(items: readonly ExportItem[], options: CsvOptions): Ex
           c.url,
           h.id,
           h.color,
+          colorLabel(h.color, options.colorNames),
           h.quote.exact,
           h.note,
           h.tags.join(LIST),

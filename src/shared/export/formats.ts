@@ -9,6 +9,7 @@ import { exportDocx } from './docx';
 import { exportHtml } from './html';
 import { exportJson } from './json';
 import { exportMarkdown } from './markdown';
+import { exportPassagesCsv, exportPassagesDocx } from './passages';
 import type { ExportFile, ExportItem, ExportOptions } from './types';
 
 type Exporter = (
@@ -78,6 +79,20 @@ export const EXPORT_FORMAT_LIST = [
     output: 'file',
     cli: { to: 'csv', flag: '--per-highlight' },
     write: (items, options) => exportCsv(items, { ...options, rows: 'highlight' }),
+  },
+  {
+    id: 'passages-csv',
+    label: 'Passages (CSV) — one row per highlight, tags as code columns',
+    output: 'file',
+    cli: { to: 'passages-csv' },
+    write: exportPassagesCsv,
+  },
+  {
+    id: 'passages-docx',
+    label: 'Passages (Word document) — quotes with their sources and notes',
+    output: 'file',
+    cli: { to: 'passages-docx' },
+    write: exportPassagesDocx,
   },
   {
     id: 'json',

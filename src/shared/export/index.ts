@@ -47,4 +47,5 @@ export {
 } from './json';
 export type { ClipbookExport, ParseExportResult } from './json';
 export { escapeMarkdown, exportMarkdown, vaultTag, yamlString } from './markdown';
+export { PASSAGE_COLUMNS, exportPassagesCsv, exportPassagesDocx } from './passages';
 export type { MarkdownOptions } from './markdown';

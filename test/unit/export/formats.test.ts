@@ -35,6 +35,8 @@ describe('the export format registry', () => {
       'md',
       'html',
       'csv',
+      'passages-csv',
+      'passages-docx',
       'json',
       'csl-json',
       'ris',
