@@ -2,7 +2,7 @@
  * CSV for spreadsheets: UTF-8 with BOM (so Excel detects the encoding), RFC 4180 quoting,
  * CRLF line ends, and formula injection neutralised.
  */
-import { colorLabel } from '../annotations';
+import { colorLabel, type Highlight } from '../annotations';
 import { coverageOf, type Clipping } from '../clipping';
 import { DEFAULT_TITLE, excerpt } from './common';
 import { safeFileName } from './file-names';
@@ -75,6 +75,27 @@ export const HIGHLIGHT_COLUMNS = [
   'updated',
 ] as const;
 
+/** A highlight's row, in HIGHLIGHT_COLUMNS order. */
+export function highlightCells(c: Clipping, h: Highlight, options: ExportOptions): string[] {
+  return [
+    c.id,
+    c.title,
+    c.source,
+    c.publishedAt,
+    c.url,
+    h.id,
+    h.color,
+    colorLabel(h.color, options.colorNames),
+    h.quote.exact,
+    h.note,
+    h.tags.join(LIST),
+    String(h.position.start),
+    String(h.position.end),
+    h.createdAt,
+    h.updatedAt,
+  ];
+}
+
 /** The coverage columns of a clipping, in CLIPPING_COLUMNS order. */
 export function coverageCells(c: Clipping): string[] {
   const k = coverageOf(c);
@@ -96,23 +117,7 @@ export function exportCsv(items: readonly ExportItem[], options: CsvOptions): Ex
     rows.push([...HIGHLIGHT_COLUMNS]);
     for (const { clipping: c, highlights } of items) {
       for (const h of highlights) {
-        rows.push([
-          c.id,
-          c.title,
-          c.source,
-          c.publishedAt,
-          c.url,
-          h.id,
-          h.color,
-          colorLabel(h.color, options.colorNames),
-          h.quote.exact,
-          h.note,
-          h.tags.join(LIST),
-          String(h.position.start),
-          String(h.position.end),
-          h.createdAt,
-          h.updatedAt,
-        ]);
+        rows.push(highlightCells(c, h, options));
       }
     }
   } else {

@@ -7,7 +7,7 @@ import { Document, HeadingLevel, Packer } from 'docx';
 import { colorLabel, type Highlight } from '../annotations';
 import { coverageOf } from '../clipping';
 import { DEFAULT_TITLE, datePart, titleOf } from './common';
-import { csvTable } from './csv';
+import { csvTable, highlightCells, HIGHLIGHT_COLUMNS } from './csv';
 import {
   DOCUMENT_STYLES,
   DOCX_MEDIA_TYPE,
@@ -20,24 +20,8 @@ import {
 import { safeFileName } from './file-names';
 import type { ExportFile, ExportItem, ExportOptions } from './types';
 
-const LIST = '; ';
-
-export const PASSAGE_COLUMNS = [
-  'passage_id',
-  'clipping_id',
-  'title',
-  'source',
-  'published',
-  'color',
-  'color_name',
-  'quote',
-  'note',
-  'tags',
-  'start',
-  'end',
-  'tone',
-  'media_type',
-] as const;
+/** The per-highlight CSV's columns, then the clipping's tone and media type, then the codes. */
+export const PASSAGE_COLUMNS = [...HIGHLIGHT_COLUMNS, 'tone', 'media_type'] as const;
 
 /** Every tag on the passages, in first-seen order, case variants merged: the code columns. */
 function codesOf(items: readonly ExportItem[]): string[] {
@@ -59,18 +43,7 @@ export function exportPassagesCsv(
     for (const h of highlights) {
       const tags = new Set(h.tags.map((t) => t.toLowerCase()));
       rows.push([
-        h.id,
-        c.id,
-        c.title,
-        c.source,
-        c.publishedAt,
-        h.color,
-        colorLabel(h.color, options.colorNames),
-        h.quote.exact,
-        h.note,
-        h.tags.join(LIST),
-        String(h.position.start),
-        String(h.position.end),
+        ...highlightCells(c, h, options),
         coverage.tone,
         coverage.mediaType,
         // 1 where the passage carries the code, blank where not: a spreadsheet sums these.

@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvTable, exportCsv, neutraliseCell } from '../../../src/shared/export/csv';
 import { expectGolden } from './golden';
+import { parseCsv } from './parse-csv';
 import { OPTIONS, sampleItems } from './sample-items';
-
-/** A minimal RFC 4180 reader, to check that what we write parses back into the same cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 describe('CSV export', () => {
   it('matches the golden files (per clipping and per highlight)', () => {

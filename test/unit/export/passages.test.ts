@@ -1,37 +1,8 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { exportPassagesCsv, exportPassagesDocx } from '../../../src/shared/export/passages';
+import { parseCsv } from './parse-csv';
 import { OPTIONS, sampleItems } from './sample-items';
-
-function parseCsv(text: string): string[][] {
-  // RFC 4180 as csvTable writes it: quoted cells may hold commas, quotes and line breaks.
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.replace(/^\ufeff/, '');
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && body[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 const NAMES = { yellow: 'Quote', green: 'Claim' };
 
@@ -40,7 +11,7 @@ describe('passages export', () => {
     const items = sampleItems();
     const [file] = exportPassagesCsv(items, { ...OPTIONS, colorNames: NAMES });
     expect(file?.name).toBe('Transport clippings passages.csv');
-    const [head, ...rows] = parseCsv(String(file?.data));
+    const [head, ...rows] = parseCsv(String(file?.data).replace(/^\ufeff/, ''));
     const total = items.reduce((n, i) => n + i.highlights.length, 0);
     expect(rows).toHaveLength(total);
     const codes = head!.filter((h) => h.startsWith('code:'));
@@ -50,7 +21,7 @@ describe('passages export', () => {
     for (const row of rows) {
       const highlight = items
         .flatMap((i) => i.highlights)
-        .find((h) => h.id === row[col('passage_id')]);
+        .find((h) => h.id === row[col('highlight_id')]);
       expect(highlight, row[0]).toBeDefined();
       expect(row[col('quote')]).toBe(highlight!.quote.exact.replace(/^([=+\-@])/, "'$1"));
       for (const code of codes) {
