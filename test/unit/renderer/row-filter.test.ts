@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tagCovers } from '../../../src/shared/annotations';
 import type { ClippingSummary } from '../../../src/renderer/src/lib/db';
+import { makeSummary } from './summary-factory';
 import {
   compileFilters,
   emptyFilters,
@@ -13,28 +14,8 @@ import {
   type Filters,
 } from '../../../src/renderer/src/lib/row-filter';
 
-function row(id: string, tags: string[], extra: Partial<ClippingSummary> = {}): ClippingSummary {
-  return {
-    id,
-    title: id,
-    source: 'Wire',
-    section: '',
-    authors: [],
-    publishedAt: '2025-03-01',
-    importedAt: '2025-03-02T00:00:00.000Z',
-    language: 'en',
-    direction: 'ltr',
-    tags,
-    deletedAt: '',
-    highlightCount: 0,
-    hasNote: false,
-    mediaType: '',
-    tone: '',
-    reach: null,
-    page: '',
-    ...extra,
-  };
-}
+const row = (id: string, tags: string[], extra: Partial<ClippingSummary> = {}) =>
+  makeSummary(id, { title: id, tags, ...extra });
 
 /** The rule written out plainly, as the reference the fast paths must agree with. */
 function reference(rows: ClippingSummary[], f: Filters): ClippingSummary[] {

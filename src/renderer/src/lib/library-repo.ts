@@ -206,6 +206,14 @@ export class LibraryRepo {
     return this.db.tags.toArray();
   }
 
+  /** Every highlight in the library, a page at a time (the Highlights view). */
+  async allHighlights(): Promise<Highlight[]> {
+    const all: Highlight[] = [];
+    for await (const rows of pagesByKey(this.db.highlights, 10_000))
+      for (const h of rows) all.push(h);
+    return all;
+  }
+
   async highlightsOf(clippingId: string): Promise<Highlight[]> {
     const list = await this.db.highlights.where('clippingId').equals(clippingId).toArray();
     return list.sort(
