@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTICLES, expect, libraryRows, openRow, test, type Harness } from '../support/harness';
+import { selectText } from '../support/reader';
 
 const FOUR = [
   'wire-tram-line.txt',
@@ -106,4 +108,78 @@ test('Edit details: coverage fields of one clipping, kept and shown again', asyn
   const box = page.getByRole('searchbox', { name: 'Search clippings' });
   await box.fill('type:print page:A3 tone:mixed ');
   await expect(libraryRows(page)).toHaveCount(1);
+});
+
+test('Highlights view: every highlight, a colour named and filtered by, passages to CSV, open at the passage', async ({
+  app,
+}, testInfo) => {
+  const { page } = app;
+  await importAll(app);
+  const highlight = async (row: string, text: string, color: string, tag = '') => {
+    await openRow(libraryRows(page).filter({ hasText: row }));
+    await selectText(page, text);
+    await page.getByRole('button', { name: new RegExp(`Highlight ${color}`) }).click();
+    await expect(page.locator('article mark').filter({ hasText: text })).toBeVisible();
+    if (tag) {
+      await page.getByRole('combobox', { name: 'Highlight tags' }).last().fill(tag);
+      await page.keyboard.press('Enter');
+    }
+  };
+  await highlight('Tram Line', 'voted 38 to 23', 'green', 'vote');
+  await highlight('Tram Line', '2.4 billion crowns', 'yellow');
+  await highlight('container traffic', '1.9 million containers', 'green');
+
+  await page.getByRole('button', { name: /^Highlights\s*3$/ }).click();
+  const list = page.getByRole('listbox', { name: 'Highlights' });
+  await expect(list.getByRole('option')).toHaveCount(3);
+
+  // Name the colours, then filter by a colour's name.
+  await page.getByRole('button', { name: 'Name colours…' }).click();
+  const names = page.getByRole('dialog', { name: 'Name the highlight colours' });
+  await names.getByLabel('Name for green').fill('claim');
+  await names.getByLabel('Name for yellow').fill('quote');
+  await names.getByRole('button', { name: 'Save' }).click();
+  await expect(names).toBeHidden();
+  const colours = page.getByRole('group', { name: 'Filter by colour' });
+  await colours.getByRole('button', { name: 'claim' }).click();
+  await expect(list.getByRole('option')).toHaveCount(2);
+  await expect(page.getByRole('status').filter({ hasText: 'highlights' })).toHaveText(
+    '2 of 3 highlights',
+  );
+  await expect(list.getByRole('option').first()).toContainText('claim');
+  await page.getByRole('searchbox', { name: 'Search highlights' }).fill('containers');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await page.getByRole('searchbox', { name: 'Search highlights' }).fill('');
+  await expect(list.getByRole('option')).toHaveCount(2);
+  await page.screenshot({ path: testInfo.outputPath('highlights-view.png') });
+
+  // The filtered passages on their own, as CSV: codes as columns, the colour's name.
+  const target = join(app.tempDir, 'passages.csv');
+  app.nextSavePath = target;
+  await page.getByRole('button', { name: 'Export CSV…' }).click();
+  await expect(page.getByText(/Exported 2 passages/)).toBeVisible();
+  const csv = readFileSync(target, 'utf8');
+  const [head, ...rows] = csv
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n');
+  expect(head).toContain('color_name');
+  expect(head).toContain('code:vote');
+  expect(rows).toHaveLength(2);
+  expect(csv).toContain('voted 38 to 23');
+  expect(csv).toContain('1.9 million containers');
+  expect(csv).not.toContain('2.4 billion crowns');
+  expect(rows.find((r) => r.includes('voted 38 to 23'))).toMatch(/,claim,.*,1$/);
+
+  // Keyboard: Enter on the active (first) row opens its clipping at that passage.
+  await list.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#reader-title')).toHaveText(
+    'City Council Approves Tram Line to the Western Harbour',
+  );
+  // The passage is the active highlight in the panel, with its colour's name.
+  const active = page.locator('li.active');
+  await expect(active).toContainText('voted 38 to 23');
+  await expect(active).toContainText('claim');
+  await page.screenshot({ path: testInfo.outputPath('opened-at-passage.png') });
 });
