@@ -10,6 +10,7 @@ import { exportHtml } from './html';
 import { exportJson } from './json';
 import { exportMarkdown } from './markdown';
 import { exportPassagesCsv, exportPassagesDocx } from './passages';
+import { exportQdc, exportQdpx } from './qdpx';
 import type { ExportFile, ExportItem, ExportOptions } from './types';
 
 type Exporter = (
@@ -116,6 +117,20 @@ export const EXPORT_FORMAT_LIST = [
     write: exportRis,
   },
   { id: 'bibtex', label: 'BibTeX', output: 'file', cli: { to: 'bibtex' }, write: exportBibtex },
+  {
+    id: 'qdpx',
+    label: 'REFI-QDA project (.qdpx) — NVivo, MAXQDA, ATLAS.ti',
+    output: 'file',
+    cli: { to: 'qdpx' },
+    write: exportQdpx,
+  },
+  {
+    id: 'qdc',
+    label: 'REFI-QDA codebook (.qdc) — the tags as codes',
+    output: 'file',
+    cli: { to: 'qdc' },
+    write: exportQdc,
+  },
 ] as const satisfies readonly ExportFormatInfo[];
 
 export type ExportFormatId = (typeof EXPORT_FORMAT_LIST)[number]['id'];

@@ -48,4 +48,5 @@ export {
 export type { ClipbookExport, ParseExportResult } from './json';
 export { escapeMarkdown, exportMarkdown, vaultTag, yamlString } from './markdown';
 export { PASSAGE_COLUMNS, exportPassagesCsv, exportPassagesDocx } from './passages';
+export { codebookXml, exportQdc, exportQdpx, guidOf, qdpxProject } from './qdpx';
 export type { MarkdownOptions } from './markdown';

@@ -41,6 +41,8 @@ describe('the export format registry', () => {
       'csl-json',
       'ris',
       'bibtex',
+      'qdpx',
+      'qdc',
     ]);
     expect(cliFormat('md', {})).toBe('md');
     expect(cliFormat('md', { combined: true })).toBe('md-combined');
