@@ -43,8 +43,8 @@ const ORIGIN = 'Clipbook';
 // ---- Text and identifiers ----------------------------------------------------------------
 
 // XML 1.0 forbids most control characters and lone surrogates.
-// eslint-disable-next-line no-control-regex
 const XML_INVALID =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function xmlText(s: string): string {
