@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { join } from 'node:path';
 import { ARTICLES, expect, libraryRows, openRow, test, type Harness } from '../support/harness';
 import { selectText } from '../support/reader';
@@ -182,4 +183,24 @@ test('Highlights view: every highlight, a colour named and filtered by, passages
   await expect(active).toContainText('voted 38 to 23');
   await expect(active).toContainText('claim');
   await page.screenshot({ path: testInfo.outputPath('opened-at-passage.png') });
+
+  // The library to REFI-QDA: sources, the named colours and tags as codes, the selections.
+  await page.getByRole('button', { name: 'Export…', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export clippings' });
+  await dialog.getByLabel('The whole library').check();
+  await dialog
+    .getByLabel('Format')
+    .selectOption({ label: 'REFI-QDA project (.qdpx) — NVivo, MAXQDA, ATLAS.ti' });
+  const qdpx = join(app.tempDir, 'library.qdpx');
+  app.nextSavePath = qdpx;
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Exported 4 clippings.');
+  const zip = await JSZip.loadAsync(readFileSync(qdpx));
+  const qde = (await zip.file('project.qde')?.async('string')) ?? '';
+  expect(qde.match(/<TextSource /g)).toHaveLength(4);
+  expect(qde.match(/<PlainTextSelection /g)).toHaveLength(3);
+  expect(qde).toMatch(/<Code guid="[^"]+" name="claim" isCodable="true"/);
+  expect(qde).toMatch(/<Code guid="[^"]+" name="vote" isCodable="true"/);
+  const sources = Object.keys(zip.files).filter((n) => /^Sources\/.+\.txt$/.test(n));
+  expect(sources).toHaveLength(4);
 });
