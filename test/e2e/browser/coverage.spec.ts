@@ -51,6 +51,9 @@ test('bulk edit: tone and reach on three clippings, a tag removed, undo; then to
   await dialog.getByLabel('Source of the reach figure').fill('Publisher figures');
   await dialog.getByRole('checkbox', { name: /review/ }).check();
   await page.screenshot({ path: testInfo.outputPath('bulk-edit.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: testInfo.outputPath('bulk-edit-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
   await dialog.getByRole('button', { name: 'Apply to 3 clippings' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: 'Tag review, 1 clippings' })).toBeVisible();
@@ -153,6 +156,9 @@ test('Highlights view: every highlight, a colour named and filtered by, passages
   await page.getByRole('searchbox', { name: 'Search highlights' }).fill('');
   await expect(list.getByRole('option')).toHaveCount(2);
   await page.screenshot({ path: testInfo.outputPath('highlights-view.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: testInfo.outputPath('highlights-view-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // The filtered passages on their own, as CSV: codes as columns, the colour's name.
   const target = join(app.tempDir, 'passages.csv');
