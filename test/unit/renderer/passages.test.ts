@@ -6,6 +6,7 @@ import {
   emptyPassageFilter,
   filterPassages,
   passageRows,
+  prepareWordSearch,
 } from '../../../src/renderer/src/lib/passages';
 
 const summary = (id: string, extra: Partial<ClippingSummary>) =>
@@ -74,5 +75,38 @@ describe('passages (the Highlights view)', () => {
     expect(ids({ words: 'HARBOUR fees' })).toEqual(['b1']);
     expect(ids({ words: 'close' })).toEqual(['a1']);
     expect(ids({ words: 'quote', colors: ['green'] })).toEqual(['a2']);
+  });
+});
+
+describe('word search over folded rows', () => {
+  it('finds words after a row whose lower-casing changes its length, folded at once or in slices', async () => {
+    // Lower-cased, each İ becomes two characters: offsets taken before folding would put the
+    // end of the first row ("xyz") into the second.
+    const s = new Map([
+      ['x', summary('x', { title: 'Alpha xyz', publishedAt: '2025-05-01' })],
+      ['y', summary('y', { title: 'Beta', publishedAt: '2025-01-01' })],
+    ]);
+    const make = () =>
+      passageRows(
+        [
+          highlight('1', 'x', 'yellow', {
+            quote: { type: 'TextQuoteSelector', exact: 'İSTANBUL İİİİ', prefix: '', suffix: '' },
+          }),
+          highlight('2', 'y', 'yellow', {
+            quote: { type: 'TextQuoteSelector', exact: 'harbour fees', prefix: '', suffix: '' },
+          }),
+        ],
+        (id) => s.get(id),
+      );
+    const words = (rows: ReturnType<typeof make>, w: string) =>
+      filterPassages(rows, { ...emptyPassageFilter(), words: w }).map((r) => r.id);
+    const atOnce = make();
+    expect(words(atOnce, 'xyz')).toEqual(['1']);
+    expect(words(atOnce, 'fees')).toEqual(['2']);
+    expect(words(atOnce, 'beta')).toEqual(['2']);
+    const sliced = make();
+    await prepareWordSearch(sliced, async () => undefined);
+    expect(words(sliced, 'xyz')).toEqual(['1']);
+    expect(words(sliced, 'beta')).toEqual(['2']);
   });
 });

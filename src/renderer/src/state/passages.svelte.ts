@@ -80,7 +80,7 @@ export class PassagesState {
       this.loadError = '';
       // After the first screen is shown: the first word typed then costs what the next do.
       setTimeout(() => {
-        if (this.rows === rows) prepareWordSearch(rows);
+        if (this.rows === rows) void prepareWordSearch(rows);
       }, 50);
     } catch (error) {
       this.loadError = `The highlights could not be read: ${error instanceof Error ? error.message : String(error)}`;
