@@ -70,8 +70,17 @@ test('bulk edit: tone and reach on three clippings, a tag removed, undo; then to
   await box.fill('has:tone reach>lots');
   await expect(page.getByRole('alert').filter({ hasText: 'reach takes a number' })).toBeVisible();
 
-  // Undo puts every clipping back: no tone, the tag on all four again.
+  // The filter panel has the tone too.
   await box.fill('');
+  await page.getByText('Filters', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Tone', exact: true }).selectOption('negative');
+  await expect(libraryRows(page)).toHaveCount(3);
+  await page.getByRole('combobox', { name: 'Media type', exact: true }).selectOption('print');
+  await expect(page.getByText('No clippings match these filters.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).first().click();
+  await expect(libraryRows(page)).toHaveCount(4);
+
+  // Undo puts every clipping back: no tone, the tag on all four again.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('button', { name: 'Tag review, 4 clippings' })).toBeVisible();
   await box.fill('has:tone ');

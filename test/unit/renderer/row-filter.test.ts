@@ -26,6 +26,8 @@ function reference(rows: ClippingSummary[], f: Filters): ClippingSummary[] {
       return false;
     if (f.source && s.source.toLowerCase() !== f.source.toLowerCase()) return false;
     if (f.hasHighlights && s.highlightCount === 0) return false;
+    if (f.tone && s.tone !== f.tone) return false;
+    if (f.mediaType && s.mediaType !== f.mediaType) return false;
     return true;
   });
 }
@@ -65,6 +67,8 @@ describe('tag filtering through postings', () => {
       trashed: fc.boolean(),
       source: fc.constantFrom('Wire', 'wire', 'Post'),
       highlightCount: fc.constantFrom(0, 2),
+      tone: fc.constantFrom<ClippingSummary['tone']>('', 'negative', 'positive'),
+      mediaType: fc.constantFrom<ClippingSummary['mediaType']>('', 'print'),
     });
     const filters = fc.record({
       view: fc.constantFrom<Filters['view']>('library', 'trash'),
@@ -72,6 +76,8 @@ describe('tag filtering through postings', () => {
       tagMode: fc.constantFrom<Filters['tagMode']>('all', 'any'),
       source: fc.constantFrom('', 'WIRE'),
       hasHighlights: fc.boolean(),
+      tone: fc.constantFrom<Filters['tone']>('', 'negative'),
+      mediaType: fc.constantFrom<Filters['mediaType']>('', 'print'),
     });
     fc.assert(
       fc.property(fc.array(summary, { maxLength: 40 }), filters, (specs, partial) => {
@@ -80,6 +86,8 @@ describe('tag filtering through postings', () => {
             deletedAt: spec.trashed ? '2025-05-01T00:00:00.000Z' : '',
             source: spec.source,
             highlightCount: spec.highlightCount,
+            tone: spec.tone,
+            mediaType: spec.mediaType,
           }),
         );
         const f = { ...emptyFilters(), ...partial };

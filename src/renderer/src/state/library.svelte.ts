@@ -177,7 +177,9 @@ export class LibraryState {
       !!f.from ||
       !!f.to ||
       f.hasHighlights ||
-      f.hasNote
+      f.hasNote ||
+      !!f.tone ||
+      !!f.mediaType
     );
   });
 
