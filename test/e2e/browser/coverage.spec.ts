@@ -219,3 +219,43 @@ test('Highlights view: every highlight, a colour named and filtered by, passages
   const sources = Object.keys(zip.files).filter((n) => /^Sources\/.+\.txt$/.test(n));
   expect(sources).toHaveLength(4);
 });
+
+test('a tag description: written in the tag menu, shown as its tooltip, exported in the codebook', async ({
+  app,
+}) => {
+  const { page } = app;
+  await importAll(app);
+  await openRow(libraryRows(page).filter({ hasText: 'Tram Line' }));
+  await page.getByRole('combobox', { name: 'Tags of this clipping' }).fill('claims');
+  await page.keyboard.press('Enter');
+  const tag = page.getByRole('button', { name: 'Tag claims, 1 clippings' });
+  await expect(tag).toBeVisible();
+  await page.getByText('⋯').click();
+  await page.getByRole('button', { name: 'Add description…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Describe tag “claims”' });
+  await dialog.getByLabel('Description').fill('Factual claims to check');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(tag).toHaveAttribute('title', 'Factual claims to check');
+  await expect(tag).toHaveAccessibleDescription('Factual claims to check');
+
+  await page.getByRole('button', { name: 'Export…', exact: true }).click();
+  const exporter = page.getByRole('dialog', { name: 'Export clippings' });
+  await exporter.getByLabel('The whole library').check();
+  await exporter
+    .getByLabel('Format')
+    .selectOption({ label: 'REFI-QDA codebook (.qdc) — the tags as codes' });
+  const target = join(app.tempDir, 'codebook.qdc');
+  app.nextSavePath = target;
+  await exporter.getByRole('button', { name: 'Export…' }).click();
+  await expect(exporter.getByRole('status')).toContainText('Exported 4 clippings.');
+  const qdc = readFileSync(target, 'utf8');
+  expect(qdc).toMatch(
+    /<Code guid="[^"]+" name="claims" isCodable="true">\s*<Description>Factual claims to check<\/Description>/,
+  );
+
+  // Undo takes the description back.
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.keyboard.press('Control+z');
+  await expect(tag).not.toHaveAttribute('title', /.+/);
+});
