@@ -4,17 +4,7 @@
  * Run: npx tsx bench/anchoring.bench.ts — prints one JSON line.
  */
 import { anchor, describeRange } from '../src/shared/anchoring';
-
-/** Deterministic, so runs are comparable (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random';
 
 const SYLLABLES = 'ta re mi on an de la si ko nu ber gal pro vin str es ment ion al ur'.split(' ');
 

@@ -12,6 +12,7 @@ import type { Clipping } from '../src/shared/clipping';
 import { EXPORT_FORMATS, clipBookHtml, exportItems } from '../src/shared/export';
 import type { ExportItem, ExportOptions } from '../src/shared/export';
 import { chromiumLaunchOptions } from '../test/e2e/support/chromium';
+import { random as rng } from './random';
 
 const WORDS = {
   en: 'the city council voted on monday to build a new tram line linking central station with harbour district after decade of debate over cost and route'.split(
@@ -24,17 +25,6 @@ const WORDS = {
     ' ',
   ),
 };
-
-/** Deterministic pseudo-random numbers (mulberry32), so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate(count: number): ExportItem[] {
   const random = rng(42);

@@ -74,3 +74,14 @@ export function tagCovers(parent: string, tag: string): boolean {
   const t = tag.toLowerCase();
   return t === p || t.startsWith(`${p}/`);
 }
+
+/** What the user calls each colour ("quote", "claim", "error"); unnamed colours are absent. */
+export type ColorNames = Partial<Record<HighlightColor, string>>;
+
+export const COLOR_NAME_MAX = 60;
+
+/** A colour as people read it: its given name, else the colour word ("Yellow"). */
+export function colorLabel(color: HighlightColor, names: ColorNames = {}): string {
+  const name = names[color]?.trim();
+  return name || color.charAt(0).toUpperCase() + color.slice(1);
+}

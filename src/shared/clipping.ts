@@ -99,6 +99,100 @@ export const ExportRecordInfoSchema = v.object({
 });
 export type ExportRecordInfo = v.InferOutput<typeof ExportRecordInfoSchema>;
 
+// ---- Coverage: the fields a clip report codes per clipping --------------------------------
+
+export const MEDIA_TYPES = [
+  'online',
+  'print',
+  'broadcast',
+  'wire',
+  'newsletter',
+  'social',
+  'other',
+] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
+
+export const TONES = ['positive', 'neutral', 'negative', 'mixed'] as const;
+export type Tone = (typeof TONES)[number];
+
+export const PROMINENCES = ['lead', 'feature', 'mention'] as const;
+export type Prominence = (typeof PROMINENCES)[number];
+
+export const MEDIA_TYPE_LABELS: Record<MediaType, string> = {
+  online: 'Online',
+  print: 'Print',
+  broadcast: 'Broadcast',
+  wire: 'Wire',
+  newsletter: 'Newsletter',
+  social: 'Social',
+  other: 'Other',
+};
+export const TONE_LABELS: Record<Tone, string> = {
+  positive: 'Positive',
+  neutral: 'Neutral',
+  negative: 'Negative',
+  mixed: 'Mixed',
+};
+export const PROMINENCE_LABELS: Record<Prominence, string> = {
+  lead: 'Lead',
+  feature: 'Feature',
+  mention: 'Mention',
+};
+
+/** Largest reach accepted: beyond any audience on Earth, and exact as a double. */
+export const MAX_REACH = 1e12;
+
+/**
+ * Every field optional in meaning: '' (or null for reach, [] for entities) is "not set".
+ * Page is text because print pages are often "A3" or "12-13".
+ */
+export const CoverageSchema = v.object({
+  mediaType: v.picklist(['', ...MEDIA_TYPES]),
+  page: text(50),
+  edition: text(200),
+  /** Audience or circulation. */
+  reach: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_REACH))),
+  /** Where the reach figure comes from, as the user wrote it. */
+  reachSource: text(500),
+  tone: v.picklist(['', ...TONES]),
+  prominence: v.picklist(['', ...PROMINENCES]),
+  /** Spokespeople, organisations and other entities named. */
+  entities: v.pipe(v.array(text(500)), v.maxLength(200)),
+});
+export type Coverage = v.InferOutput<typeof CoverageSchema>;
+
+export function emptyCoverage(): Coverage {
+  return {
+    mediaType: '',
+    page: '',
+    edition: '',
+    reach: null,
+    reachSource: '',
+    tone: '',
+    prominence: '',
+    entities: [],
+  };
+}
+
+/** A clipping's coverage; records from before schema version 6 (old exports, backups) have none. */
+export function coverageOf(c: { coverage?: Coverage | undefined }): Coverage {
+  return c.coverage ?? emptyCoverage();
+}
+
+/** True when no coverage field is set. */
+export function isEmptyCoverage(c: Coverage): boolean {
+  return (
+    !c.mediaType &&
+    !c.page &&
+    !c.edition &&
+    c.reach === null &&
+    !c.reachSource &&
+    !c.tone &&
+    !c.prominence &&
+    c.entities.length === 0
+  );
+}
+
 export const ClippingDraftSchema = v.object({
   title: text(4_000),
   /** The outlet. */
@@ -124,6 +218,8 @@ export const ClippingDraftSchema = v.object({
   warnings: v.array(text(2_000)),
   /** Set for articles that came out of a database export. */
   record: v.optional(ExportRecordInfoSchema),
+  /** Media type, page, tone…: absent in drafts whose file says nothing of them. */
+  coverage: v.optional(CoverageSchema),
 });
 export type ClippingDraft = v.InferOutput<typeof ClippingDraftSchema>;
 export type Direction = ClippingDraft['direction'];

@@ -1,5 +1,5 @@
 /** The intermediate result every format parser fills in, and the text helpers they share. */
-import type { RelatedArticle } from '@shared/clipping';
+import type { Coverage, RelatedArticle } from '@shared/clipping';
 import { capMarkRuns } from '@shared/text-safety';
 import { sanitiseText } from './sanitise';
 
@@ -19,6 +19,8 @@ export interface ArticleFields {
   paragraphs: string[];
   related: RelatedArticle[];
   warnings: string[];
+  /** Media type, page, edition… where the file states them. */
+  coverage?: Partial<Coverage> | undefined;
 }
 
 export function emptyArticle(): ArticleFields {

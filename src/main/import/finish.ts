@@ -3,7 +3,16 @@
  * format's result passes through here, so every stored field is sanitised (sanitise.ts) and
  * every cut is reported in the draft's warnings, whichever parser produced it.
  */
-import type { ClippingDraft, EncodingInfo, ExportRecordInfo, SourceFormat } from '@shared/clipping';
+import * as v from 'valibot';
+import {
+  CoverageSchema,
+  emptyCoverage,
+  type ClippingDraft,
+  type Coverage,
+  type EncodingInfo,
+  type ExportRecordInfo,
+  type SourceFormat,
+} from '@shared/clipping';
 import {
   cleanText,
   nfc,
@@ -56,6 +65,39 @@ function languageSample(title: string, paragraphs: string[]): string {
     length += 1 + p.length;
   }
   return parts.join('\n');
+}
+
+const cut = (s: string, max: number): string => (s.length > max ? s.slice(0, max - 1) + '…' : s);
+
+/**
+ * The coverage a parser found, its text fields cleaned like the rest; undefined when there is
+ * none or it does not fit the schema (a parser bug must not fail the import).
+ */
+function finishCoverage(
+  found: Partial<Coverage> | undefined,
+  field: (s: string) => string,
+): Coverage | undefined {
+  if (!found) return undefined;
+  const coverage: Coverage = {
+    ...emptyCoverage(),
+    ...found,
+    page: cut(field(found.page ?? ''), 50),
+    edition: cut(field(found.edition ?? ''), 200),
+    reachSource: cut(field(found.reachSource ?? ''), 500),
+    entities: uniqueStrings((found.entities ?? []).map(field))
+      .slice(0, 200)
+      .map((s) => cut(s, 500)),
+  };
+  return v.is(CoverageSchema, coverage) ? coverage : undefined;
+}
+
+/** A database export states page and edition: a page number means the article was in print. */
+function coverageOfRecord(record: ExportRecordInfo | undefined): Partial<Coverage> | undefined {
+  if (!record || (!record.page && !record.edition)) return undefined;
+  return {
+    ...(record.page ? { page: record.page, mediaType: 'print' as const } : {}),
+    ...(record.edition ? { edition: record.edition } : {}),
+  };
 }
 
 export function finishDraft(input: FinishInput): ClippingDraft {
@@ -122,6 +164,7 @@ export function finishDraft(input: FinishInput): ClippingDraft {
     copyright: clip(field(r.copyright), 2000, 'copyright line'),
     loadDate: /^\d{4}-\d{2}-\d{2}$/.test(r.loadDate) ? r.loadDate : '',
   };
+  const coverage = finishCoverage(a.coverage ?? coverageOfRecord(record), field);
   const draft: ClippingDraft = {
     title,
     source: clip(tidyName(field(a.source)), 1000, 'outlet'),
@@ -143,6 +186,7 @@ export function finishDraft(input: FinishInput): ClippingDraft {
     original: { ...input.original, name: field(input.original.name).slice(0, 1000) || '_' },
     warnings: [],
     ...(record ? { record } : {}),
+    ...(coverage ? { coverage } : {}),
   };
   draft.warnings = uniqueStrings([...input.warnings, ...a.warnings, ...warnings].map(field)).map(
     (s) => (s.length > 2000 ? s.slice(0, 1999) + '…' : s),

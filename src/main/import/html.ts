@@ -15,6 +15,7 @@ import {
   tidyName,
   type ArticleFields,
 } from './article';
+import { coverageFromPage } from './coverage';
 import { normaliseDateValue } from './dates';
 import { extractBody, withDeclaredBody } from './html-extract';
 import { FURNITURE_TAGS, NEVER_TEXT_TAGS } from './html-extract/blocks';
@@ -369,6 +370,11 @@ export function parseHtml(html: string, opts: HtmlOptions = {}): ArticleFields {
   }
   // The draft keeps 50 and says so when there were more (finish.ts).
   art.tags = tags;
+  art.coverage = coverageFromPage({
+    meta: m,
+    ld: (k) => ldString(ldGet(k)),
+    url: art.url,
+  });
   art.language =
     meta.lang ||
     m('http-equiv:content-language') ||

@@ -3,6 +3,7 @@
  * articles with the outlet as container, authors split into family/given names, the first
  * paragraph as abstract, tags as keywords and the notes and highlights as a note.
  */
+import { coverageOf } from '../clipping';
 import { DEFAULT_TITLE, dateParts, excerpt, safeHttpUrl, titleOf } from './common';
 import { capMarkRuns } from '../text-safety';
 import { safeFileName } from './file-names';
@@ -96,6 +97,10 @@ export interface CslItem {
   title: string;
   'container-title'?: string;
   section?: string;
+  page?: string;
+  edition?: string;
+  /** CSL's physical format: the media type (print, broadcast…). */
+  medium?: string;
   author?: CslName[];
   issued?: { 'date-parts': [[number, number, number]] };
   URL?: string;
@@ -111,6 +116,10 @@ export function toCsl(item: ExportItem): CslItem {
   const csl: CslItem = { id: c.id, type: 'article-newspaper', title: titleOf(c) };
   if (c.source) csl['container-title'] = c.source;
   if (c.section) csl.section = c.section;
+  const coverage = coverageOf(c);
+  if (coverage.page) csl.page = coverage.page;
+  if (coverage.edition) csl.edition = coverage.edition;
+  if (coverage.mediaType) csl.medium = coverage.mediaType;
   const authors = c.authors.map(splitName).filter((n) => !('literal' in n) || n.literal);
   if (authors.length > 0) csl.author = authors;
   const issued = dateParts(c.publishedAt);
@@ -156,6 +165,10 @@ export function toRis(item: ExportItem): string {
   // T2 is the newspaper for TY NEWS in Zotero's RIS mapping (JF is read too).
   tag('T2', c.source);
   tag('SE', c.section);
+  const coverage = coverageOf(c);
+  // SP is the start page; for a newspaper article Zotero reads it as the pages.
+  tag('SP', coverage.page);
+  tag('ET', coverage.edition);
   for (const a of c.authors.map(splitName)) tag('AU', risName(a));
   const d = dateParts(c.publishedAt);
   if (d) {
@@ -286,6 +299,9 @@ export function toBibtex(item: ExportItem, key: string): string {
   if (authors.length > 0) fields.push(['author', authors.map(bibName).join(' and ')]);
   field('journal', c.source);
   fields.push(['entrysubtype', 'newspaper']);
+  const coverage = coverageOf(c);
+  field('pages', coverage.page);
+  field('edition', coverage.edition);
   const d = dateParts(c.publishedAt);
   if (d) {
     fields.push(['year', String(d[0])]);

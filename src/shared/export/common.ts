@@ -1,5 +1,11 @@
 /** Small helpers shared by the exporters. */
-import type { Clipping } from '../clipping';
+import {
+  coverageOf,
+  MEDIA_TYPE_LABELS,
+  PROMINENCE_LABELS,
+  TONE_LABELS,
+  type Clipping,
+} from '../clipping';
 import type { ExportItem } from './types';
 
 export const DEFAULT_TITLE = 'Clipbook export';
@@ -54,4 +60,32 @@ export function metaLine(c: Clipping): string {
 
 export function titleOf(c: Clipping): string {
   return c.title.trim() || 'Untitled';
+}
+
+/**
+ * A clipping's coverage as labelled values, in reading order, only the fields that are set:
+ * [['Media', 'Print'], ['Page', 'A3'], ['Reach', '25,000 (ABC audit)'], …].
+ */
+export function coverageEntries(c: Clipping): [string, string][] {
+  const k = coverageOf(c);
+  const out: [string, string][] = [];
+  if (k.mediaType) out.push(['Media', MEDIA_TYPE_LABELS[k.mediaType]]);
+  if (k.page) out.push(['Page', k.page]);
+  if (k.edition) out.push(['Edition', k.edition]);
+  if (k.reach !== null) {
+    // Grouped the same way in every locale, so exports do not depend on the machine.
+    const reach = k.reach.toLocaleString('en-US');
+    out.push(['Reach', k.reachSource ? `${reach} (${k.reachSource})` : reach]);
+  } else if (k.reachSource) out.push(['Reach source', k.reachSource]);
+  if (k.tone) out.push(['Tone', TONE_LABELS[k.tone]]);
+  if (k.prominence) out.push(['Prominence', PROMINENCE_LABELS[k.prominence]]);
+  if (k.entities.length > 0) out.push(['Entities', k.entities.join(', ')]);
+  return out;
+}
+
+/** 'Media: Print · Page: A3 · Tone: Negative' without unset fields; '' when none is set. */
+export function coverageLine(c: Clipping): string {
+  return coverageEntries(c)
+    .map(([label, value]) => `${label}: ${value}`)
+    .join(' · ');
 }

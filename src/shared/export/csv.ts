@@ -2,6 +2,8 @@
  * CSV for spreadsheets: UTF-8 with BOM (so Excel detects the encoding), RFC 4180 quoting,
  * CRLF line ends, and formula injection neutralised.
  */
+import { colorLabel, type Highlight } from '../annotations';
+import { coverageOf, type Clipping } from '../clipping';
 import { DEFAULT_TITLE, excerpt } from './common';
 import { safeFileName } from './file-names';
 import type { ExportFile, ExportItem, ExportOptions } from './types';
@@ -51,6 +53,14 @@ export const CLIPPING_COLUMNS = [
   'highlight_count',
   'highlights',
   'imported',
+  'media_type',
+  'page',
+  'edition',
+  'reach',
+  'reach_source',
+  'tone',
+  'prominence',
+  'entities',
 ] as const;
 
 export const HIGHLIGHT_COLUMNS = [
@@ -61,6 +71,7 @@ export const HIGHLIGHT_COLUMNS = [
   'url',
   'highlight_id',
   'color',
+  'color_name',
   'quote',
   'note',
   'tags',
@@ -70,28 +81,49 @@ export const HIGHLIGHT_COLUMNS = [
   'updated',
 ] as const;
 
+/** A highlight's row, in HIGHLIGHT_COLUMNS order. */
+export function highlightCells(c: Clipping, h: Highlight, options: ExportOptions): string[] {
+  return [
+    c.id,
+    c.title,
+    c.source,
+    c.publishedAt,
+    c.url,
+    h.id,
+    h.color,
+    colorLabel(h.color, options.colorNames),
+    h.quote.exact,
+    h.note,
+    h.tags.join(LIST),
+    String(h.position.start),
+    String(h.position.end),
+    h.createdAt,
+    h.updatedAt,
+  ];
+}
+
+/** The coverage columns of a clipping, in CLIPPING_COLUMNS order. */
+export function coverageCells(c: Clipping): string[] {
+  const k = coverageOf(c);
+  return [
+    k.mediaType,
+    k.page,
+    k.edition,
+    k.reach === null ? '' : String(k.reach),
+    k.reachSource,
+    k.tone,
+    k.prominence,
+    k.entities.join(LIST),
+  ];
+}
+
 export function exportCsv(items: readonly ExportItem[], options: CsvOptions): ExportFile[] {
   const rows: string[][] = [];
   if (options.rows === 'highlight') {
     rows.push([...HIGHLIGHT_COLUMNS]);
     for (const { clipping: c, highlights } of items) {
       for (const h of highlights) {
-        rows.push([
-          c.id,
-          c.title,
-          c.source,
-          c.publishedAt,
-          c.url,
-          h.id,
-          h.color,
-          h.quote.exact,
-          h.note,
-          h.tags.join(LIST),
-          String(h.position.start),
-          String(h.position.end),
-          h.createdAt,
-          h.updatedAt,
-        ]);
+        rows.push(highlightCells(c, h, options));
       }
     }
   } else {
@@ -112,6 +144,7 @@ export function exportCsv(items: readonly ExportItem[], options: CsvOptions): Ex
         String(highlights.length),
         highlights.map((h) => h.quote.exact).join('\n'),
         c.importedAt,
+        ...coverageCells(c),
       ]);
     }
   }

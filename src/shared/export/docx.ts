@@ -25,6 +25,7 @@ import { anchorHighlights } from './anchor';
 import {
   DEFAULT_TITLE,
   dateRange,
+  coverageLine,
   metaLine,
   safeHttpUrl,
   shownParagraphCount,
@@ -44,12 +45,12 @@ const FONT = { ascii: 'Noto Serif', hAnsi: 'Noto Serif', cs: 'Noto Naskh Arabic'
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const clean = (s: string): string => s.replace(XML_INVALID, '').replace(/\r\n?/g, '\n');
 
-interface RunStyle {
+export interface RunStyle {
   rtl: boolean;
   lang: string;
 }
 
-function runs(
+export function runs(
   text: string,
   style: RunStyle,
   extra: Partial<ConstructorParameters<typeof TextRun>[0] & object> = {},
@@ -71,7 +72,7 @@ function runs(
     );
 }
 
-function para(
+export function para(
   children: ParagraphChild[],
   style: RunStyle,
   options: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {},
@@ -79,7 +80,7 @@ function para(
   return new Paragraph({ children, bidirectional: style.rtl || undefined, ...options });
 }
 
-const shade = (h: Highlight) => ({
+export const shade = (h: Highlight) => ({
   shading: {
     type: ShadingType.CLEAR,
     color: 'auto',
@@ -87,7 +88,7 @@ const shade = (h: Highlight) => ({
   },
 });
 
-function textParagraphs(
+export function textParagraphs(
   text: string,
   style: RunStyle,
   extra: Parameters<typeof runs>[2] = {},
@@ -146,6 +147,8 @@ function clippingBlocks(item: ExportItem, index: number, options: ExportOptions)
   const url = safeHttpUrl(c.url);
   if (url)
     out.push(para(runs(url, { rtl: false, lang: '' }, { color: '57606A', size: 18 }), style));
+  const coverage = coverageLine(c);
+  if (coverage) out.push(para(runs(coverage, style, { color: '57606A', size: 18 }), style));
   if (c.tags.length > 0)
     out.push(para(runs(`Tags: ${c.tags.join(', ')}`, style, { color: '57606A', size: 18 }), style));
 
@@ -184,6 +187,22 @@ function clippingBlocks(item: ExportItem, index: number, options: ExportOptions)
 }
 
 /** Builds the clip book document (exposed for callers that pack it themselves). */
+/** Fonts and the Quote style, shared with the passages document. */
+export const DOCUMENT_STYLES = {
+  default: { document: { run: { font: FONT, size: 22 } } },
+  // docx defines no Quote style; Word's built-in one is used when present (same id).
+  paragraphStyles: [
+    {
+      id: 'Quote',
+      name: 'Quote',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      paragraph: { indent: { start: 567, end: 567 }, spacing: { before: 120, after: 60 } },
+    },
+  ],
+};
+
 export function clipBookDocument(items: readonly ExportItem[], options: ExportOptions): Document {
   const title = options.title ?? 'Clip book';
   const ltr: RunStyle = { rtl: false, lang: '' };
@@ -238,20 +257,7 @@ export function clipBookDocument(items: readonly ExportItem[], options: ExportOp
     creator: 'Clipbook',
     title,
     description: options.subtitle ?? '',
-    styles: {
-      default: { document: { run: { font: FONT, size: 22 } } },
-      // docx defines no Quote style; Word's built-in one is used when present (same id).
-      paragraphStyles: [
-        {
-          id: 'Quote',
-          name: 'Quote',
-          basedOn: 'Normal',
-          next: 'Normal',
-          quickFormat: true,
-          paragraph: { indent: { start: 567, end: 567 }, spacing: { before: 120, after: 60 } },
-        },
-      ],
-    },
+    styles: DOCUMENT_STYLES,
     sections: [
       {
         footers: {

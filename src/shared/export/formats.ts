@@ -9,6 +9,8 @@ import { exportDocx } from './docx';
 import { exportHtml } from './html';
 import { exportJson } from './json';
 import { exportMarkdown } from './markdown';
+import { exportPassagesCsv, exportPassagesDocx } from './passages';
+import { exportQdc, exportQdpx } from './qdpx';
 import type { ExportFile, ExportItem, ExportOptions } from './types';
 
 type Exporter = (
@@ -80,6 +82,20 @@ export const EXPORT_FORMAT_LIST = [
     write: (items, options) => exportCsv(items, { ...options, rows: 'highlight' }),
   },
   {
+    id: 'passages-csv',
+    label: 'Passages (CSV) — one row per highlight, tags as code columns',
+    output: 'file',
+    cli: { to: 'passages-csv' },
+    write: exportPassagesCsv,
+  },
+  {
+    id: 'passages-docx',
+    label: 'Passages (Word document) — quotes with their sources and notes',
+    output: 'file',
+    cli: { to: 'passages-docx' },
+    write: exportPassagesDocx,
+  },
+  {
     id: 'json',
     label: 'Clipbook JSON (lossless, can be imported back)',
     output: 'file',
@@ -101,6 +117,20 @@ export const EXPORT_FORMAT_LIST = [
     write: exportRis,
   },
   { id: 'bibtex', label: 'BibTeX', output: 'file', cli: { to: 'bibtex' }, write: exportBibtex },
+  {
+    id: 'qdpx',
+    label: 'REFI-QDA project (.qdpx) — NVivo, MAXQDA, ATLAS.ti',
+    output: 'file',
+    cli: { to: 'qdpx' },
+    write: exportQdpx,
+  },
+  {
+    id: 'qdc',
+    label: 'REFI-QDA codebook (.qdc) — the tags as codes',
+    output: 'file',
+    cli: { to: 'qdc' },
+    write: exportQdc,
+  },
 ] as const satisfies readonly ExportFormatInfo[];
 
 export type ExportFormatId = (typeof EXPORT_FORMAT_LIST)[number]['id'];

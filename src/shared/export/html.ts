@@ -7,6 +7,7 @@ import { HIGHLIGHT_COLORS, HIGHLIGHT_CSS } from '../annotations';
 import type { Highlight } from '../annotations';
 import { anchorHighlights } from './anchor';
 import {
+  coverageLine,
   DEFAULT_TITLE,
   datePart,
   escapeHtml,
@@ -115,6 +116,8 @@ export function renderArticle(
   if (byline.length > 0) meta.push(`<p class="byline">${byline.join(' · ')}</p>`);
   const url = safeHttpUrl(c.url);
   if (url) meta.push(`<p class="url"><a${attr('href', url)} dir="ltr">${escapeHtml(url)}</a></p>`);
+  const coverage = coverageLine(c);
+  if (coverage) meta.push(`<p class="coverage">${escapeHtml(coverage)}</p>`);
   meta.push(tagList(c.tags));
 
   const sections: string[] = [];
@@ -175,7 +178,7 @@ const READER_CSS = `:root { color-scheme: light; }
 body { font-family: ${FONT_STACK}; line-height: 1.6; color: #1f2328; background: #fff; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; }
 header.document { border-bottom: 1px solid #d0d7de; margin-bottom: 2rem; }
 .subtitle { font-size: 1.2rem; color: #57606a; }
-.generated, .outlet, .byline, .url { color: #57606a; font-size: 0.9rem; margin: 0.2rem 0; }
+.generated, .outlet, .byline, .url, .coverage { color: #57606a; font-size: 0.9rem; margin: 0.2rem 0; }
 .outlet { text-transform: uppercase; letter-spacing: 0.04em; }
 nav.toc ol { padding-inline-start: 1.5rem; }
 article.clipping { border-top: 1px solid #d0d7de; padding-top: 1.5rem; margin-top: 2.5rem; }

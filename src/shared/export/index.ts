@@ -47,4 +47,6 @@ export {
 } from './json';
 export type { ClipbookExport, ParseExportResult } from './json';
 export { escapeMarkdown, exportMarkdown, vaultTag, yamlString } from './markdown';
+export { PASSAGE_COLUMNS, exportPassagesCsv, exportPassagesDocx } from './passages';
+export { codebookXml, exportQdc, exportQdpx, guidOf, qdpxProject } from './qdpx';
 export type { MarkdownOptions } from './markdown';

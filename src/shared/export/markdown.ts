@@ -2,6 +2,7 @@
  * Markdown for Obsidian/Logseq vaults: YAML front matter (every string double-quoted, `tags`
  * as a list), the body, then highlights as quotes with their notes and tags.
  */
+import { coverageOf } from '../clipping';
 import { DEFAULT_TITLE, datePart, excerpt, metaLine, safeHttpUrl, titleOf } from './common';
 import { FileNameAllocator, safeFileName } from './file-names';
 import type { ExportFile, ExportItem, ExportOptions } from './types';
@@ -85,6 +86,17 @@ function frontMatter(item: ExportItem): string {
   // Only web links: a `javascript:` URL would become a clickable property in some vaults.
   scalar('url', safeHttpUrl(c.url) ?? '');
   scalar('language', c.language);
+  const k = coverageOf(c);
+  scalar('media_type', k.mediaType);
+  scalar('page', k.page);
+  scalar('edition', k.edition);
+  // A number stays unquoted so vault properties sort and sum it as one.
+  if (k.reach !== null) lines.push(`reach: ${k.reach}`);
+  scalar('reach_source', k.reachSource);
+  scalar('tone', k.tone);
+  scalar('prominence', k.prominence);
+  if (k.entities.length > 0)
+    lines.push('entities:', ...k.entities.map((e) => `  - ${yamlString(e)}`));
   const tags = vaultTags(c.tags);
   if (tags.length === 0) lines.push('tags: []');
   else lines.push('tags:', ...tags.map((t) => `  - ${yamlString(t)}`));

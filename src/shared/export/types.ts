@@ -2,7 +2,7 @@
  * Input and output of every exporter. Exporters are pure functions of these values, so the
  * renderer, the main process and the CLI produce identical files.
  */
-import type { Highlight } from '../annotations';
+import type { ColorNames, Highlight } from '../annotations';
 import type { Clipping } from '../clipping';
 
 export interface ExportItem {
@@ -20,6 +20,17 @@ export interface ExportOptions {
   includeBody?: boolean;
   /** ISO 8601 instant, injected so that output is deterministic. */
   generatedAt: string;
+  /** The user's names for the highlight colours, shown where an export names colours. */
+  colorNames?: ColorNames;
+  /** The library's tags with their descriptions and colours: the codebook. */
+  tags?: readonly TagInfo[];
+}
+
+export interface TagInfo {
+  name: string;
+  description: string;
+  /** A CSS colour, or '' for the default. */
+  color: string;
 }
 
 export interface ExportFile {

@@ -11,6 +11,7 @@
  * being typed also matches the words it begins (per segment the most frequent 16, 32 or 64
  * for prefixes of 2, 3 or more letters).
  */
+import { matchesCoverage, type CoverageFacts } from './coverage-filter';
 import type { QueryError, QueryNode, Filter } from './query-ast';
 import { parseQuery } from './query';
 import { isWordProximity, leavesOf, positionalMask, relax } from './positional';
@@ -77,6 +78,8 @@ export interface SearchOptions {
   trashed?: TrashedMode;
   /** Default true: the last bare word matches as a prefix (search as you type). */
   prefixLast?: boolean;
+  /** Each document's coverage facts, for tone:, type:, page:, reach and has:tone. */
+  coverage?: (id: string) => CoverageFacts | undefined;
 }
 
 export interface SearchHit {
@@ -420,7 +423,7 @@ export class SearchIndex {
       }
       return cached.norms;
     };
-    const ctx = new Evaluation(segs, base, this.live, norms);
+    const ctx = new Evaluation(segs, base, this.live, norms, options.coverage);
     const masks = ctx.evaluate(query, true, null);
     const limit = Math.max(0, options.limit ?? 20);
     const offset = Math.max(0, options.offset ?? 0);
@@ -521,6 +524,7 @@ class Evaluation {
     private readonly base: readonly Uint8Array[],
     private readonly docs: number,
     private readonly norms: (s: number) => Norms,
+    private readonly coverage: SearchOptions['coverage'] = undefined,
   ) {
     this.scores = segs.map(() => null);
   }
@@ -942,6 +946,18 @@ class Evaluation {
         case 'has': {
           const bit = filter.value === 'highlights' ? FLAG_HIGHLIGHTS : FLAG_NOTE;
           for (let d = 0; d < n; d++) if (base[d] && seg.flags[d]! & bit) mask[d] = 1;
+          break;
+        }
+        case 'tone':
+        case 'type':
+        case 'page':
+        case 'reach':
+        case 'hasTone': {
+          // Not in the segments: asked per candidate (without facts nothing matches).
+          const facts = this.coverage;
+          if (!facts) break;
+          for (let d = 0; d < n; d++)
+            if (base[d] && matchesCoverage(filter, facts(seg.docIds[d]!))) mask[d] = 1;
           break;
         }
       }

@@ -4,6 +4,8 @@
  * while evaluating (or a notice, such as a wildcard's expansion cap) can point at it.
  */
 
+import type { CoverageFilter } from './coverage-filter';
+
 export type Filter =
   | { kind: 'tag'; value: string }
   | { kind: 'source'; value: string }
@@ -12,7 +14,9 @@ export type Filter =
   /** yyyymmdd bounds: before → published < day; after → published >= day. */
   | { kind: 'before'; day: number }
   | { kind: 'after'; day: number }
-  | { kind: 'has'; value: 'highlights' | 'note' };
+  | { kind: 'has'; value: 'highlights' | 'note' }
+  /** tone:, type:, page:, reach>, has:tone (coverage-filter.ts). */
+  | CoverageFilter;
 
 /**
  * Where a word must occur: the title, the lead (the first paragraph of the text), the text,

@@ -1,13 +1,29 @@
 /** The values of the metadata operators (`tag:`, `before:`, …): checked and folded. */
+import {
+  COVERAGE_EXAMPLES,
+  COVERAGE_OPERATORS,
+  coverageFilter,
+  type Comparison,
+} from './coverage-filter';
 import type { Filter, QueryError } from './query-ast';
 import { foldTag, foldText } from './text';
 
-export const OPERATORS = ['tag', 'source', 'author', 'lang', 'before', 'after', 'has'] as const;
+export const OPERATORS = [
+  'tag',
+  'source',
+  'author',
+  'lang',
+  'before',
+  'after',
+  'has',
+  ...COVERAGE_OPERATORS,
+] as const;
 export type Operator = (typeof OPERATORS)[number];
 export const FIELDS = ['title', 'lead', 'text', 'note'] as const;
 export const OPERATOR_LIST =
-  'tag:, source:, author:, lang:, before:, after:, has:, title:, lead:, text: or note:';
+  'tag:, source:, author:, lang:, before:, after:, has:, tone:, type:, page:, reach>, title:, lead:, text: or note:';
 export const EXAMPLES: Record<Operator, string> = {
+  ...COVERAGE_EXAMPLES,
   tag: 'tag:politics',
   source: 'source:guardian',
   author: 'author:smith',
@@ -19,15 +35,26 @@ export const EXAMPLES: Record<Operator, string> = {
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-/** The filter for `op:value`, or the error to show on the value's [start, end). */
+/**
+ * The filter for `op:value` (or `reach>value`, with its comparison), or the error to show on
+ * the value's [start, end).
+ */
 export function makeFilter(
   op: Operator,
   value: string,
   start: number,
   end: number,
+  comparison: Comparison | null = null,
 ): Filter | QueryError {
   const error = (message: string): QueryError => ({ message, start, end });
   switch (op) {
+    case 'tone':
+    case 'type':
+    case 'page':
+    case 'reach': {
+      const filter = coverageFilter(op, value, comparison);
+      return 'error' in filter ? error(filter.error) : filter;
+    }
     case 'tag':
       return { kind: 'tag', value: foldTag(value) };
     case 'source':
@@ -45,7 +72,8 @@ export function makeFilter(
       const v = value.toLowerCase();
       if (v === 'highlights' || v === 'highlight') return { kind: 'has', value: 'highlights' };
       if (v === 'note' || v === 'notes') return { kind: 'has', value: 'note' };
-      return error('has: takes highlights or note');
+      if (v === 'tone') return { kind: 'hasTone' };
+      return error('has: takes highlights, note or tone');
     }
     case 'before':
     case 'after': {

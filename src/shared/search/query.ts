@@ -14,7 +14,8 @@
  * Operators are case-insensitive; quote them ("and") to search for the word. Words may hold
  * `*` (any ending) and `?` (one letter) anywhere. Also: "exact phrase", tag:politics (and
  * politics/…), source:guardian, author:kovac, lang:en, before:2024, after:2024-03,
- * has:highlights, has:note.
+ * has:highlights, has:note; coverage: tone:negative, type:print, page:1, reach>100000,
+ * has:tone (coverage-filter.ts).
  * The last bare word is a prefix while the user is still typing it (no trailing space).
  * Errors never throw: they come back with a message and the [start, end) range to mark.
  */
@@ -28,6 +29,7 @@ import {
   makeFilter,
   type Operator,
 } from './query-filters';
+import { splitComparison } from './coverage-filter';
 import { terms, tokenize } from './text';
 
 export type { Field, Filter, ParseResult, Proximity, QueryError, QueryNode } from './query-ast';
@@ -208,6 +210,18 @@ function lexWord(text: string, start: number, end: number, out: Token[]): number
       fail(`${word}: the count must be from 1 to ${MAX_ATLEAST}`, start, end);
     }
     out.push({ k: 'atleast', count, start, end });
+    return end;
+  }
+  // `reach>100000`, `page<=3`: a coverage comparison, written without a colon.
+  const comparison = splitComparison(word);
+  if (comparison) {
+    const from = start + comparison.valueAt;
+    if (comparison.value.trim() === '') {
+      fail(`${comparison.name} needs a value, e.g. ${EXAMPLES[comparison.name]}`, start, end);
+    }
+    const filter = makeFilter(comparison.name, comparison.value, from, end, comparison.op);
+    if ('message' in filter) throw new ParseFailure(filter);
+    out.push({ k: 'item', node: { type: 'filter', filter, start, end }, bare: false, start, end });
     return end;
   }
   const colon = word.indexOf(':');

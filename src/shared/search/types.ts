@@ -1,6 +1,7 @@
 /** What the search index is told about one clipping. */
 import { clippingText, type ArticleNote, type Highlight } from '../annotations';
-import type { Clipping } from '../clipping';
+import { coverageOf, type Clipping } from '../clipping';
+import { coverageFacts, type CoverageFacts } from './coverage-filter';
 
 export interface SearchDoc {
   id: string;
@@ -22,6 +23,8 @@ export interface SearchDoc {
   hasHighlights: boolean;
   hasNote: boolean;
   trashed: boolean;
+  /** Kept beside the index (not in segments), for the coverage operators. */
+  coverage?: CoverageFacts;
 }
 
 /** Builds the document to index from a clipping and its annotations. */
@@ -52,5 +55,6 @@ export function toSearchDoc(
     hasHighlights: highlights.length > 0,
     hasNote: note.trim().length > 0,
     trashed: extra.trashed ?? false,
+    coverage: coverageFacts(coverageOf(clipping)),
   };
 }

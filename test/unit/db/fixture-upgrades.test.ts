@@ -11,7 +11,7 @@ import {
   SCHEMA_VERSIONS,
   summaryOf,
 } from '../../../src/renderer/src/lib/db';
-import type { Clipping } from '../../../src/shared/clipping';
+import { emptyCoverage, type Clipping } from '../../../src/shared/clipping';
 import { openCurrent, seedAtVersion, uniqueDbName } from './seed';
 
 type Row = Record<string, unknown>;
@@ -64,13 +64,24 @@ describe('every released schema version upgrades from a committed fixture', () =
       try {
         expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
         const clippings = fixture.stores['clippings'] ?? [];
-        // Version 1 records had no deletedAt; the upgrade sets '' (in the library).
-        const expected: Row[] = clippings.map((c) => ({ deletedAt: '', ...c }));
+        // Version 1 records had no deletedAt; the upgrade sets '' (in the library). Before
+        // version 6 there was no coverage: the upgrade gives every clipping an empty one.
+        const expected: Row[] = clippings.map((c) => ({
+          deletedAt: '',
+          coverage: emptyCoverage(),
+          ...c,
+        }));
         expect(byId((await db.clippings.toArray()) as unknown as Row[])).toEqual(byId(expected));
+        // What version 6 added to summaries and tags, where the fixture predates it.
+        const added: Record<string, Row> = {
+          summaries: { mediaType: '', tone: '', reach: null, page: '' },
+          tags: { description: '' },
+        };
         for (const [store, rows] of Object.entries(fixture.stores)) {
           if (store === 'clippings') continue;
           const key = db.table(store).schema.primKey.keyPath as string;
-          expect(byId(await db.table(store).toArray(), key), store).toEqual(byId(rows, key));
+          const want = rows.map((r) => ({ ...added[store], ...r }));
+          expect(byId(await db.table(store).toArray(), key), store).toEqual(byId(want, key));
         }
         if (version < 2) {
           // Derived by the v2 upgrade: one summary per clipping and tag counts from a scan.

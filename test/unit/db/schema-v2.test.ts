@@ -30,8 +30,8 @@ describe('schema version 2 (trash, summaries, tag counts, highlights, notes)', (
     });
     expect(await db.summaries.count()).toBe(2);
     expect(await db.tags.toArray()).toEqual([
-      { key: 'energy', name: 'energy', color: '', count: 2 },
-      { key: 'politics', name: 'politics', color: '', count: 1 },
+      { key: 'energy', name: 'energy', color: '', description: '', count: 2 },
+      { key: 'politics', name: 'politics', color: '', description: '', count: 1 },
     ]);
     expect((await db.originals.get('c1'))?.bytes).toEqual(one.bytes);
     db.close();

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SEARCH_STORES } from '../../../src/renderer/src/search/search-store';
-import { SCHEMA_VERSIONS } from '../../../src/renderer/src/lib/db';
+import {
+  SCHEMA_VERSIONS,
+  type ClippingSummary,
+  type TagRecord,
+} from '../../../src/renderer/src/lib/db';
 import { makeDraft } from './draft-factory';
 import { openCurrent, seedAtVersion, uniqueDbName } from './seed';
 
@@ -40,9 +44,9 @@ describe('schema version 3 (full-text search tables)', () => {
         deletedAt: '',
         highlightCount: 0,
         hasNote: true,
-      });
+      } as unknown as ClippingSummary);
       await db.notes.add({ clippingId: 'c1', text: 'n', updatedAt: 'x' });
-      await db.tags.add({ key: 'energy', name: 'energy', color: '#fff', count: 1 });
+      await db.tags.add({ key: 'energy', name: 'energy', color: '#fff', count: 1 } as TagRecord);
     });
     const db = await openCurrent(name);
     expect((await db.clippings.get('c1'))?.title).toBe('Kept');
@@ -52,6 +56,8 @@ describe('schema version 3 (full-text search tables)', () => {
       key: 'energy',
       name: 'energy',
       color: '#fff',
+      // Added by version 6.
+      description: '',
       count: 1,
     });
     expect(await db.table('searchSegments').count()).toBe(0);

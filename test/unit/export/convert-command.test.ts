@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
 import { runConvert } from '../../../src/main/cli/convert-command';
 import type { ConvertDeps } from '../../../src/main/cli/convert-command';
 import type { ClippingDraft } from '../../../src/shared/clipping';
@@ -137,6 +139,30 @@ describe('clipbook convert', () => {
     const { io, out } = capture();
     expect(await runConvert(['--help'], io, fakeDeps())).toBe(0);
     expect(out.join('')).toContain('Usage: clipbook convert --to FORMAT --out DIR');
+  });
+
+  it('writes a REFI-QDA project from files: each article a text source, its tags codes, its fields variables', async () => {
+    const dir = freshDir();
+    const { io, err } = capture();
+    const code = await runConvert(
+      ['--to', 'qdpx', '--out', dir, '--title', 'Batch', 'article-1.txt', 'article-3.txt'],
+      io,
+      fakeDeps(),
+    );
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['Batch.qdpx']);
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'Batch.qdpx')));
+    const qde = await zip.file('project.qde')!.async('string');
+    const xsd = readFileSync(join(__dirname, '../../fixtures/refi-qda/Project.xsd'), 'utf8');
+    const result = await validateXML({
+      xml: { fileName: 'project.qde', contents: qde },
+      schema: { fileName: 'Project.xsd', contents: xsd },
+    });
+    expect(result.errors).toEqual([]);
+    expect(qde.match(/<TextSource /g)).toHaveLength(2);
+    expect(qde).toContain('name="metro"');
+    expect(Object.keys(zip.files).filter((n) => /^Sources\/.+\.txt$/.test(n))).toHaveLength(2);
   });
 
   it('works with the real import engine', async () => {

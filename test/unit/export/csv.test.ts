@@ -1,13 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvTable, exportCsv, neutraliseCell } from '../../../src/shared/export/csv';
 import { expectGolden } from './golden';
+import { parseCsv } from './parse-csv';
 import { OPTIONS, sampleItems } from './sample-items';
-
-/** Reads CSV back with a real parser (csv-parse), with the separator a spreadsheet would use. */
-function parseCsv(text: string, delimiter = ','): string[][] {
-  return parse(text, { delimiter, bom: true, record_delimiter: '\r\n', relax_column_count: true });
-}
 
 describe('CSV export', () => {
   it('matches the golden files (per clipping and per highlight)', () => {

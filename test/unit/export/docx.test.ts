@@ -33,6 +33,9 @@ describe('DOCX clip book', () => {
     expect(text).toContain('4 clippings');
     expect(text).toContain('The city council voted 38 to 23 on Monday');
     expect(text).toContain('Close vote.');
+    expect(text).toContain(
+      'Media: Print · Page: A3 · Edition: Late city · Reach: 125,000 (Publisher audit 2024) · Tone: Negative · Prominence: Lead · Entities: Jonas Ek, Transport committee',
+    );
     expect(text).toContain('Tags: politics/council');
     expect(text).toContain('Follow up with the transport committee.');
     expect(text).toContain('</mark><script>alert(1)</script>');

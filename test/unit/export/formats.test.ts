@@ -35,10 +35,14 @@ describe('the export format registry', () => {
       'md',
       'html',
       'csv',
+      'passages-csv',
+      'passages-docx',
       'json',
       'csl-json',
       'ris',
       'bibtex',
+      'qdpx',
+      'qdc',
     ]);
     expect(cliFormat('md', {})).toBe('md');
     expect(cliFormat('md', { combined: true })).toBe('md-combined');

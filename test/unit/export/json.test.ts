@@ -60,6 +60,25 @@ describe('JSON export', () => {
     expect(result).toMatchObject({ ok: false, error: /items\.0\.highlights\.0\.color/ });
   });
 
+  it('carries coverage losslessly, refuses a wrong value, and reads exports from before coverage', () => {
+    const doc = toClipbookExport(sampleItems(), OPTIONS);
+    const parsed = parseClipbookExport(JSON.stringify(doc));
+    expect(parsed.ok && parsed.items[0]?.clipping.coverage).toEqual(
+      sampleItems()[0]?.clipping.coverage,
+    );
+    const wrong = JSON.parse(JSON.stringify(doc)) as {
+      items: { clipping: { coverage?: { tone: string } } }[];
+    };
+    wrong.items[0]!.clipping.coverage!.tone = 'angry';
+    expect(parseClipbookExport(JSON.stringify(wrong))).toMatchObject({
+      ok: false,
+      error: /items\.0\.clipping\.coverage\.tone/,
+    });
+    delete wrong.items[0]!.clipping.coverage;
+    const old = parseClipbookExport(JSON.stringify(wrong));
+    expect(old.ok && old.items[0]?.clipping.coverage).toBe(undefined);
+  });
+
   it('accepts a leading BOM', () => {
     const [file] = exportJson(sampleItems(), OPTIONS);
     expect(parseClipbookExport(`\ufeff${String(file?.data)}`).ok).toBe(true);

@@ -45,6 +45,14 @@ describe('Markdown export', () => {
       date: '2025-03-03',
       url: 'https://nordic-wire.example/2025/03/tram-line',
       language: 'en',
+      media_type: 'print',
+      page: 'A3',
+      edition: 'Late city',
+      reach: 125000,
+      reach_source: 'Publisher audit 2024',
+      tone: 'negative',
+      prominence: 'lead',
+      entities: ['Jonas Ek', 'Transport committee'],
       tags: ['transport', 'city/Malmö', 'public-works'],
     });
     expect(frontMatterOf(String(water?.data))).toMatchObject({ tags: ['water', 'مياه'] });

@@ -80,6 +80,16 @@ export function sampleItems(): ExportItem[] {
     publishedAt: '2025-03-03',
     url: 'https://nordic-wire.example/2025/03/tram-line',
     tags: ['transport', 'city/Malmö', 'public works'],
+    coverage: {
+      mediaType: 'print',
+      page: 'A3',
+      edition: 'Late city',
+      reach: 125_000,
+      reachSource: 'Publisher audit 2024',
+      tone: 'negative',
+      prominence: 'lead',
+      entities: ['Jonas Ek', 'Transport committee'],
+    },
     paragraphs: [
       "MALMÖ, Sweden, March 3, 2025 (Nordic Wire) - The city council voted 38 to 23 on Monday to build a 9-kilometre tram line linking the central station with the western harbour district, ending a decade of debate over how to serve the area's growing population.",
       "The line, expected to cost 2.4 billion crowns, will have 14 stops and is scheduled to open in 2029, according to the council's transport committee.",

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tagCovers } from '../../../src/shared/annotations';
 import type { ClippingSummary } from '../../../src/renderer/src/lib/db';
+import { makeSummary } from './summary-factory';
 import {
   compileFilters,
   emptyFilters,
@@ -13,24 +14,8 @@ import {
   type Filters,
 } from '../../../src/renderer/src/lib/row-filter';
 
-function row(id: string, tags: string[], extra: Partial<ClippingSummary> = {}): ClippingSummary {
-  return {
-    id,
-    title: id,
-    source: 'Wire',
-    section: '',
-    authors: [],
-    publishedAt: '2025-03-01',
-    importedAt: '2025-03-02T00:00:00.000Z',
-    language: 'en',
-    direction: 'ltr',
-    tags,
-    deletedAt: '',
-    highlightCount: 0,
-    hasNote: false,
-    ...extra,
-  };
-}
+const row = (id: string, tags: string[], extra: Partial<ClippingSummary> = {}) =>
+  makeSummary(id, { title: id, tags, ...extra });
 
 /** The rule written out plainly, as the reference the fast paths must agree with. */
 function reference(rows: ClippingSummary[], f: Filters): ClippingSummary[] {
@@ -41,6 +26,8 @@ function reference(rows: ClippingSummary[], f: Filters): ClippingSummary[] {
       return false;
     if (f.source && s.source.toLowerCase() !== f.source.toLowerCase()) return false;
     if (f.hasHighlights && s.highlightCount === 0) return false;
+    if (f.tone && s.tone !== f.tone) return false;
+    if (f.mediaType && s.mediaType !== f.mediaType) return false;
     return true;
   });
 }
@@ -80,6 +67,8 @@ describe('tag filtering through postings', () => {
       trashed: fc.boolean(),
       source: fc.constantFrom('Wire', 'wire', 'Post'),
       highlightCount: fc.constantFrom(0, 2),
+      tone: fc.constantFrom<ClippingSummary['tone']>('', 'negative', 'positive'),
+      mediaType: fc.constantFrom<ClippingSummary['mediaType']>('', 'print'),
     });
     const filters = fc.record({
       view: fc.constantFrom<Filters['view']>('library', 'trash'),
@@ -87,6 +76,8 @@ describe('tag filtering through postings', () => {
       tagMode: fc.constantFrom<Filters['tagMode']>('all', 'any'),
       source: fc.constantFrom('', 'WIRE'),
       hasHighlights: fc.boolean(),
+      tone: fc.constantFrom<Filters['tone']>('', 'negative'),
+      mediaType: fc.constantFrom<Filters['mediaType']>('', 'print'),
     });
     fc.assert(
       fc.property(fc.array(summary, { maxLength: 40 }), filters, (specs, partial) => {
@@ -95,6 +86,8 @@ describe('tag filtering through postings', () => {
             deletedAt: spec.trashed ? '2025-05-01T00:00:00.000Z' : '',
             source: spec.source,
             highlightCount: spec.highlightCount,
+            tone: spec.tone,
+            mediaType: spec.mediaType,
           }),
         );
         const f = { ...emptyFilters(), ...partial };

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { SearchIndex, type SearchDoc } from '../../../src/shared/search/index';
 import { dayNumber } from '../../../src/shared/search/segment';
 import { parseQuery, type Field, type QueryNode } from '../../../src/shared/search/query';
+import { matchesCoverage } from '../../../src/shared/search/coverage-filter';
 import { stem } from '../../../src/shared/search/stem';
 import { foldTag, foldText, terms, tokenize } from '../../../src/shared/search/text';
 import { doc } from './docs';
@@ -70,6 +71,12 @@ const docArb = (id: string) =>
       hasHighlights: fc.boolean(),
       hasNote: fc.boolean(),
       trashed: fc.boolean(),
+      coverage: fc.record({
+        tone: fc.constantFrom('', 'negative', 'positive' as const),
+        mediaType: fc.constantFrom('', 'print', 'online' as const),
+        reach: fc.constantFrom(null, 0, 1000, 5000, 250_000),
+        page: fc.constantFrom('', '1', '1-2', '11', 'A1', '4'),
+      }),
     })
     .map((fields) => doc(id, fields));
 
@@ -93,6 +100,13 @@ const QUERY_PARTS = [
   'after:2024-01',
   'has:highlights',
   'has:note',
+  'tone:negative',
+  'type:print',
+  'reach>1000',
+  'reach<=5k',
+  'page:1',
+  'page<5',
+  'has:tone',
   'OR',
 ];
 
@@ -344,6 +358,8 @@ function matches(node: QueryNode, d: SearchDoc): boolean {
           return day !== 0 && day >= f.day;
         case 'has':
           return f.value === 'highlights' ? d.hasHighlights : d.hasNote;
+        default:
+          return matchesCoverage(f, d.coverage);
       }
     }
   }
@@ -411,7 +427,10 @@ describe('index agrees with a brute-force matcher', () => {
                 .filter((d) => !d.trashed && parsed.query && matches(parsed.query, d))
                 .map((d) => d.id),
             );
-            const got = index.search(q, { limit: 100 });
+            const got = index.search(q, {
+              limit: 100,
+              coverage: (id) => truth.get(id)?.coverage,
+            });
             expect(new Set(got.hits.map((h) => h.id)), q).toEqual(expected);
             expect(got.total, q).toBe(expected.size);
             checked++;

@@ -26,7 +26,7 @@ function show(node: QueryNode | null): string {
     case 'atleast':
       return `atleast${node.count}(${show(node.child)})`;
     case 'filter':
-      return `${node.filter.kind}:${'value' in node.filter ? node.filter.value : node.filter.day}`;
+      return `${node.filter.kind}:${'op' in node.filter ? node.filter.op : ''}${'value' in node.filter ? node.filter.value : 'day' in node.filter ? node.filter.day : ''}`;
     case 'not':
       return `-${show(node.child)}`;
     case 'or':
@@ -148,7 +148,7 @@ describe('parseQuery', () => {
   });
 
   it('reports bad has: and lang: values', () => {
-    expect(error('has:coffee').message).toBe('has: takes highlights or note');
+    expect(error('has:coffee').message).toBe('has: takes highlights, note or tone');
     expect(error('lang:english!').message).toMatch(/language code/);
   });
 

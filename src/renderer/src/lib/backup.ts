@@ -48,7 +48,14 @@ const RecordSchemas = {
   }),
   highlights: HighlightSchema,
   notes: ArticleNoteSchema,
-  tags: v.object({ key: v.string(), name: v.string(), color: v.string(), count: v.number() }),
+  tags: v.object({
+    key: v.string(),
+    name: v.string(),
+    color: v.string(),
+    // Backups written before tags had descriptions.
+    description: v.optional(v.string(), ''),
+    count: v.number(),
+  }),
   settings: v.object({ key: v.string(), value: v.unknown() }),
 };
 type TableName = keyof typeof RecordSchemas;
@@ -457,7 +464,13 @@ export async function rebuildDerived(
   const highlightCounts = new Map<string, number>();
   for (const id of highlightOwners) highlightCounts.set(id, (highlightCounts.get(id) ?? 0) + 1);
   const withNotes = new Set(notes.filter((n) => n.text.trim()).map((n) => n.clippingId));
-  const colors = new Map([...oldTags, ...tagColors].map((t) => [t.key, t.color]));
+  // Colours and descriptions are the user's: they survive the recount.
+  const kept = new Map(
+    [...oldTags, ...tagColors].map((t) => [
+      t.key,
+      { color: t.color, description: t.description ?? '' },
+    ]),
+  );
   const tags = new Map<string, TagRecord>();
   await db.summaries.clear();
   for await (const clippings of pagesByKey(db.clippings, PAGE)) {
@@ -467,7 +480,13 @@ export async function rebuildDerived(
     for (const c of clippings) {
       for (const name of c.tags) {
         const key = name.toLowerCase();
-        const record = tags.get(key) ?? { key, name, color: colors.get(key) ?? '', count: 0 };
+        const record = tags.get(key) ?? {
+          key,
+          name,
+          color: kept.get(key)?.color ?? '',
+          description: kept.get(key)?.description ?? '',
+          count: 0,
+        };
         if (!c.deletedAt) record.count += 1;
         tags.set(key, record);
       }

@@ -6,7 +6,7 @@
  */
 import { Dexie, type EntityTable, type IndexableType, type Table, type Transaction } from 'dexie';
 import type { ArticleNote, Highlight } from '@shared/annotations';
-import type { Clipping } from '@shared/clipping';
+import { coverageOf, emptyCoverage, type Clipping, type Coverage } from '@shared/clipping';
 
 export const DATABASE_NAME = 'clipbook';
 
@@ -36,6 +36,11 @@ export interface ClippingSummary {
   deletedAt: string;
   highlightCount: number;
   hasNote: boolean;
+  /** Coverage fields the list and the Highlights view filter by ('' / null when unset). */
+  mediaType: Coverage['mediaType'];
+  tone: Coverage['tone'];
+  reach: number | null;
+  page: string;
 }
 
 /** A tag with its maintained count of live clippings (never computed by scanning). */
@@ -46,6 +51,8 @@ export interface TagRecord {
   name: string;
   /** A CSS colour, or '' for the default. */
   color: string;
+  /** What the tag means (a codebook entry), '' when none. */
+  description: string;
   count: number;
 }
 
@@ -92,7 +99,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           summaries.push(summaryOf(clipping as Clipping, 0, false));
           for (const name of clipping.tags) {
             const key = name.toLowerCase();
-            const record = counts.get(key) ?? { key, name, color: '', count: 0 };
+            const record = counts.get(key) ?? { key, name, color: '', description: '', count: 0 };
             record.count += 1;
             counts.set(key, record);
           }
@@ -127,6 +134,36 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       clippings: 'id, publishedAt, *tags, original.sha256, record.documentId',
     },
   },
+  {
+    // Coverage fields. Every clipping gets its (empty) coverage, every summary the fields the
+    // list filters by, every tag an empty description, so no reader meets a missing field.
+    // No index: filters run over the summaries in memory.
+    version: 6,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table<Clipping, string>('clippings')
+        .toCollection()
+        .modify((clipping) => {
+          clipping.coverage ??= emptyCoverage();
+        });
+      await tx
+        .table<ClippingSummary, string>('summaries')
+        .toCollection()
+        .modify((summary) => {
+          summary.mediaType ??= '';
+          summary.tone ??= '';
+          summary.reach ??= null;
+          summary.page ??= '';
+        });
+      await tx
+        .table<TagRecord, string>('tags')
+        .toCollection()
+        .modify((tag) => {
+          tag.description ??= '';
+        });
+    },
+  },
 ];
 
 export function summaryOf(
@@ -134,6 +171,7 @@ export function summaryOf(
   highlightCount: number,
   hasNote: boolean,
 ): ClippingSummary {
+  const coverage = coverageOf(clipping);
   return {
     id: clipping.id,
     title: clipping.title,
@@ -148,6 +186,10 @@ export function summaryOf(
     deletedAt: clipping.deletedAt ?? '',
     highlightCount,
     hasNote,
+    mediaType: coverage.mediaType,
+    tone: coverage.tone,
+    reach: coverage.reach,
+    page: coverage.page,
   };
 }
 

@@ -7,7 +7,15 @@
 import { Dexie } from 'dexie';
 import type { ArticleNote, Highlight } from '@shared/annotations';
 import { normalizeTag } from '@shared/annotations';
-import type { Clipping, ClippingDraft } from '@shared/clipping';
+import * as v from 'valibot';
+import {
+  CoverageSchema,
+  coverageOf,
+  emptyCoverage,
+  type Clipping,
+  type ClippingDraft,
+  type Coverage,
+} from '@shared/clipping';
 import type { ExportItem } from '@shared/export/types';
 import { loadAnnotated } from './annotated';
 import { rebuildDerived } from './backup';
@@ -61,7 +69,51 @@ export interface LibraryChange {
 
 export type MetadataPatch = Partial<
   Pick<Clipping, 'title' | 'source' | 'section' | 'authors' | 'publishedAt' | 'url'>
->;
+> & {
+  /** Only the coverage fields named change. */
+  coverage?: Partial<Coverage>;
+};
+
+/** A bulk edit of a selection: coverage fields to set, tags to add and to remove. */
+export interface BulkEdit {
+  coverage?: Partial<Coverage>;
+  addTags?: readonly string[];
+  removeTags?: readonly string[];
+}
+
+/** What a bulk edit changed, clipping by clipping, so undo can put it back exactly. */
+export interface BulkSnapshot {
+  clippings: { id: string; coverage: Coverage; tags: string[] }[];
+}
+
+const CoveragePatchSchema = v.partial(CoverageSchema);
+
+/** Trims a coverage patch and checks it against the schema; throws a message for the user. */
+export function cleanCoveragePatch(patch: Partial<Coverage>): Partial<Coverage> {
+  const clean: Partial<Coverage> = { ...patch };
+  for (const key of ['page', 'edition', 'reachSource'] as const) {
+    const value = clean[key];
+    if (value !== undefined) clean[key] = value.trim();
+  }
+  if (clean.entities) {
+    const seen = new Set<string>();
+    clean.entities = clean.entities
+      .map((e) => e.trim().replace(/\s+/g, ' '))
+      .filter((e) => e && !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
+  }
+  if (clean.reach !== undefined && clean.reach !== null) {
+    if (!Number.isFinite(clean.reach) || clean.reach < 0 || !Number.isInteger(clean.reach))
+      throw new Error('Reach must be a whole number of people, such as 25000.');
+  }
+  const parsed = v.safeParse(CoveragePatchSchema, clean);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    throw new Error(
+      `The ${v.getDotPath(issue) ?? 'coverage'} field is not valid: ${issue.message}`,
+    );
+  }
+  return parsed.output;
+}
 
 export function newId(): string {
   return crypto.randomUUID();
@@ -88,7 +140,13 @@ class TagCounter {
     const existing = await db.tags.bulkGet(entries.map(([key]) => key));
     const puts: TagRecord[] = [];
     entries.forEach(([key, entry], index) => {
-      const record = existing[index] ?? { key, name: entry.name, color: '', count: 0 };
+      const record = existing[index] ?? {
+        key,
+        name: entry.name,
+        color: '',
+        description: '',
+        count: 0,
+      };
       puts.push({ ...record, count: Math.max(0, record.count + entry.delta) });
     });
     await db.tags.bulkPut(puts);
@@ -151,6 +209,14 @@ export class LibraryRepo {
     return this.db.tags.toArray();
   }
 
+  /** Every highlight in the library, a page at a time (the Highlights view). */
+  async allHighlights(): Promise<Highlight[]> {
+    const all: Highlight[] = [];
+    for await (const rows of pagesByKey(this.db.highlights, 10_000))
+      for (const h of rows) all.push(h);
+    return all;
+  }
+
   async highlightsOf(clippingId: string): Promise<Highlight[]> {
     const list = await this.db.highlights.where('clippingId').equals(clippingId).toArray();
     return list.sort(
@@ -195,7 +261,11 @@ export class LibraryRepo {
           }
           byId.add(c.id);
           byHash.add(c.original.sha256);
-          await db.clippings.add({ ...c, deletedAt: c.deletedAt ?? '' });
+          await db.clippings.add({
+            ...c,
+            coverage: coverageOf(c),
+            deletedAt: c.deletedAt ?? '',
+          });
           await db.highlights.bulkPut(item.highlights);
           if (item.note.trim())
             await db.notes.put({
@@ -260,7 +330,14 @@ export class LibraryRepo {
             (t) => canonical.get(normalizeTag(t).toLowerCase()) ?? normalizeTag(t),
           ),
         );
-        const clipping: Clipping = { ...item.draft, tags, id: newId(), importedAt, deletedAt: '' };
+        const clipping: Clipping = {
+          ...item.draft,
+          coverage: { ...emptyCoverage(), ...item.draft.coverage },
+          tags,
+          id: newId(),
+          importedAt,
+          deletedAt: '',
+        };
         known.set(sha, { id: clipping.id, title: clipping.title });
         if (documentId) knownIds.set(documentId, { id: clipping.id, title: clipping.title });
         clippings.push(clipping);
@@ -392,13 +469,67 @@ export class LibraryRepo {
     }
     if (clean.url && !/^https?:\/\//i.test(clean.url))
       throw new Error('The URL must start with http:// or https://.');
-    const [before] = await this.#rewrite([id], (c) => ({ ...c, ...clean }));
+    const { coverage: rawCoverage, ...fields } = clean;
+    const coverage = rawCoverage ? cleanCoveragePatch(rawCoverage) : undefined;
+    const [before] = await this.#rewrite([id], (c) => ({
+      ...c,
+      ...fields,
+      ...(coverage ? { coverage: { ...coverageOf(c), ...coverage } } : {}),
+    }));
     if (!before) return null;
     const previous: MetadataPatch = {};
-    for (const key of Object.keys(clean) as (keyof MetadataPatch)[]) {
+    for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
       (previous as Record<string, unknown>)[key] = before[key];
     }
+    if (coverage) {
+      const old = coverageOf(before);
+      previous.coverage = Object.fromEntries(
+        Object.keys(coverage).map((key) => [key, old[key as keyof Coverage]]),
+      ) as Partial<Coverage>;
+    }
     return previous;
+  }
+
+  /**
+   * Sets coverage fields and adds or removes tags on many clippings in one transaction.
+   * Returns the clippings it changed as they were, for undo (null when nothing changed).
+   */
+  async bulkEdit(ids: readonly string[], edit: BulkEdit): Promise<BulkSnapshot | null> {
+    const coverage = edit.coverage ? cleanCoveragePatch(edit.coverage) : {};
+    const canonical = await this.#canonicalTags(edit.addTags ?? []);
+    const adding = dedupeTags(
+      (edit.addTags ?? [])
+        .map(normalizeTag)
+        .filter(Boolean)
+        .map((t) => canonical.get(t.toLowerCase()) ?? t),
+    );
+    const removing = new Set((edit.removeTags ?? []).map((t) => normalizeTag(t).toLowerCase()));
+    const keys = Object.keys(coverage) as (keyof Coverage)[];
+    const before = await this.#rewrite(ids, (c) => {
+      const old = coverageOf(c);
+      const next = { ...old, ...coverage };
+      const tags = dedupeTags([...c.tags.filter((t) => !removing.has(t.toLowerCase())), ...adding]);
+      const same =
+        keys.every((k) => JSON.stringify(old[k]) === JSON.stringify(next[k])) &&
+        sameTags(tags, c.tags);
+      return same ? null : { ...c, coverage: next, tags };
+    });
+    if (before.length === 0) return null;
+    return {
+      clippings: before.map((c) => ({ id: c.id, coverage: coverageOf(c), tags: c.tags })),
+    };
+  }
+
+  /** Puts back what a bulk edit changed (its undo). */
+  async restoreBulk(snapshot: BulkSnapshot): Promise<void> {
+    const saved = new Map(snapshot.clippings.map((c) => [c.id, c]));
+    const canonical = await this.#canonicalTags(snapshot.clippings.flatMap((c) => c.tags));
+    await this.#rewrite([...saved.keys()], (c) => {
+      const was = saved.get(c.id);
+      if (!was) return null;
+      const tags = dedupeTags(was.tags.map((t) => canonical.get(t.toLowerCase()) ?? t));
+      return { ...c, coverage: was.coverage, tags };
+    });
   }
 
   async trash(ids: readonly string[]): Promise<string[]> {
@@ -460,6 +591,22 @@ export class LibraryRepo {
     const key = name.toLowerCase();
     await this.db.tags.update(key, { color });
     this.#emit({ upserted: [], removed: [], tagsChanged: true });
+  }
+
+  /** Sets a tag's description (its codebook entry); returns the previous one, for undo. */
+  async setTagDescription(name: string, description: string): Promise<string | null> {
+    const key = normalizeTag(name).toLowerCase();
+    const text = description.trim();
+    if (text.length > 5_000) throw new Error('A description can be at most 5,000 characters.');
+    let previous: string | null = null;
+    await this.db.transaction('rw', this.db.tags, async () => {
+      const record = await this.db.tags.get(key);
+      if (!record) throw new Error(`There is no tag “${name}”.`);
+      previous = record.description ?? '';
+      await this.db.tags.put({ ...record, description: text });
+    });
+    this.#emit({ upserted: [], removed: [], tagsChanged: true });
+    return previous;
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { MediaType, Tone } from '@shared/clipping';
 import type { ClippingSummary } from './db';
 
 export interface Filters {
@@ -11,6 +12,9 @@ export interface Filters {
   to: string;
   hasHighlights: boolean;
   hasNote: boolean;
+  /** The clipping's tone and media type; '' for any. */
+  tone: Tone | '';
+  mediaType: MediaType | '';
 }
 
 export function emptyFilters(view: Filters['view'] = 'library'): Filters {
@@ -24,6 +28,8 @@ export function emptyFilters(view: Filters['view'] = 'library'): Filters {
     to: '',
     hasHighlights: false,
     hasNote: false,
+    tone: '',
+    mediaType: '',
   };
 }
 
@@ -52,7 +58,7 @@ export function compileFilters(
     : [];
   const all = f.tagMode === 'all';
   const source = f.source.toLowerCase();
-  const { language, from, to, hasHighlights, hasNote } = f;
+  const { language, from, to, hasHighlights, hasNote, tone, mediaType } = f;
   const languagePrefix = `${language}-`;
   const covered = (tags: readonly string[], want: { key: string; prefix: string }): boolean => {
     for (const t of tags) if (t === want.key || t.startsWith(want.prefix)) return true;
@@ -72,6 +78,8 @@ export function compileFilters(
     if (to && (!s.publishedAt || s.publishedAt.slice(0, 10) > to)) return false;
     if (hasHighlights && s.highlightCount === 0) return false;
     if (hasNote && !s.hasNote) return false;
+    if (tone && s.tone !== tone) return false;
+    if (mediaType && s.mediaType !== mediaType) return false;
     return true;
   };
 }
@@ -227,7 +235,15 @@ export function filterRows(
 ): ClippingSummary[] {
   const trash = f.view === 'trash';
   // Only the view (the usual case): a plain loop, with no predicate call per row.
-  const onlyView = !f.source && !f.language && !f.from && !f.to && !f.hasHighlights && !f.hasNote;
+  const onlyView =
+    !f.source &&
+    !f.language &&
+    !f.from &&
+    !f.to &&
+    !f.hasHighlights &&
+    !f.hasNote &&
+    !f.tone &&
+    !f.mediaType;
   const out: ClippingSummary[] = [];
   if (f.tags.length === 0) {
     if (!onlyView) return rows.filter(compileFilters(f));

@@ -4,6 +4,7 @@
  * Settings travel with backups, so a restore can bring any shape back.
  */
 import * as v from 'valibot';
+import { COLOR_NAME_MAX } from '@shared/annotations';
 import { EXPORT_FORMAT_LIST } from '@shared/export/formats';
 import type { ClipbookDb } from './db';
 import { THEMES } from './theme';
@@ -18,6 +19,14 @@ const SETTING_SCHEMAS = {
     subtitle: v.optional(v.string(), ''),
   }),
   autoBackup: v.object({ enabled: v.boolean(), lastAt: v.string() }),
+  /** The user's names for the highlight colours. */
+  highlightColorNames: v.object({
+    yellow: v.optional(v.pipe(v.string(), v.maxLength(COLOR_NAME_MAX))),
+    green: v.optional(v.pipe(v.string(), v.maxLength(COLOR_NAME_MAX))),
+    blue: v.optional(v.pipe(v.string(), v.maxLength(COLOR_NAME_MAX))),
+    pink: v.optional(v.pipe(v.string(), v.maxLength(COLOR_NAME_MAX))),
+    purple: v.optional(v.pipe(v.string(), v.maxLength(COLOR_NAME_MAX))),
+  }),
   savedSearches: v.pipe(
     v.array(v.unknown()),
     v.transform((list) => list.filter((s): s is string => typeof s === 'string')),

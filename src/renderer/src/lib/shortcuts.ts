@@ -26,7 +26,10 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['t'], action: 'Add a tag to the open (or selected) clippings' },
   { keys: ['1–5', 'h'], action: 'Highlight the selected text (colour 1–5; h = yellow)' },
   { keys: ['n'], action: 'Write in the article note' },
-  { keys: ['e'], action: 'Edit the clipping’s details' },
+  {
+    keys: ['e'],
+    action: 'Edit the clipping’s details (with several selected: coverage and tags of all)',
+  },
   { keys: ['Delete'], action: 'Move to the Trash' },
   { keys: [`${mod}+Z`], action: 'Undo the last destructive action' },
   { keys: ['?', 'F1'], action: 'Show this list' },

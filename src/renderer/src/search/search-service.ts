@@ -10,7 +10,8 @@ import {
   type SearchDoc,
   type TrashedMode,
 } from '@shared/search/index';
-import { parseQuery, type QueryError } from '@shared/search/query';
+import { isCoverageFilter, type CoverageFacts } from '@shared/search/coverage-filter';
+import { parseQuery, type QueryError, type QueryNode } from '@shared/search/query';
 import { needsPositions } from '@shared/search/query-ast';
 import { hitSnippet, type HitText, type Snippet, type TextRange } from '@shared/search/snippet';
 import type { SearchStore } from './search-store';
@@ -107,13 +108,40 @@ export interface DocTextSource {
    * collection of that thread spends ~25 ms on them; on the UI thread that stopped a scroll.
    */
   allIds?(): Promise<string[]>;
+  /**
+   * Every clipping's coverage facts (from the summaries), read the first time a query uses a
+   * coverage operator: segments do not hold them, and most sessions never ask.
+   */
+  allCoverage?(): Promise<Map<string, CoverageFacts>>;
 }
 
 /** The longest a merge holds the worker before letting queued messages through. */
 const MERGE_SLICE_MS = 20;
 
+/** Whether the query filters by coverage (tone:, type:, page:, reach, has:tone). */
+function usesCoverage(node: QueryNode | null): boolean {
+  if (!node) return false;
+  switch (node.type) {
+    case 'filter':
+      return isCoverageFilter(node.filter);
+    case 'not':
+    case 'atleast':
+      return usesCoverage(node.child);
+    case 'near':
+      return usesCoverage(node.left) || usesCoverage(node.right);
+    case 'and':
+    case 'or':
+      return node.children.some(usesCoverage);
+    default:
+      return false;
+  }
+}
+
 export class SearchService {
   private index = new SearchIndex();
+  /** Coverage facts by clipping id: from indexed documents, and all of them once asked for. */
+  private coverage = new Map<string, CoverageFacts>();
+  private coverageLoaded: Promise<void> | null = null;
   private loading: Promise<ReadyInfo> | null = null;
   private positions: Promise<void> = Promise.resolve();
   private writes: Promise<void> = Promise.resolve();
@@ -156,6 +184,7 @@ export class SearchService {
       case 'ready':
         return this.ready();
       case 'index':
+        this.noteCoverage(request.docs);
         this.index.add(request.docs);
         this.persist();
         this.scheduleMerge();
@@ -165,6 +194,7 @@ export class SearchService {
           throw new Error('This search service cannot read documents by id.');
         const docs = await this.texts.getDocs(request.ids);
         if (docs.length > 0) {
+          this.noteCoverage(docs);
           this.index.add(docs);
           this.persist();
           this.scheduleMerge();
@@ -172,6 +202,7 @@ export class SearchService {
         return this.info();
       }
       case 'remove':
+        for (const id of request.ids) this.coverage.delete(id);
         this.index.remove(request.ids);
         this.persist();
         this.scheduleMerge();
@@ -182,6 +213,8 @@ export class SearchService {
         return this.reconcile();
       case 'clear':
         this.index = new SearchIndex();
+        this.coverage = new Map();
+        this.coverageLoaded = null;
         this.writes = this.writes.then(() => this.store?.clear());
         await this.writes;
         return this.info();
@@ -223,6 +256,22 @@ export class SearchService {
     }
   }
 
+  private noteCoverage(docs: readonly SearchDoc[]): void {
+    for (const doc of docs) if (doc.coverage) this.coverage.set(doc.id, doc.coverage);
+  }
+
+  /** Reads every clipping's facts once; documents indexed since keep their newer facts. */
+  private loadCoverage(): Promise<void> {
+    this.coverageLoaded ??= (async () => {
+      const all = (await this.texts.allCoverage?.()) ?? new Map<string, CoverageFacts>();
+      for (const [id, facts] of all) if (!this.coverage.has(id)) this.coverage.set(id, facts);
+    })().catch((e: unknown) => {
+      this.coverageLoaded = null;
+      throw e;
+    });
+    return this.coverageLoaded;
+  }
+
   async query(text: string, options: QueryOptions = {}): Promise<QueryResponse> {
     const parsed = parseQuery(text, { prefixLast: options.prefixLast ?? true });
     if (!parsed.ok) return { hits: [], total: 0, error: parsed.error, highlight: [] };
@@ -236,7 +285,9 @@ export class SearchService {
       query = { type: 'and', children: [query, filters.query], start: query.start, end: query.end };
     }
     if (needsPositions(query)) await this.positions;
-    const result = this.index.run(query, options);
+    if (usesCoverage(query)) await this.loadCoverage();
+    const coverage = this.coverage;
+    const result = this.index.run(query, { ...options, coverage: (id) => coverage.get(id) });
     const texts =
       result.hits.length > 0 ? await this.texts.getTexts(result.hits.map((h) => h.id)) : [];
     const hits = result.hits.map((hit, k): QueryHit => {

@@ -5,7 +5,8 @@
  */
 import { toSearchDoc } from '@shared/search/types';
 import { loadAnnotated } from '../lib/annotated';
-import { createDatabase } from '../lib/db';
+import { coverageFacts, type CoverageFacts } from '@shared/search/coverage-filter';
+import { createDatabase, pagesByKey } from '../lib/db';
 import { SearchService, respond, type RequestMessage } from './search-service';
 import { SearchStore, searchTables } from './search-store';
 
@@ -24,6 +25,13 @@ const service = new SearchService(new SearchStore(searchTables(db)), {
   },
   async allIds() {
     return (await db.clippings.toCollection().primaryKeys()) as string[];
+  },
+  async allCoverage() {
+    // Summaries carry the coverage fields: small rows, a page at a time.
+    const facts = new Map<string, CoverageFacts>();
+    for await (const rows of pagesByKey(db.summaries, 10_000))
+      for (const row of rows) facts.set(row.id, coverageFacts(row));
+    return facts;
   },
   async getTexts(ids) {
     // The very texts getDocs indexed (same reads, same joining), so snippets match the index.

@@ -1,5 +1,5 @@
 import { normalizeTag } from '@shared/annotations';
-import type { LibraryRepo, MetadataPatch } from '../lib/library-repo';
+import type { BulkEdit, LibraryRepo, MetadataPatch } from '../lib/library-repo';
 import type { LibraryState } from './library.svelte';
 import type { NoticesState } from './notices.svelte';
 import type { UndoState } from './undo.svelte';
@@ -130,6 +130,38 @@ export class LibraryActions {
       if (previous) {
         this.#undo.record('Details edited', async () => {
           await this.#repo.updateMetadata(id, previous);
+        });
+      }
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** Sets coverage and adds/removes tags on a selection; returns an error for the dialog. */
+  async bulkEdit(ids: readonly string[], edit: BulkEdit): Promise<string | null> {
+    try {
+      const snapshot = await this.#repo.bulkEdit(ids, edit);
+      if (!snapshot) {
+        this.#notices.push('info', 'Nothing changed: the clippings already had these values.');
+        return null;
+      }
+      this.#undo.record(`Edited ${count(snapshot.clippings.length, 'clipping')}`, async () => {
+        await this.#repo.restoreBulk(snapshot);
+      });
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** Returns an error message for the dialog, or null when done. */
+  async setTagDescription(name: string, description: string): Promise<string | null> {
+    try {
+      const previous = await this.#repo.setTagDescription(name, description);
+      if (previous !== null && previous !== description.trim()) {
+        this.#undo.record(`Description of “${name}” changed`, async () => {
+          await this.#repo.setTagDescription(name, previous);
         });
       }
       return null;

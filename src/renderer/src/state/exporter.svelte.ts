@@ -1,7 +1,8 @@
 import type { ClipbookApi } from '@shared/clipbook-api';
 import { EXPORT_FORMAT_LIST, exportItems } from '@shared/export';
 import { clipBookHtml } from '@shared/export/clip-book';
-import type { ExportItem } from '@shared/export/types';
+import type { ExportFormat } from '@shared/export/formats';
+import type { ExportItem, ExportOptions } from '@shared/export/types';
 import type { LibraryRepo } from '../lib/library-repo';
 import type { NoticesState } from './notices.svelte';
 
@@ -66,13 +67,14 @@ export class ExporterState {
       const items = await this.#load(ids, run);
       if (run.controller.signal.aborted) return this.#cancelled(run);
       run.phase = 'formatting';
-      const options = {
+      const options: ExportOptions = {
         title: settings.title.trim() || label,
         ...(settings.subtitle.trim() ? { subtitle: settings.subtitle.trim() } : {}),
         includeBody: settings.includeBody,
         generatedAt: new Date().toISOString(),
+        ...(await this.#codebook()),
       };
-      const base = safeBase(options.title);
+      const base = safeBase(options.title ?? label);
       let saved: { folder: string; paths: string[] } | null;
       if (settings.choice === 'pdf') {
         const html = clipBookHtml(items, options);
@@ -105,6 +107,60 @@ export class ExporterState {
 
   cancel(): void {
     this.run?.controller.abort();
+  }
+
+  /** What every export names colours and codes by: the user's colour names and tags. */
+  async #codebook(): Promise<Pick<ExportOptions, 'colorNames' | 'tags'>> {
+    const [colorNames, tags] = await Promise.all([
+      this.#repo.settings.get('highlightColorNames'),
+      this.#repo.listTags(),
+    ]);
+    return {
+      colorNames: colorNames ?? {},
+      tags: tags
+        .filter((t) => t.count > 0)
+        .map((t) => ({ name: t.name, description: t.description ?? '', color: t.color })),
+    };
+  }
+
+  /**
+   * Exports chosen passages (highlight ids, grouped by clipping in the order given) on their
+   * own: each clipping carries only those of its highlights. Returns the message to show.
+   */
+  async exportPassages(
+    format: ExportFormat,
+    passages: readonly { id: string; clippingId: string }[],
+    title: string,
+  ): Promise<string> {
+    const order: string[] = [];
+    const chosen = new Map<string, Set<string>>();
+    for (const p of passages) {
+      let ids = chosen.get(p.clippingId);
+      if (!ids) {
+        chosen.set(p.clippingId, (ids = new Set()));
+        order.push(p.clippingId);
+      }
+      ids.add(p.id);
+    }
+    const run = new ExportRun();
+    run.total = order.length;
+    const loaded = await this.#load(order, run);
+    const items = loaded.map((item) => ({
+      ...item,
+      highlights: item.highlights.filter((h) => chosen.get(item.clipping.id)?.has(h.id)),
+    }));
+    const options: ExportOptions = {
+      title,
+      generatedAt: new Date().toISOString(),
+      ...(await this.#codebook()),
+    };
+    const files = await exportItems(format, items, options);
+    const first = files[0];
+    const saved = unwrap(
+      await this.#api.saveExport({ target: 'file', suggestedName: first?.name ?? title, files }),
+    );
+    if (!saved) return 'The export was cancelled; nothing was written.';
+    return `Exported ${passages.length} passage${passages.length === 1 ? '' : 's'} to ${saved.paths[0] ?? saved.folder}.`;
   }
 
   async showInFolder(): Promise<void> {

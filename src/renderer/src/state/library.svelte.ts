@@ -142,11 +142,15 @@ export class LibraryState {
     void this.#version;
     let library = 0;
     let trash = 0;
+    let highlights = 0;
     for (const s of this.#all.values()) {
       if (s.deletedAt) trash += 1;
-      else library += 1;
+      else {
+        library += 1;
+        highlights += s.highlightCount;
+      }
     }
-    return { library, trash };
+    return { library, trash, highlights };
   });
 
   readonly sources = $derived.by(() => {
@@ -173,7 +177,9 @@ export class LibraryState {
       !!f.from ||
       !!f.to ||
       f.hasHighlights ||
-      f.hasNote
+      f.hasNote ||
+      !!f.tone ||
+      !!f.mediaType
     );
   });
 

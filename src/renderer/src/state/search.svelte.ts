@@ -268,5 +268,7 @@ export function filterOperators(f: Filters): string {
   if (f.to) parts.push(`before:${nextDay(f.to)}`);
   if (f.hasHighlights) parts.push('has:highlights');
   if (f.hasNote) parts.push('has:note');
+  if (f.tone) parts.push(`tone:${f.tone}`);
+  if (f.mediaType) parts.push(`type:${f.mediaType}`);
   return parts.join(' ');
 }
