@@ -6,6 +6,7 @@ import { findDate } from './dates';
 import { canonicalEncoding } from './decode';
 import { parseHtml } from './html';
 import { parsePlainText } from './plain-text';
+import { RefusalError } from './refusal-error';
 
 const SUBJECT_PREFIX_RE =
   /^\s*((re|fwd?|fw|aw|wg|tr|sv|vs|rv|enc|res|ответ|пересл)\s*(\[\d+\])?\s*:\s*|\[[^\]]{1,60}\]\s*)+/iu;
@@ -152,7 +153,28 @@ class BodyPartsParser extends PostalMime {
   }
 }
 
+/**
+ * Lines in a message, at most: postal-mime holds ~1.6 KB per line while parsing (a 10 MB
+ * message of short lines peaked at 650 MB, measured), so a 50 MB message of short lines
+ * would need over 3 GB. 600,000 lines is a 45 MB base64 attachment; the article is never
+ * that long.
+ */
+export const MAX_MAIL_LINES = 600_000;
+
+function lineCount(bytes: Uint8Array, stopAt: number): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let n = 0;
+  for (let i = buf.indexOf(0x0a); i >= 0 && n <= stopAt; i = buf.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
 export async function parseEmail(bytes: Uint8Array): Promise<ArticleFields | null> {
+  if (bytes.length > MAX_MAIL_LINES * 8 && lineCount(bytes, MAX_MAIL_LINES) > MAX_MAIL_LINES) {
+    throw new RefusalError(
+      'too-large',
+      `has more than ${MAX_MAIL_LINES.toLocaleString('en-US')} lines, more than Clipbook reads from one message. Save the message without its attachments (or the article as text) and import that.`,
+    );
+  }
   const mail = await new BodyPartsParser().parse(
     Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
   );

@@ -27,6 +27,13 @@ import { sanitiseText } from './sanitise';
 /** Text of headings, bylines and link titles leaves out what body text leaves out. */
 const SKIP_TAGS = new Set([...NEVER_TEXT_TAGS, ...FURNITURE_TAGS]);
 
+/**
+ * A metadata value past this is not a title or a name (the draft's own limits are lower and
+ * warn); cutting it first keeps title cleaning from splitting 50 MB into millions of parts.
+ */
+const MAX_META_VALUE = 20_000;
+const capMeta = (s: string): string => (s.length > MAX_META_VALUE ? s.slice(0, MAX_META_VALUE) : s);
+
 /** Subtrees whose <title> is not the page's (an SVG icon's title is not the headline). */
 const FOREIGN_TAGS = new Set(['svg', 'math', 'template', 'noscript', 'xmp', 'noembed', 'noframes']);
 
@@ -91,8 +98,9 @@ function collectMeta(doc: AnyNode): HtmlMeta {
     h1: '',
     related: [],
   };
-  const add = (k: string, v: string): void => {
+  const add = (k: string, raw: string): void => {
     const key = k.toLowerCase().trim();
+    const v = capMeta(raw);
     const list = meta.metas.get(key);
     if (list) list.push(v);
     else meta.metas.set(key, [v]);
@@ -118,7 +126,7 @@ function collectMeta(doc: AnyNode): HtmlMeta {
       continue;
     }
     if (name === 'html' && !meta.lang) meta.lang = attr(node, 'lang') || attr(node, 'xml:lang');
-    if (name === 'title' && !meta.title) meta.title = textOfRaw(node);
+    if (name === 'title' && !meta.title) meta.title = capMeta(textOfRaw(node));
     if (name === 'link' && /\bcanonical\b/i.test(attr(node, 'rel')) && !meta.canonical) {
       meta.canonical = attr(node, 'href');
     }
@@ -216,7 +224,7 @@ function findLdArticle(blocks: string[]): Record<string, Json> | null {
 }
 
 function ldString(v: Json): string {
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') return capMeta(v);
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return ldString(v[0]);
   if (v && typeof v === 'object') {

@@ -204,6 +204,7 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
       try {
         mail = await parseEmail(bytes);
       } catch (err) {
+        if (err instanceof RefusalError) throw err;
         return refuse(
           'malformed',
           `“${name}” is a damaged e-mail message (${(err as Error).message}); save the message again from your mail program.`,

@@ -12,6 +12,7 @@ import { parseBytes, type ParseOutcome } from '../../../src/main/import';
 import { textKey } from '../../../src/main/import/article';
 import { estimateHtmlDepth, MAX_HTML_DEPTH } from '../../../src/main/import/html-guard';
 import { MAX_FRONT_MATTER } from '../../../src/main/import/markdown';
+import { MAX_MAIL_LINES } from '../../../src/main/import/email';
 import { checkPdfInflation, streamFilters } from '../../../src/main/import/pdf-guard';
 import { checkZipBomb, MAX_XML_ELEMENTS_SMALL } from '../../../src/main/import/zip-guard';
 import { ClippingDraftSchema, REFUSAL_CODES } from '../../../src/shared/clipping';
@@ -199,6 +200,18 @@ describe('e-mail', () => {
     const text = r.draft.paragraphs.join('\n');
     expect(text).toContain(SENTENCE);
     expect(text).not.toMatch(/RESOURCE PART|url\(|file:|data:/);
+  });
+});
+
+describe('e-mail size', () => {
+  it('a message of more lines than can be parsed safely is refused with advice', async () => {
+    const body = '> quoted\r\n'.repeat(MAX_MAIL_LINES + 1);
+    const r = await parseBytes(
+      enc(`From: a@example.com\r\nSubject: Long\r\nContent-Type: text/plain\r\n\r\n${body}`),
+      'long.eml',
+    );
+    expect(r.ok ? 'clipping' : r.error.code).toBe('too-large');
+    expect(r.ok ? '' : r.error.message).toMatch(/600,000 lines.*without its attachments/);
   });
 });
 
