@@ -2,6 +2,7 @@
 import type { ClippingDraft } from '@shared/clipping';
 import { parseFile } from '../import/index';
 import { runConvert } from './convert-command';
+import { runStories } from './stories-command';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -14,6 +15,7 @@ export const EXIT_USAGE = 64;
 
 export const USAGE = `Usage: clipbook parse [--json | --md] FILE...
        clipbook convert --to FORMAT --out DIR FILE...   (see clipbook convert --help)
+       clipbook stories --json FILE...   (see clipbook stories --help)
 
 Parses article files (.txt, .html, .md, .eml, .pdf, .docx) the way the app imports them.
 
@@ -60,6 +62,7 @@ function toMarkdown(entries: Entry[]): string {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // `convert` (the export side) owns its own options, help and exit codes.
   if (argv[0] === 'convert') return runConvert(argv.slice(1), io, { parseFile });
+  if (argv[0] === 'stories') return runStories(argv.slice(1), io, { parseFile });
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(USAGE);
     return EXIT_OK;
