@@ -298,10 +298,12 @@ export function groupStories(
     }
     return false;
   };
+  // Groups the user merged by hand join on the measurement alone: their texts differ.
+  const manual = new Uint8Array(all.length);
   for (const [x, y] of choices.together) {
     const a = position.get(x);
     const b = position.get(y);
-    if (a !== undefined && b !== undefined) components.union(a, b);
+    if (a !== undefined && b !== undefined) manual[components.union(a, b)] = 1;
   }
   // Strongest evidence first; a join must also hold between the two groups' longest texts,
   // so a trimmed copy that two different versions both contain does not chain them together.
@@ -316,9 +318,15 @@ export function groupStories(
     if (ra === rb || conflicts(ra, rb)) continue;
     const la = all[longest[ra] as number] as Prepared;
     const lb = all[longest[rb] as number] as Prepared;
-    if (Math.abs(la.day - lb.day) > windowDays || containment(la.set, lb.set) < threshold) continue;
+    const byHand = manual[ra] === 1 || manual[rb] === 1;
+    if (
+      !byHand &&
+      (Math.abs(la.day - lb.day) > windowDays || containment(la.set, lb.set) < threshold)
+    )
+      continue;
     const r = components.union(ra, rb);
     longest[r] = la.set.length >= lb.set.length ? la.index : lb.index;
+    if (byHand) manual[r] = 1;
   }
 
   const stories: Story[] = [];

@@ -18,6 +18,10 @@ const SETTING_SCHEMAS = {
     subtitle: v.optional(v.string(), ''),
   }),
   autoBackup: v.object({ enabled: v.boolean(), lastAt: v.string() }),
+  /** The library list shows one row per story. */
+  storyRows: v.boolean(),
+  /** The engine version whose sketches the library holds (absent: group it again). */
+  storySketches: v.number(),
   savedSearches: v.pipe(
     v.array(v.unknown()),
     v.transform((list) => list.filter((s): s is string => typeof s === 'string')),

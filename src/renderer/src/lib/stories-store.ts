@@ -1,0 +1,259 @@
+/**
+ * The library's stories in IndexedDB: sketches of clippings, the stories of two or more,
+ * and the user's split/merge choices. Runs where the grouping runs (the stories worker; tests
+ * call it directly). Every regrouping reads the choices, so a split or merge holds through
+ * later imports, regroupings and restores.
+ */
+import type { Clipping } from '@shared/clipping';
+import { groupStories, WINDOW_DAYS, type StoryChoices, type StoryDoc } from '@shared/stories/group';
+import { sketchOf } from '@shared/stories/sketch';
+import { pagesByKey, type ClipbookDb, type StoryChoiceRecord, type StoryMemberRecord } from './db';
+
+/** Bumped when the engine groups differently, so libraries are regrouped once. */
+export const STORY_ENGINE_VERSION = 1;
+/** The settings key that says the library's sketches are complete (made by this engine). */
+export const STORY_SKETCHES_SETTING = 'storySketches';
+const PAGE = 500;
+const DAY_MS = 86_400_000;
+
+export function choiceRecord(
+  kind: StoryChoiceRecord['kind'],
+  x: string,
+  y: string,
+): StoryChoiceRecord {
+  const [a, b] = x < y ? [x, y] : [y, x];
+  return { id: `${kind}:${a}:${b}`, kind, a, b };
+}
+
+export function docOf(
+  c: Pick<Clipping, 'id' | 'source' | 'publishedAt' | 'language' | 'paragraphs'>,
+): StoryDoc {
+  return {
+    id: c.id,
+    source: c.source,
+    publishedAt: c.publishedAt,
+    language: c.language,
+    sketch: sketchOf(c),
+  };
+}
+
+async function loadChoices(db: ClipbookDb): Promise<StoryChoices> {
+  const all = await db.storyChoices.toArray();
+  return {
+    together: all.filter((c) => c.kind === 'together').map((c) => [c.a, c.b] as const),
+    apart: all.filter((c) => c.kind === 'apart').map((c) => [c.a, c.b] as const),
+  };
+}
+
+/** Regroups `seeds` with their current story-mates; returns the ids whose rows changed. */
+async function regroup(db: ClipbookDb, seeds: Iterable<string>): Promise<string[]> {
+  return db.transaction(
+    'rw',
+    [db.storySketches, db.storyMembers, db.storyChoices, db.summaries],
+    async () => {
+      const ids = new Set(seeds);
+      const rows = await db.storyMembers.bulkGet([...ids]);
+      const stories = new Set(rows.flatMap((r) => (r ? [r.story] : [])));
+      const mates =
+        stories.size > 0
+          ? await db.storyMembers
+              .where('story')
+              .anyOf([...stories])
+              .toArray()
+          : [];
+      for (const m of mates) ids.add(m.id);
+      // Clippings in the Trash are in no story.
+      const list = [...ids];
+      const [sketches, summaries] = await Promise.all([
+        db.storySketches.bulkGet(list),
+        db.summaries.bulkGet(list),
+      ]);
+      const live = new Set(summaries.flatMap((s) => (s && s.deletedAt === '' ? [s.id] : [])));
+      const docs = sketches.filter((d): d is StoryDoc => !!d && live.has(d.id));
+      const grouped = groupStories(docs, await loadChoices(db));
+      const before = new Map(mates.map((m) => [m.id, m]));
+      for (const r of rows) if (r) before.set(r.id, r);
+      const puts: StoryMemberRecord[] = [];
+      for (const s of grouped) {
+        if (s.members.length < 2) continue;
+        for (const m of s.members)
+          puts.push({
+            id: m.id,
+            story: s.id,
+            similarity: m.similarity,
+            size: s.members.length,
+            agency: s.agency,
+          });
+      }
+      const after = new Map(puts.map((p) => [p.id, p]));
+      const changed = list.filter(
+        (id) => JSON.stringify(before.get(id)) !== JSON.stringify(after.get(id)),
+      );
+      await db.storyMembers.bulkDelete(list.filter((id) => !after.has(id) && before.has(id)));
+      await db.storyMembers.bulkPut(puts);
+      return changed;
+    },
+  );
+}
+
+function dayRange(publishedAt: readonly string[]): [string, string] | null {
+  const days = publishedAt
+    .filter(Boolean)
+    .map((p) => Date.parse(`${p.slice(0, 10)}T00:00:00Z`))
+    .filter(Number.isFinite);
+  if (days.length === 0) return null;
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  return [
+    iso(Math.min(...days) - WINDOW_DAYS * DAY_MS),
+    `${iso(Math.max(...days) + WINDOW_DAYS * DAY_MS)}\uffff`,
+  ];
+}
+
+/** Groups newly stored clippings with the library's clippings of their date window. */
+export async function addToStories(
+  db: ClipbookDb,
+  clippings: readonly Clipping[],
+): Promise<string[]> {
+  const docs = clippings.map(docOf);
+  if (docs.length === 0) return [];
+  await db.storySketches.bulkPut(docs);
+  const seeds = new Set(docs.map((d) => d.id));
+  const range = dayRange(docs.map((d) => d.publishedAt));
+  if (range)
+    for (const id of await db.storySketches
+      .where('publishedAt')
+      .between(range[0], range[1], true, true)
+      .primaryKeys())
+      seeds.add(id);
+  if (docs.some((d) => !d.publishedAt))
+    for (const id of await db.storySketches.where('publishedAt').equals('').primaryKeys())
+      seeds.add(id);
+  return regroup(db, seeds);
+}
+
+/** Regroups clippings already stored (by id), e.g. after they leave or return from the Trash. */
+export async function regroupIds(db: ClipbookDb, ids: readonly string[]): Promise<string[]> {
+  const missing = ids.filter(Boolean);
+  const have = new Set((await db.storySketches.bulkGet(missing)).flatMap((s) => (s ? [s.id] : [])));
+  const need = await db.clippings.bulkGet(missing.filter((id) => !have.has(id)));
+  const docs = need.flatMap((c) => (c ? [docOf(c)] : []));
+  if (docs.length) await db.storySketches.bulkPut(docs);
+  const seeds = new Set(missing);
+  const range = dayRange(
+    (await db.storySketches.bulkGet(missing)).map((s) => s?.publishedAt ?? ''),
+  );
+  if (range)
+    for (const id of await db.storySketches
+      .where('publishedAt')
+      .between(range[0], range[1], true, true)
+      .primaryKeys())
+      seeds.add(id);
+  return regroup(db, seeds);
+}
+
+/**
+ * Sketches every clipping and groups the whole library (the one-time background pass, and
+ * after a restore). `onProgress` hears clippings sketched, then grouped, out of twice the total.
+ */
+export async function regroupAll(
+  db: ClipbookDb,
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
+  const total = await db.clippings.count();
+  let done = 0;
+  const docs: StoryDoc[] = [];
+  for await (const page of pagesByKey(db.clippings, PAGE)) {
+    const sketched = page.filter((c) => c.deletedAt === '').map(docOf);
+    await db.storySketches.bulkPut(sketched);
+    for (const d of sketched) docs.push(d);
+    done += page.length;
+    onProgress?.(done, 2 * total);
+  }
+  const stories = groupStories(docs, await loadChoices(db), {
+    onProgress: (grouped, of) =>
+      onProgress?.(total + Math.round((grouped / Math.max(1, of)) * total), 2 * total),
+  });
+  const puts: StoryMemberRecord[] = [];
+  for (const s of stories) {
+    if (s.members.length < 2) continue;
+    for (const m of s.members)
+      puts.push({
+        id: m.id,
+        story: s.id,
+        similarity: m.similarity,
+        size: s.members.length,
+        agency: s.agency,
+      });
+  }
+  await db.transaction('rw', db.storyMembers, async () => {
+    await db.storyMembers.clear();
+    for (let i = 0; i < puts.length; i += PAGE * 4)
+      await db.storyMembers.bulkPut(puts.slice(i, i + PAGE * 4));
+  });
+  await db.settings.put({ key: STORY_SKETCHES_SETTING, value: STORY_ENGINE_VERSION });
+  onProgress?.(2 * total, 2 * total);
+  return stories.filter((s) => s.members.length > 1).length;
+}
+
+/** What a choice changed, so it can be undone exactly. */
+export interface ChoiceChange {
+  added: StoryChoiceRecord[];
+  removed: StoryChoiceRecord[];
+  /** Clippings to regroup. */
+  ids: string[];
+}
+
+async function applyChoices(db: ClipbookDb, change: ChoiceChange): Promise<string[]> {
+  await db.storyChoices.bulkDelete(change.removed.map((c) => c.id));
+  await db.storyChoices.bulkPut(change.added);
+  return regroup(db, change.ids);
+}
+
+/** Takes a copy out of its story for good: it is kept apart from each of its story-mates. */
+export async function splitOut(
+  db: ClipbookDb,
+  id: string,
+): Promise<{ change: ChoiceChange; changed: string[] }> {
+  const row = await db.storyMembers.get(id);
+  const mates = row
+    ? (await db.storyMembers.where('story').equals(row.story).primaryKeys()).filter((m) => m !== id)
+    : [];
+  const removed = (await db.storyChoices.where('a').equals(id).or('b').equals(id).toArray()).filter(
+    (c) => c.kind === 'together',
+  );
+  const change: ChoiceChange = {
+    added: mates.map((m) => choiceRecord('apart', id, m)),
+    removed,
+    ids: [id, ...mates],
+  };
+  return { change, changed: await applyChoices(db, change) };
+}
+
+/** Joins two clippings' stories for good, lifting any split between their members. */
+export async function mergeStories(
+  db: ClipbookDb,
+  x: string,
+  y: string,
+): Promise<{ change: ChoiceChange; changed: string[] }> {
+  const members = async (id: string): Promise<string[]> => {
+    const row = await db.storyMembers.get(id);
+    return row ? await db.storyMembers.where('story').equals(row.story).primaryKeys() : [id];
+  };
+  const [left, right] = await Promise.all([members(x), members(y)]);
+  const rightSet = new Set(right);
+  const apart = await db.storyChoices.where('a').anyOf(left).or('b').anyOf(left).toArray();
+  const removed = apart.filter(
+    (c) => c.kind === 'apart' && (rightSet.has(c.a) || rightSet.has(c.b)),
+  );
+  const change: ChoiceChange = {
+    added: [choiceRecord('together', x, y)],
+    removed,
+    ids: [...left, ...right],
+  };
+  return { change, changed: await applyChoices(db, change) };
+}
+
+/** Undoes a split or merge: its choices back as they were, and the clippings regrouped. */
+export async function undoChoice(db: ClipbookDb, change: ChoiceChange): Promise<string[]> {
+  return applyChoices(db, { added: change.removed, removed: change.added, ids: change.ids });
+}
