@@ -1,0 +1,164 @@
+/**
+ * Stories in the window: which clippings share a story (loaded from IndexedDB, refreshed
+ * when the stories worker changes them), the one-row-per-story list setting, and split with
+ * undo. Grouping itself runs in the stories worker; the first start groups the library once.
+ */
+import type { StoryMemberRecord, ClippingSummary } from '../lib/db';
+import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
+import { STORY_ENGINE_VERSION } from '../lib/stories-store';
+import type { StoriesClient } from '../stories/stories-client';
+import type { NoticesState } from './notices.svelte';
+import type { UndoState } from './undo.svelte';
+
+/** Import batches arrive every ~100 ms: group them a moment later, together. */
+const BATCH_MS = 300;
+
+export class StoriesState {
+  members = $state.raw<ReadonlyMap<string, StoryMemberRecord>>(new Map());
+  storyRows = $state(false);
+  /** Set while the library is being grouped for the first time. */
+  grouping = $state.raw<{ done: number; total: number } | null>(null);
+
+  readonly byStory = $derived.by(() => {
+    const out = new Map<string, StoryMemberRecord[]>();
+    for (const m of this.members.values()) {
+      const list = out.get(m.story);
+      if (list) list.push(m);
+      else out.set(m.story, [m]);
+    }
+    return out;
+  });
+
+  readonly #repo: LibraryRepo;
+  readonly #notices: NoticesState;
+  readonly #undo: UndoState;
+  readonly #client: StoriesClient;
+  #added = new Set<string>();
+  #regroup = new Set<string>();
+  /** Clippings that left their story for the Trash: they rejoin when restored. */
+  #trashed = new Set<string>();
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #work: Promise<void> = Promise.resolve();
+
+  constructor(repo: LibraryRepo, notices: NoticesState, undo: UndoState, client: StoriesClient) {
+    this.#repo = repo;
+    this.#notices = notices;
+    this.#undo = undo;
+    this.#client = client;
+    client.onProgress = (done, total) => (this.grouping = { done, total });
+  }
+
+  async start(): Promise<void> {
+    this.#repo.onChange((change) => this.#onChange(change));
+    this.storyRows = (await this.#repo.settings.get('storyRows')) ?? false;
+    await this.reload();
+    if ((await this.#repo.settings.get('storySketches')) === STORY_ENGINE_VERSION) return;
+    // The library was never grouped (an older library, or a restore): once, in the worker.
+    this.grouping = { done: 0, total: 1 };
+    try {
+      await this.#client.regroupAll();
+      await this.reload();
+    } catch (error) {
+      this.#fail('Grouping the library into stories failed', error);
+    } finally {
+      this.grouping = null;
+    }
+  }
+
+  async reload(): Promise<void> {
+    const rows = await this.#repo.db.storyMembers.toArray();
+    this.members = new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async setStoryRows(on: boolean): Promise<void> {
+    this.storyRows = on;
+    await this.#repo.settings.put('storyRows', on);
+  }
+
+  /** Copies other than `id` in its story, the original first. */
+  copiesOf(id: string): StoryMemberRecord[] {
+    const row = this.members.get(id);
+    if (!row) return [];
+    return (this.byStory.get(row.story) ?? [])
+      .filter((m) => m.id !== id)
+      .sort((a, b) => (a.id === a.story ? -1 : b.id === b.story ? 1 : b.similarity - a.similarity));
+  }
+
+  /**
+   * One row per story: its original where the original is among `rows`, else the story's
+   * first row there. Rows keep their order; one pass, so 100,000 rows stay well in a frame.
+   */
+  collapse(rows: readonly ClippingSummary[]): ClippingSummary[] {
+    const members = this.members;
+    if (members.size === 0) return rows as ClippingSummary[];
+    const originalShown = new Set<string>();
+    for (const r of rows) {
+      const m = members.get(r.id);
+      if (m && m.story === r.id) originalShown.add(r.id);
+    }
+    const seen = new Set<string>();
+    const out: ClippingSummary[] = [];
+    for (const r of rows) {
+      const m = members.get(r.id);
+      if (!m) out.push(r);
+      else if (m.story === r.id || (!originalShown.has(m.story) && !seen.has(m.story))) {
+        seen.add(m.story);
+        out.push(r);
+      }
+    }
+    return out;
+  }
+
+  async split(id: string, title: string): Promise<void> {
+    try {
+      const { change } = await this.#client.split(id);
+      await this.reload();
+      this.#undo.record(`Split “${title}” out of its story`, async () => {
+        await this.#client.undo(change);
+        await this.reload();
+      });
+    } catch (error) {
+      this.#fail('Could not split the copy out', error);
+    }
+  }
+
+  #onChange(change: LibraryChange): void {
+    const added = new Set(change.added?.map((c) => c.id));
+    for (const id of added) this.#added.add(id);
+    for (const s of change.upserted) {
+      if (added.has(s.id)) continue;
+      if (s.deletedAt !== '' && this.members.has(s.id)) {
+        this.#trashed.add(s.id);
+        this.#regroup.add(s.id);
+      } else if (s.deletedAt === '' && this.#trashed.delete(s.id)) this.#regroup.add(s.id);
+    }
+    for (const id of change.removed) if (this.members.has(id)) this.#regroup.add(id);
+    if (this.#timer || (this.#added.size === 0 && this.#regroup.size === 0)) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      const ids = [...this.#added];
+      const regroup = [...this.#regroup];
+      this.#added.clear();
+      this.#regroup.clear();
+      this.#work = this.#work
+        .then(async () => {
+          if (ids.length) await this.#client.added(ids);
+          if (regroup.length) await this.#client.regroup(regroup);
+          await this.reload();
+        })
+        .catch((error: unknown) => this.#fail('Grouping new clippings into stories failed', error));
+    }, BATCH_MS);
+  }
+
+  /** Waits for grouping that is under way (tests, and before a backup). */
+  async settled(): Promise<void> {
+    await this.#work;
+  }
+
+  #fail(what: string, error: unknown): void {
+    this.#notices.push(
+      'error',
+      `${what}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
