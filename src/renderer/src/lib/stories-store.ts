@@ -5,7 +5,13 @@
  * later imports, regroupings and restores.
  */
 import type { Clipping } from '@shared/clipping';
-import { groupStories, WINDOW_DAYS, type StoryChoices, type StoryDoc } from '@shared/stories/group';
+import {
+  groupStories,
+  WINDOW_DAYS,
+  type Story,
+  type StoryChoices,
+  type StoryDoc,
+} from '@shared/stories/group';
 import { sketchOf } from '@shared/stories/sketch';
 import { pagesByKey, type ClipbookDb, type StoryChoiceRecord, type StoryMemberRecord } from './db';
 
@@ -35,6 +41,23 @@ export function docOf(
     language: c.language,
     sketch: sketchOf(c),
   };
+}
+
+/** The rows of stories of two or more (a clipping alone has none). */
+function memberRows(stories: readonly Story[]): StoryMemberRecord[] {
+  const rows: StoryMemberRecord[] = [];
+  for (const s of stories) {
+    if (s.members.length < 2) continue;
+    for (const m of s.members)
+      rows.push({
+        id: m.id,
+        story: s.id,
+        similarity: m.similarity,
+        size: s.members.length,
+        agency: s.agency,
+      });
+  }
+  return rows;
 }
 
 async function loadChoices(db: ClipbookDb): Promise<StoryChoices> {
@@ -73,18 +96,7 @@ async function regroup(db: ClipbookDb, seeds: Iterable<string>): Promise<string[
       const grouped = groupStories(docs, await loadChoices(db));
       const before = new Map(mates.map((m) => [m.id, m]));
       for (const r of rows) if (r) before.set(r.id, r);
-      const puts: StoryMemberRecord[] = [];
-      for (const s of grouped) {
-        if (s.members.length < 2) continue;
-        for (const m of s.members)
-          puts.push({
-            id: m.id,
-            story: s.id,
-            similarity: m.similarity,
-            size: s.members.length,
-            agency: s.agency,
-          });
-      }
+      const puts = memberRows(grouped);
       const after = new Map(puts.map((p) => [p.id, p]));
       const changed = list.filter(
         (id) => JSON.stringify(before.get(id)) !== JSON.stringify(after.get(id)),
@@ -173,18 +185,7 @@ export async function regroupAll(
     onProgress: (grouped, of) =>
       onProgress?.(total + Math.round((grouped / Math.max(1, of)) * total), 2 * total),
   });
-  const puts: StoryMemberRecord[] = [];
-  for (const s of stories) {
-    if (s.members.length < 2) continue;
-    for (const m of s.members)
-      puts.push({
-        id: m.id,
-        story: s.id,
-        similarity: m.similarity,
-        size: s.members.length,
-        agency: s.agency,
-      });
-  }
+  const puts = memberRows(stories);
   await db.transaction('rw', db.storyMembers, async () => {
     await db.storyMembers.clear();
     for (let i = 0; i < puts.length; i += PAGE * 4)
