@@ -52,8 +52,17 @@ async function start(target: HTMLElement): Promise<void> {
   const exporter = new ExporterState(api, repo, notices);
   void exporter.loadSettings();
   const backups = new BackupsState(api, repo, library, notices);
-  const search = new SearchState(repo, library, notices, new SearchClient(createSearchWorker()));
+  const searchClient = new SearchClient(createSearchWorker());
+  const search = new SearchState(repo, library, notices, searchClient);
   const stories = new StoriesState(repo, notices, undo, new StoriesClient(createStoriesWorker()));
+  stories.onreload = (members) => {
+    const rows = [...members.values()].map((m): [string, string, number] => [
+      m.id,
+      m.story,
+      m.size,
+    ]);
+    void searchClient.stories(rows).then(() => search.rerunStoryQuery());
+  };
 
   imports.listen();
   void library.start().then(async () => {

@@ -11,6 +11,7 @@
  * being typed also matches the words it begins (per segment the most frequent 16, 32 or 64
  * for prefixes of 2, 3 or more letters).
  */
+import { storyFilterMatches, type StoryLookup } from '../stories/filters';
 import type { QueryError, QueryNode, Filter } from './query';
 import { parseQuery } from './query';
 import {
@@ -74,6 +75,8 @@ export interface SearchOptions {
   trashed?: TrashedMode;
   /** Default true: the last bare word matches as a prefix (search as you type). */
   prefixLast?: boolean;
+  /** Story membership, for is:original, story: and copies>N (none: every clipping alone). */
+  stories?: StoryLookup;
 }
 
 export interface SearchHit {
@@ -415,7 +418,7 @@ export class SearchIndex {
       }
       return cached.norms;
     };
-    const ctx = new Evaluation(segs, base, this.live, norms);
+    const ctx = new Evaluation(segs, base, this.live, norms, options.stories ?? new Map());
     const masks = ctx.evaluate(query, true, null);
     const limit = Math.max(0, options.limit ?? 20);
     const offset = Math.max(0, options.offset ?? 0);
@@ -513,6 +516,7 @@ class Evaluation {
     private readonly base: readonly Uint8Array[],
     private readonly docs: number,
     private readonly norms: (s: number) => Norms,
+    private readonly stories: StoryLookup,
   ) {
     this.scores = segs.map(() => null);
   }
@@ -850,6 +854,12 @@ class Evaluation {
           for (let d = 0; d < n; d++) if (base[d] && seg.flags[d]! & bit) mask[d] = 1;
           break;
         }
+        case 'is':
+        case 'story':
+        case 'copies':
+          for (let d = 0; d < n; d++)
+            if (base[d] && storyFilterMatches(filter, this.stories, seg.docIds[d]!)) mask[d] = 1;
+          break;
       }
       return mask;
     });

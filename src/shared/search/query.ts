@@ -4,10 +4,11 @@
  *   "exact phrase"   -word   -"phrase"   -tag:x
  *   tag:politics (also politics/…)   source:guardian   author:kovac   lang:en
  *   before:2024 (published before 2024-01-01)   after:2024-03 (on or after 2024-03-01)
- *   has:highlights   has:note
+ *   has:highlights   has:note   is:original   story:ID   copies>N (see stories/filters.ts)
  * The last bare word is a prefix while the user is still typing it (no trailing space).
  * Errors never throw: they come back with a message and the [start, end) range to mark.
  */
+import { parseCopiesFilter, parseIsFilter, type StoryFilter } from '../stories/filters';
 import { foldTag, foldText, tokenize } from './text';
 
 export type Filter =
@@ -18,7 +19,9 @@ export type Filter =
   /** yyyymmdd bounds: before → published < day; after → published >= day. */
   | { kind: 'before'; day: number }
   | { kind: 'after'; day: number }
-  | { kind: 'has'; value: 'highlights' | 'note' };
+  | { kind: 'has'; value: 'highlights' | 'note' }
+  /** is:original, story:, copies>N (src/shared/stories/filters.ts). */
+  | StoryFilter;
 
 interface Span {
   start: number;
@@ -45,9 +48,19 @@ export interface ParseOptions {
   prefixLast?: boolean;
 }
 
-const OPERATORS = ['tag', 'source', 'author', 'lang', 'before', 'after', 'has'] as const;
+const OPERATORS = [
+  'tag',
+  'source',
+  'author',
+  'lang',
+  'before',
+  'after',
+  'has',
+  'is',
+  'story',
+] as const;
 type Operator = (typeof OPERATORS)[number];
-const OPERATOR_LIST = 'tag:, source:, author:, lang:, before:, after: or has:';
+const OPERATOR_LIST = 'tag:, source:, author:, lang:, before:, after:, has:, is: or story:';
 const EXAMPLES: Record<Operator, string> = {
   tag: 'tag:politics',
   source: 'source:guardian',
@@ -56,6 +69,8 @@ const EXAMPLES: Record<Operator, string> = {
   before: 'before:2024-06',
   after: 'after:2023',
   has: 'has:highlights',
+  is: 'is:original',
+  story: 'story: (with a clipping open)',
 };
 
 const OPEN_QUOTES = new Set(['"', '“', '„', '«']);
@@ -118,6 +133,15 @@ function parse(text: string, prefixLast: boolean): QueryNode | null {
       }
       const word = text.slice(i, end);
       const colon = word.indexOf(':');
+      const copies = parseCopiesFilter(word);
+      if (copies) {
+        node = { type: 'filter', filter: copies, start, end };
+        i = end;
+        if (negate) node = { type: 'not', child: node, start, end };
+        items.push({ kind: 'node', node });
+        lastBare = null;
+        continue;
+      }
       if (!negate && word === 'OR') {
         items.push({ kind: 'or', start, end });
         i = end;
@@ -216,6 +240,12 @@ function makeFilter(op: Operator, value: string, start: number, end: number): Fi
         fail('lang: takes a language code such as en, ru or ar', start, end);
       }
       return { kind: 'lang', value: value.toLowerCase() };
+    case 'is': {
+      const filter = parseIsFilter(value);
+      return typeof filter === 'string' ? fail(filter, start, end) : filter;
+    }
+    case 'story':
+      return { kind: 'story', id: value };
     case 'has': {
       const v = value.toLowerCase();
       if (v === 'highlights' || v === 'highlight') return { kind: 'has', value: 'highlights' };

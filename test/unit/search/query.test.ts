@@ -16,7 +16,7 @@ function show(node: QueryNode | null): string {
     case 'phrase':
       return `"${node.terms.join(' ')}"`;
     case 'filter':
-      return `${node.filter.kind}:${'value' in node.filter ? node.filter.value : node.filter.day}`;
+      return `${node.filter.kind}:${'value' in node.filter ? node.filter.value : 'day' in node.filter ? node.filter.day : JSON.stringify(node.filter)}`;
     case 'not':
       return `-${show(node.child)}`;
     case 'or':

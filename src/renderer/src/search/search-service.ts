@@ -11,6 +11,7 @@ import {
   type TrashedMode,
 } from '@shared/search/index';
 import { parseQuery, type QueryError, type QueryNode } from '@shared/search/query';
+import type { StoryLookup } from '@shared/stories/filters';
 import { hitSnippet, type HitText, type Snippet, type TextRange } from '@shared/search/snippet';
 import type { SearchStore } from './search-store';
 
@@ -63,7 +64,9 @@ export type SearchRequest =
   /** Drops ids whose clippings are gone and says which clippings the index lacks. */
   | { kind: 'reconcile' }
   | { kind: 'clear' }
-  | { kind: 'flush' };
+  | { kind: 'flush' }
+  /** The library's stories (id, story, copies) for is:original, story: and copies>N. */
+  | { kind: 'stories'; members: [string, string, number][] };
 
 export interface SearchResponses {
   ready: ReadyInfo;
@@ -76,6 +79,7 @@ export interface SearchResponses {
   clear: IndexInfo;
   /** Resolves when pending writes and merges are done. */
   flush: IndexInfo;
+  stories: { count: number };
 }
 
 export interface RequestMessage {
@@ -119,6 +123,7 @@ function hasPhrase(node: QueryNode | null): boolean {
 
 export class SearchService {
   private index = new SearchIndex();
+  private stories: StoryLookup = new Map();
   private loading: Promise<ReadyInfo> | null = null;
   private positions: Promise<void> = Promise.resolve();
   private writes: Promise<void> = Promise.resolve();
@@ -183,6 +188,9 @@ export class SearchService {
         return this.info();
       case 'query':
         return this.query(request.text, request.options);
+      case 'stories':
+        this.stories = new Map(request.members.map(([id, story, size]) => [id, { story, size }]));
+        return { count: this.stories.size };
       case 'reconcile':
         return this.reconcile();
       case 'clear':
@@ -232,7 +240,7 @@ export class SearchService {
     const parsed = parseQuery(text, { prefixLast: options.prefixLast ?? true });
     if (!parsed.ok) return { hits: [], total: 0, error: parsed.error };
     if (hasPhrase(parsed.query)) await this.positions;
-    const result = this.index.run(parsed.query, options);
+    const result = this.index.run(parsed.query, { ...options, stories: this.stories });
     const texts =
       result.hits.length > 0 ? await this.texts.getTexts(result.hits.map((h) => h.id)) : [];
     const hits = result.hits.map((hit, k): QueryHit => {

@@ -173,13 +173,19 @@ export class SearchState {
     this.#timer = setTimeout(() => void this.run(), TYPING_DELAY_MS);
   }
 
+  /** Runs the query again when it filters by story (the stories changed). */
+  rerunStoryQuery(): void {
+    if (/(^|\s)-?(is:|story:|copies[<>=])/i.test(this.query)) void this.run();
+  }
+
   /** Runs the query with the library's filters folded in as operators. */
   async run(): Promise<void> {
     const text = this.query;
     if (!text.trim() || !this.ready) return;
     const seq = ++this.#seq;
     const filters = this.#library.filters;
-    const response = await this.#client.query(`${text} ${filterOperators(filters)}`.trim(), {
+    const query = withOpenStory(text, this.#library.selectedId);
+    const response = await this.#client.query(`${query} ${filterOperators(filters)}`.trim(), {
       limit: RESULT_LIMIT,
       trashed: filters.view === 'trash' ? 'only' : 'exclude',
     });
@@ -211,7 +217,8 @@ export class SearchState {
     if (!current || current.ids.length >= current.total || !text.trim()) return;
     const seq = this.#seq;
     const filters = this.#library.filters;
-    const response = await this.#client.query(`${text} ${filterOperators(filters)}`.trim(), {
+    const query = withOpenStory(text, this.#library.selectedId);
+    const response = await this.#client.query(`${query} ${filterOperators(filters)}`.trim(), {
       limit: RESULT_LIMIT,
       offset: current.ids.length,
       trashed: filters.view === 'trash' ? 'only' : 'exclude',
@@ -236,6 +243,11 @@ export class SearchState {
     this.saved = this.saved.filter((s) => s !== query);
     await this.#repo.settings.put('savedSearches', [...this.saved]);
   }
+}
+
+/** `story:` alone means the story of the open clipping. */
+export function withOpenStory(text: string, openId: string | null): string {
+  return openId ? text.replace(/(^|\s)(-?)story:(?=\s|$)/g, `$1$2story:${openId}`) : text;
 }
 
 function quote(value: string): string {

@@ -65,9 +65,13 @@ export class StoriesState {
     }
   }
 
+  /** Hears every new set of stories (search keeps its story filters up to date). */
+  onreload: (members: ReadonlyMap<string, StoryMemberRecord>) => void = () => undefined;
+
   async reload(): Promise<void> {
     const rows = await this.#repo.db.storyMembers.toArray();
     this.members = new Map(rows.map((r) => [r.id, r]));
+    this.onreload(this.members);
   }
 
   async setStoryRows(on: boolean): Promise<void> {
