@@ -58,3 +58,8 @@ export function storyFilterMatches(filter: StoryFilter, lookup: StoryLookup, id:
     }
   }
 }
+
+/** `story:` alone means the story of the open clipping. */
+export function withOpenStory(text: string, openId: string | null): string {
+  return openId ? text.replace(/(^|\s)(-?)story:(?=\s|$)/g, `$1$2story:${openId}`) : text;
+}

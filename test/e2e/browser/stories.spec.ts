@@ -58,3 +58,33 @@ test('import a folder with copies, open the story, split one copy out; it stays 
   await openRow(again);
   await page.screenshot({ path: test.info().outputPath('stories-reader-dark.png') });
 });
+
+test('tag a whole story at once; merge two stories by hand, with undo', async ({ app }) => {
+  const { page } = app;
+  const folder = join(app.tempDir, 'coverage');
+  cpSync(join(FIXTURES, 'stories'), folder, { recursive: true });
+  await app.open();
+  await app.dropFiles([folder]);
+  await expect(libraryRows(page)).toHaveCount(11);
+  const wire = libraryRows(page)
+    .filter({ hasText: 'UK water firms ordered to cut leaks' })
+    .filter({ hasText: 'Reuters' });
+  await expect(wire.getByText('+4 copies')).toBeVisible();
+
+  await openRow(wire);
+  await page.getByRole('button', { name: 'Tag all 5 copies…' }).click();
+  await page.getByRole('textbox', { name: 'Tag' }).fill('water/leaks');
+  await page.keyboard.press('Enter');
+  await expect(libraryRows(page).filter({ hasText: 'water/leaks' })).toHaveCount(5);
+
+  // The rival's own report is another story; the user decides it belongs with the wire's.
+  const rival = libraryRows(page).filter({ hasText: 'Ofwat takes aim at leaking pipes' });
+  await wire.click();
+  await rival.click({ modifiers: ['Control'] });
+  await page.getByRole('button', { name: 'Merge 2 into one story' }).click();
+  await expect(wire.getByText('+5 copies')).toBeVisible();
+  await expect(rival.getByText('+5 copies')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(wire.getByText('+4 copies')).toBeVisible();
+  await expect(rival.getByText(/copies/)).toHaveCount(0);
+});

@@ -3,6 +3,7 @@ import type { Snippet, TextRange } from '@shared/search/snippet';
 import { toSearchDoc } from '@shared/search/types';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import type { SearchClient } from '../search/search-client';
+import { withOpenStory } from '@shared/stories/filters';
 import type { Filters } from '../lib/row-filter';
 import type { LibraryState } from './library.svelte';
 import type { NoticesState } from './notices.svelte';
@@ -243,11 +244,6 @@ export class SearchState {
     this.saved = this.saved.filter((s) => s !== query);
     await this.#repo.settings.put('savedSearches', [...this.saved]);
   }
-}
-
-/** `story:` alone means the story of the open clipping. */
-export function withOpenStory(text: string, openId: string | null): string {
-  return openId ? text.replace(/(^|\s)(-?)story:(?=\s|$)/g, `$1$2story:${openId}`) : text;
 }
 
 function quote(value: string): string {

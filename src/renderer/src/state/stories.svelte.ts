@@ -5,7 +5,7 @@
  */
 import type { StoryMemberRecord, ClippingSummary } from '../lib/db';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
-import { STORY_ENGINE_VERSION } from '../lib/stories-store';
+import { STORY_ENGINE_VERSION, type ChoiceChange } from '../lib/stories-store';
 import type { StoriesClient } from '../stories/stories-client';
 import type { NoticesState } from './notices.svelte';
 import type { UndoState } from './undo.svelte';
@@ -124,6 +124,28 @@ export class StoriesState {
     } catch (error) {
       this.#fail('Could not split the copy out', error);
     }
+  }
+
+  /** Joins the stories of `ids` into one, for good, with undo. */
+  async merge(ids: readonly string[]): Promise<void> {
+    const [first, ...rest] = ids;
+    if (!first || rest.length === 0) return;
+    const changes: ChoiceChange[] = [];
+    try {
+      for (const id of rest) changes.push((await this.#client.merge(first, id)).change);
+      await this.reload();
+      this.#undo.record(`Merged ${ids.length} clippings into one story`, async () => {
+        for (const change of changes.reverse()) await this.#client.undo(change);
+        await this.reload();
+      });
+    } catch (error) {
+      this.#fail('Could not merge the stories', error);
+    }
+  }
+
+  /** The clipping and every copy in its story. */
+  storyIds(id: string): string[] {
+    return [id, ...this.copiesOf(id).map((m) => m.id)];
   }
 
   #onChange(change: LibraryChange): void {
