@@ -64,6 +64,7 @@ async function start(target: HTMLElement): Promise<void> {
     void searchClient.stories(rows).then(() => search.rerunStoryQuery());
   };
 
+  backups.onrestored = () => void stories.start({ listen: false });
   imports.listen();
   void library.start().then(async () => {
     void stories.start();

@@ -45,6 +45,8 @@ export const CLIPPING_COLUMNS = [
   'highlight_count',
   'highlights',
   'imported',
+  'story_id',
+  'story_copies',
 ] as const;
 
 export const HIGHLIGHT_COLUMNS = [
@@ -90,7 +92,7 @@ export function exportCsv(items: readonly ExportItem[], options: CsvOptions): Ex
     }
   } else {
     rows.push([...CLIPPING_COLUMNS]);
-    for (const { clipping: c, highlights, note } of items) {
+    for (const { clipping: c, highlights, note, story } of items) {
       rows.push([
         c.id,
         c.title,
@@ -106,6 +108,9 @@ export function exportCsv(items: readonly ExportItem[], options: CsvOptions): Ex
         String(highlights.length),
         highlights.map((h) => h.quote.exact).join('\n'),
         c.importedAt,
+        // A clipping alone is a story of its own, with no other copies.
+        story?.id ?? c.id,
+        String(story?.copies ?? 0),
       ]);
     }
   }

@@ -5,6 +5,7 @@
  * Word stamps creation/modification times and zip dates, so the bytes are not reproducible;
  * tests read the text back instead.
  */
+import { alsoInLine, onePerStory } from './stories';
 import {
   AlignmentType,
   Bookmark,
@@ -148,6 +149,8 @@ function clippingBlocks(item: ExportItem, index: number, options: ExportOptions)
     out.push(para(runs(url, { rtl: false, lang: '' }, { color: '57606A', size: 18 }), style));
   if (c.tags.length > 0)
     out.push(para(runs(`Tags: ${c.tags.join(', ')}`, style, { color: '57606A', size: 18 }), style));
+  const alsoIn = options.onePerStory ? alsoInLine(item) : '';
+  if (alsoIn) out.push(para(runs(alsoIn, style, { color: '57606A', size: 18 }), style));
 
   for (const segments of anchored.paragraphs.slice(
     0,
@@ -184,7 +187,8 @@ function clippingBlocks(item: ExportItem, index: number, options: ExportOptions)
 }
 
 /** Builds the clip book document (exposed for callers that pack it themselves). */
-export function clipBookDocument(items: readonly ExportItem[], options: ExportOptions): Document {
+export function clipBookDocument(all: readonly ExportItem[], options: ExportOptions): Document {
+  const items = options.onePerStory ? onePerStory(all) : all;
   const title = options.title ?? 'Clip book';
   const ltr: RunStyle = { rtl: false, lang: '' };
   const range = dateRange(items);

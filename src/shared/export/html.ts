@@ -3,6 +3,7 @@
  * meta tag forbids them even if some markup slipped through), highlights marked in the body.
  * Every piece of clipping text goes through `escapeHtml`.
  */
+import { alsoInLine } from './stories';
 import { HIGHLIGHT_COLORS, HIGHLIGHT_CSS } from '../annotations';
 import type { Highlight } from '../annotations';
 import { anchorHighlights } from './anchor';
@@ -116,6 +117,8 @@ export function renderArticle(
   const url = safeHttpUrl(c.url);
   if (url) meta.push(`<p class="url"><a${attr('href', url)} dir="ltr">${escapeHtml(url)}</a></p>`);
   meta.push(tagList(c.tags));
+  const alsoIn = options.onePerStory ? alsoInLine(item) : '';
+  if (alsoIn) meta.push(`<p class="also-in">${escapeHtml(alsoIn)}</p>`);
 
   const sections: string[] = [];
   if (anchored.anchored.length > 0) {

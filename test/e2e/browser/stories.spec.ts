@@ -4,17 +4,22 @@
  */
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, FIXTURES, libraryRows, openRow, test } from '../support/harness';
+import { expect, FIXTURES, libraryRows, openRow, test, type Harness } from '../support/harness';
+
+/** Drops a folder of one wire story, its copies and its hard negatives (11 files). */
+async function importCoverage(app: Harness): Promise<void> {
+  const folder = join(app.tempDir, 'coverage');
+  cpSync(join(FIXTURES, 'stories'), folder, { recursive: true });
+  await app.open();
+  await app.dropFiles([folder]);
+  await expect(libraryRows(app.page)).toHaveCount(11);
+}
 
 test('import a folder with copies, open the story, split one copy out; it stays split after a reload', async ({
   app,
 }) => {
   const { page } = app;
-  const folder = join(app.tempDir, 'coverage');
-  cpSync(join(FIXTURES, 'stories'), folder, { recursive: true });
-  await app.open();
-  await app.dropFiles([folder]);
-  await expect(libraryRows(page)).toHaveCount(11);
+  await importCoverage(app);
   // The four copies and the agency's own story group once the worker has seen them.
   const wire = libraryRows(page)
     .filter({ hasText: 'UK water firms ordered to cut leaks' })
@@ -61,11 +66,7 @@ test('import a folder with copies, open the story, split one copy out; it stays 
 
 test('tag a whole story at once; merge two stories by hand, with undo', async ({ app }) => {
   const { page } = app;
-  const folder = join(app.tempDir, 'coverage');
-  cpSync(join(FIXTURES, 'stories'), folder, { recursive: true });
-  await app.open();
-  await app.dropFiles([folder]);
-  await expect(libraryRows(page)).toHaveCount(11);
+  await importCoverage(app);
   const wire = libraryRows(page)
     .filter({ hasText: 'UK water firms ordered to cut leaks' })
     .filter({ hasText: 'Reuters' });

@@ -18,6 +18,7 @@ import {
   STORY_SKETCHES_SETTING,
   undoChoice,
 } from '../../../src/renderer/src/lib/stories-store';
+import { exportJson, parseClipbookExport } from '../../../src/shared/export/json';
 import { uniqueDbName } from '../db/seed';
 
 const DIR = join(__dirname, '../../fixtures/stories');
@@ -119,6 +120,36 @@ describe('stories in the library', () => {
     // The restored library is sketched and regrouped again: the split still holds.
     await regroupAll(target);
     expect(await target.storyMembers.toArray()).toEqual(members);
+  });
+
+  it('a lossless JSON export carries the stories and choices; importing it keeps the split', async () => {
+    const repo = new LibraryRepo(createDatabase(uniqueDbName()));
+    const ids = await store(repo, ['wire-reuters', 'copy-trimmed', 'copy-herald']);
+    await splitOut(repo.db, ids.get('copy-trimmed') as string);
+    const items = await repo.exportItems([...ids.values()]);
+    const wire = items.find((i) => i.clipping.id === ids.get('wire-reuters'));
+    expect(wire?.story).toMatchObject({
+      id: ids.get('wire-reuters'),
+      copies: 1,
+      alsoIn: ['The Coastal Herald'],
+    });
+    expect(
+      items.find((i) => i.clipping.id === ids.get('copy-trimmed'))?.story?.choices,
+    ).toHaveLength(2);
+    const [file] = exportJson(items, { generatedAt: '2025-07-01T00:00:00.000Z' });
+    const parsed = parseClipbookExport(String(file?.data));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const target = new LibraryRepo(createDatabase(uniqueDbName()));
+    const { added } = await target.importExportItems(parsed.items);
+    expect((await target.db.storyChoices.toArray()).map((c) => c.id).sort()).toEqual(
+      (await repo.db.storyChoices.toArray()).map((c) => c.id).sort(),
+    );
+    await addToStories(
+      target.db,
+      (await target.db.clippings.bulkGet(added)).filter((c) => c !== undefined),
+    );
+    expect((await stories(target.db, ids))['copy-trimmed']).toBe('');
+    expect((await stories(target.db, ids))['copy-herald']).toBe('wire-reuters');
   });
 
   it('clippings in the Trash leave their story, and come back with it', async () => {

@@ -14,6 +14,7 @@ const SETTING_SCHEMAS = {
   export: v.object({
     choice: v.picklist(EXPORT_FORMAT_LIST.flatMap((f) => ('label' in f ? [f.id] : []))),
     includeBody: v.optional(v.boolean(), true),
+    onePerStory: v.optional(v.boolean(), false),
     title: v.optional(v.string(), ''),
     subtitle: v.optional(v.string(), ''),
   }),

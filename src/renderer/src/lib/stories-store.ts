@@ -5,6 +5,7 @@
  * later imports, regroupings and restores.
  */
 import type { Clipping } from '@shared/clipping';
+import type { ExportStory } from '@shared/export/types';
 import {
   groupStories,
   WINDOW_DAYS,
@@ -257,4 +258,70 @@ export async function mergeStories(
 /** Undoes a split or merge: its choices back as they were, and the clippings regrouped. */
 export async function undoChoice(db: ClipbookDb, change: ChoiceChange): Promise<string[]> {
   return applyChoices(db, { added: change.removed, removed: change.added, ids: change.ids });
+}
+
+/** Each clipping's story for exports: id, other copies' count and outlets, the user's choices. */
+export async function storiesForExport(
+  db: ClipbookDb,
+  ids: readonly string[],
+): Promise<Map<string, ExportStory>> {
+  const out = new Map<string, ExportStory>();
+  const choicesOf = new Map<string, ExportStory['choices']>();
+  const wanted = [...ids];
+  for (const c of await db.storyChoices.where('a').anyOf(wanted).or('b').anyOf(wanted).toArray()) {
+    for (const [self, other] of [
+      [c.a, c.b],
+      [c.b, c.a],
+    ] as const)
+      choicesOf.set(self, [...(choicesOf.get(self) ?? []), { kind: c.kind, with: other }]);
+  }
+  const rows = (await db.storyMembers.bulkGet(wanted)).filter((r) => r !== undefined);
+  const mates =
+    rows.length > 0
+      ? await db.storyMembers
+          .where('story')
+          .anyOf([...new Set(rows.map((r) => r.story))])
+          .toArray()
+      : [];
+  const sources = new Map(
+    (await db.summaries.bulkGet(mates.map((m) => m.id))).flatMap((s) =>
+      s ? [[s.id, s.source] as const] : [],
+    ),
+  );
+  const byStory = new Map<string, StoryMemberRecord[]>();
+  for (const m of mates) byStory.set(m.story, [...(byStory.get(m.story) ?? []), m]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const id of wanted) {
+    const r = byId.get(id);
+    const choices = choicesOf.get(id) ?? [];
+    if (!r) {
+      // Alone, but a split copy still carries its choices.
+      if (choices.length > 0) out.set(id, { id, copies: 0, alsoIn: [], choices });
+      continue;
+    }
+    const others = (byStory.get(r.story) ?? [])
+      .filter((m) => m.id !== id)
+      .sort((a, b) => (a.id === a.story ? -1 : b.id === b.story ? 1 : b.similarity - a.similarity));
+    out.set(id, {
+      id: r.story,
+      copies: r.size - 1,
+      alsoIn: others.map((m) => sources.get(m.id) ?? ''),
+      choices,
+    });
+  }
+  return out;
+}
+
+/** The choices carried by imported export items, where both clippings are in the library. */
+export async function restoreStoryChoices(
+  db: ClipbookDb,
+  items: readonly { clipping: { id: string }; story?: ExportStory }[],
+): Promise<void> {
+  const pairs = items.flatMap((i) =>
+    (i.story?.choices ?? []).map((c) => choiceRecord(c.kind, i.clipping.id, c.with)),
+  );
+  if (pairs.length === 0) return;
+  const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
+  const present = new Set((await db.summaries.bulkGet(ids)).flatMap((s) => (s ? [s.id] : [])));
+  await db.storyChoices.bulkPut(pairs.filter((p) => present.has(p.a) && present.has(p.b)));
 }

@@ -16,6 +16,8 @@ export type ExportScope = 'selection' | 'filter' | 'tag' | 'library';
 export interface ExportSettings {
   choice: ExportChoice;
   includeBody: boolean;
+  /** Clip books: one entry per story, with "Also in: …" its other outlets. */
+  onePerStory: boolean;
   title: string;
   subtitle: string;
 }
@@ -36,6 +38,7 @@ export class ExporterState {
   settings = $state<ExportSettings>({
     choice: 'pdf',
     includeBody: true,
+    onePerStory: false,
     title: 'Clip book',
     subtitle: '',
   });
@@ -70,6 +73,7 @@ export class ExporterState {
         title: settings.title.trim() || label,
         ...(settings.subtitle.trim() ? { subtitle: settings.subtitle.trim() } : {}),
         includeBody: settings.includeBody,
+        onePerStory: settings.onePerStory,
         generatedAt: new Date().toISOString(),
       };
       const base = safeBase(options.title);

@@ -48,8 +48,9 @@ export class StoriesState {
     client.onProgress = (done, total) => (this.grouping = { done, total });
   }
 
-  async start(): Promise<void> {
-    this.#repo.onChange((change) => this.#onChange(change));
+  /** Loads the stories; groups the library when it never was (or a restore replaced it). */
+  async start({ listen = true }: { listen?: boolean } = {}): Promise<void> {
+    if (listen) this.#repo.onChange((change) => this.#onChange(change));
     this.storyRows = (await this.#repo.settings.get('storyRows')) ?? false;
     await this.reload();
     if ((await this.#repo.settings.get('storySketches')) === STORY_ENGINE_VERSION) return;
@@ -149,7 +150,7 @@ export class StoriesState {
   }
 
   #onChange(change: LibraryChange): void {
-    const added = new Set(change.added?.map((c) => c.id));
+    const added = new Set([...(change.added?.map((c) => c.id) ?? []), ...(change.imported ?? [])]);
     for (const id of added) this.#added.add(id);
     for (const s of change.upserted) {
       if (added.has(s.id)) continue;
