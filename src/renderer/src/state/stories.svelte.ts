@@ -6,6 +6,7 @@
 import type { StoryMemberRecord, ClippingSummary } from '../lib/db';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import { STORY_ENGINE_VERSION, type ChoiceChange } from '../lib/stories-store';
+import { collapseStories } from '../lib/story-rows';
 import type { StoriesClient } from '../stories/stories-client';
 import type { NoticesState } from './notices.svelte';
 import type { UndoState } from './undo.svelte';
@@ -89,29 +90,9 @@ export class StoriesState {
       .sort((a, b) => (a.id === a.story ? -1 : b.id === b.story ? 1 : b.similarity - a.similarity));
   }
 
-  /**
-   * One row per story: its original where the original is among `rows`, else the story's
-   * first row there. Rows keep their order; one pass, so 100,000 rows stay well in a frame.
-   */
+  /** One row per story (see collapseStories). */
   collapse(rows: readonly ClippingSummary[]): ClippingSummary[] {
-    const members = this.members;
-    if (members.size === 0) return rows as ClippingSummary[];
-    const originalShown = new Set<string>();
-    for (const r of rows) {
-      const m = members.get(r.id);
-      if (m && m.story === r.id) originalShown.add(r.id);
-    }
-    const seen = new Set<string>();
-    const out: ClippingSummary[] = [];
-    for (const r of rows) {
-      const m = members.get(r.id);
-      if (!m) out.push(r);
-      else if (m.story === r.id || (!originalShown.has(m.story) && !seen.has(m.story))) {
-        seen.add(m.story);
-        out.push(r);
-      }
-    }
-    return out;
+    return collapseStories(rows, this.members);
   }
 
   async split(id: string, title: string): Promise<void> {
