@@ -50,7 +50,7 @@ export interface GroupOptions {
 export const WINDOW_DAYS = 7;
 export const THRESHOLD = 0.7;
 /** Candidate anchors: one sample in ANCHOR_MOD / SAMPLE_MOD. */
-const ANCHOR_MOD = 32;
+export const ANCHOR_MOD = 32;
 /** An anchor shared by more clippings than this (in one window) is paired along a chain. */
 const COMMON_ANCHOR = 64;
 const CHAIN_REACH = 8;
@@ -61,13 +61,13 @@ const MIN_SAMPLES = 3;
 
 const DAY_MS = 86_400_000;
 
-function dayOf(publishedAt: string): number | null {
+export function dayOf(publishedAt: string): number | null {
   if (!publishedAt) return null;
   const t = Date.parse(`${publishedAt.slice(0, 10)}T00:00:00Z`);
   return Number.isFinite(t) ? Math.floor(t / DAY_MS) : null;
 }
 
-function languageKey(language: string): string {
+export function languageKey(language: string): string {
   return language.toLowerCase().split('-')[0] ?? '';
 }
 

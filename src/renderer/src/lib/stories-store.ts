@@ -6,13 +6,8 @@
  */
 import type { Clipping } from '@shared/clipping';
 import type { ExportStory } from '@shared/export/types';
-import {
-  groupStories,
-  WINDOW_DAYS,
-  type Story,
-  type StoryChoices,
-  type StoryDoc,
-} from '@shared/stories/group';
+import { groupStories, type Story, type StoryChoices, type StoryDoc } from '@shared/stories/group';
+import { CandidateIndex } from '@shared/stories/candidates';
 import { sketchOf } from '@shared/stories/sketch';
 import { pagesByKey, type ClipbookDb, type StoryChoiceRecord, type StoryMemberRecord } from './db';
 
@@ -21,7 +16,6 @@ export const STORY_ENGINE_VERSION = 1;
 /** The settings key that says the library's sketches are complete (made by this engine). */
 export const STORY_SKETCHES_SETTING = 'storySketches';
 const PAGE = 500;
-const DAY_MS = 86_400_000;
 
 export function choiceRecord(
   kind: StoryChoiceRecord['kind'],
@@ -109,58 +103,49 @@ async function regroup(db: ClipbookDb, seeds: Iterable<string>): Promise<string[
   );
 }
 
-function dayRange(publishedAt: readonly string[]): [string, string] | null {
-  const days = publishedAt
-    .filter(Boolean)
-    .map((p) => Date.parse(`${p.slice(0, 10)}T00:00:00Z`))
-    .filter(Number.isFinite);
-  if (days.length === 0) return null;
-  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-  return [
-    iso(Math.min(...days) - WINDOW_DAYS * DAY_MS),
-    `${iso(Math.max(...days) + WINDOW_DAYS * DAY_MS)}\uffff`,
-  ];
+/** Every stored sketch in a candidate index (the worker keeps one; tests build one each call). */
+export async function loadCandidateIndex(
+  db: ClipbookDb,
+  index = new CandidateIndex(),
+): Promise<CandidateIndex> {
+  for await (const page of pagesByKey(db.storySketches, PAGE)) for (const d of page) index.add(d);
+  return index;
 }
 
-/** Groups newly stored clippings with the library's clippings of their date window. */
+/** Groups newly stored clippings with the clippings they share text with. */
 export async function addToStories(
   db: ClipbookDb,
-  clippings: readonly Clipping[],
+  clippings: readonly Pick<Clipping, 'id' | 'source' | 'publishedAt' | 'language' | 'paragraphs'>[],
+  index?: CandidateIndex,
 ): Promise<string[]> {
   const docs = clippings.map(docOf);
   if (docs.length === 0) return [];
   await db.storySketches.bulkPut(docs);
+  const candidates = index ?? (await loadCandidateIndex(db));
+  for (const d of docs) candidates.add(d);
   const seeds = new Set(docs.map((d) => d.id));
-  const range = dayRange(docs.map((d) => d.publishedAt));
-  if (range)
-    for (const id of await db.storySketches
-      .where('publishedAt')
-      .between(range[0], range[1], true, true)
-      .primaryKeys())
-      seeds.add(id);
-  if (docs.some((d) => !d.publishedAt))
-    for (const id of await db.storySketches.where('publishedAt').equals('').primaryKeys())
-      seeds.add(id);
+  for (const d of docs) for (const id of candidates.candidates(d)) seeds.add(id);
   return regroup(db, seeds);
 }
 
 /** Regroups clippings already stored (by id), e.g. after they leave or return from the Trash. */
-export async function regroupIds(db: ClipbookDb, ids: readonly string[]): Promise<string[]> {
-  const missing = ids.filter(Boolean);
-  const have = new Set((await db.storySketches.bulkGet(missing)).flatMap((s) => (s ? [s.id] : [])));
-  const need = await db.clippings.bulkGet(missing.filter((id) => !have.has(id)));
-  const docs = need.flatMap((c) => (c ? [docOf(c)] : []));
-  if (docs.length) await db.storySketches.bulkPut(docs);
-  const seeds = new Set(missing);
-  const range = dayRange(
-    (await db.storySketches.bulkGet(missing)).map((s) => s?.publishedAt ?? ''),
+export async function regroupIds(
+  db: ClipbookDb,
+  ids: readonly string[],
+  index?: CandidateIndex,
+): Promise<string[]> {
+  const wanted = ids.filter(Boolean);
+  const stored = await db.storySketches.bulkGet(wanted);
+  const have = new Set(stored.flatMap((s) => (s ? [s.id] : [])));
+  const made = (await db.clippings.bulkGet(wanted.filter((id) => !have.has(id)))).flatMap((c) =>
+    c ? [docOf(c)] : [],
   );
-  if (range)
-    for (const id of await db.storySketches
-      .where('publishedAt')
-      .between(range[0], range[1], true, true)
-      .primaryKeys())
-      seeds.add(id);
+  if (made.length) await db.storySketches.bulkPut(made);
+  const candidates = index ?? (await loadCandidateIndex(db));
+  const docs = [...stored.filter((s) => s !== undefined), ...made];
+  for (const d of docs) candidates.add(d);
+  const seeds = new Set(wanted);
+  for (const d of docs) for (const id of candidates.candidates(d)) seeds.add(id);
   return regroup(db, seeds);
 }
 
@@ -171,6 +156,7 @@ export async function regroupIds(db: ClipbookDb, ids: readonly string[]): Promis
 export async function regroupAll(
   db: ClipbookDb,
   onProgress?: (done: number, total: number) => void,
+  index?: CandidateIndex,
 ): Promise<number> {
   const total = await db.clippings.count();
   let done = 0;
@@ -178,7 +164,10 @@ export async function regroupAll(
   for await (const page of pagesByKey(db.clippings, PAGE)) {
     const sketched = page.filter((c) => c.deletedAt === '').map(docOf);
     await db.storySketches.bulkPut(sketched);
-    for (const d of sketched) docs.push(d);
+    for (const d of sketched) {
+      docs.push(d);
+      index?.add(d);
+    }
     done += page.length;
     onProgress?.(done, 2 * total);
   }

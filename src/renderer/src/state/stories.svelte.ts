@@ -8,6 +8,7 @@ import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import { STORY_ENGINE_VERSION, type ChoiceChange } from '../lib/stories-store';
 import { collapseStories } from '../lib/story-rows';
 import type { StoriesClient } from '../stories/stories-client';
+import type { StoryText } from '../stories/stories-protocol';
 import type { NoticesState } from './notices.svelte';
 import type { UndoState } from './undo.svelte';
 
@@ -35,6 +36,7 @@ export class StoriesState {
   readonly #undo: UndoState;
   readonly #client: StoriesClient;
   #added = new Set<string>();
+  #addedDocs = new Map<string, StoryText>();
   #regroup = new Set<string>();
   /** Clippings that left their story for the Trash: they rejoin when restored. */
   #trashed = new Set<string>();
@@ -132,7 +134,12 @@ export class StoriesState {
 
   #onChange(change: LibraryChange): void {
     const added = new Set([...(change.added?.map((c) => c.id) ?? []), ...(change.imported ?? [])]);
-    for (const id of added) this.#added.add(id);
+    // An import's clippings are in memory: the worker gets their text and reads nothing.
+    for (const c of change.added ?? []) {
+      const { id, source, publishedAt, language, paragraphs } = c;
+      this.#addedDocs.set(id, { id, source, publishedAt, language, paragraphs });
+    }
+    for (const id of change.imported ?? []) this.#added.add(id);
     for (const s of change.upserted) {
       if (added.has(s.id)) continue;
       if (s.deletedAt !== '' && this.members.has(s.id)) {
@@ -141,15 +148,18 @@ export class StoriesState {
       } else if (s.deletedAt === '' && this.#trashed.delete(s.id)) this.#regroup.add(s.id);
     }
     for (const id of change.removed) if (this.members.has(id)) this.#regroup.add(id);
-    if (this.#timer || (this.#added.size === 0 && this.#regroup.size === 0)) return;
+    if (this.#timer || this.#added.size + this.#addedDocs.size + this.#regroup.size === 0) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;
       const ids = [...this.#added];
+      const docs = [...this.#addedDocs.values()];
       const regroup = [...this.#regroup];
       this.#added.clear();
+      this.#addedDocs.clear();
       this.#regroup.clear();
       this.#work = this.#work
         .then(async () => {
+          if (docs.length) await this.#client.addedDocs(docs);
           if (ids.length) await this.#client.added(ids);
           if (regroup.length) await this.#client.regroup(regroup);
           await this.reload();

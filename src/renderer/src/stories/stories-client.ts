@@ -8,6 +8,7 @@ import type {
   StoriesRequestMessage,
   StoriesResponseMessage,
   StoriesResponses,
+  StoryText,
 } from './stories-protocol';
 
 export interface StoriesWorkerLike {
@@ -65,6 +66,10 @@ export class StoriesClient {
 
   added(ids: string[]): Promise<StoriesResponses['added']> {
     return this.#call({ kind: 'added', ids });
+  }
+
+  addedDocs(docs: StoryText[]): Promise<StoriesResponses['addedDocs']> {
+    return this.#call({ kind: 'addedDocs', docs });
   }
 
   regroup(ids: string[]): Promise<StoriesResponses['regroup']> {

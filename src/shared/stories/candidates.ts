@@ -1,0 +1,59 @@
+/**
+ * A running index of the library's anchor shingles, so that a new clipping's possible copies
+ * are found by looking up its own anchors instead of regrouping its whole date window (which
+ * read and compared every clipping of the window once per import batch).
+ */
+import { ANCHOR_MOD, dayOf, languageKey, WINDOW_DAYS, type StoryDoc } from './group';
+
+/** An anchor in more clippings than this is common phrasing, not a sign of a copy. */
+const COMMON = 200;
+
+interface Entry {
+  day: number | null;
+  language: string;
+}
+
+export class CandidateIndex {
+  readonly #anchors = new Map<number, string[]>();
+  readonly #docs = new Map<string, Entry>();
+
+  get size(): number {
+    return this.#docs.size;
+  }
+
+  has(id: string): boolean {
+    return this.#docs.has(id);
+  }
+
+  add(doc: StoryDoc): void {
+    if (this.#docs.has(doc.id)) return;
+    this.#docs.set(doc.id, { day: dayOf(doc.publishedAt), language: languageKey(doc.language) });
+    for (const h of new Set(doc.sketch.samples)) {
+      if (h % ANCHOR_MOD !== 0) continue;
+      const list = this.#anchors.get(h);
+      if (list) list.push(doc.id);
+      else this.#anchors.set(h, [doc.id]);
+    }
+  }
+
+  /** Clippings of the same language and window that share an anchor with `doc`. */
+  candidates(doc: StoryDoc, windowDays = WINDOW_DAYS): string[] {
+    const day = dayOf(doc.publishedAt);
+    const language = languageKey(doc.language);
+    const out = new Set<string>();
+    for (const h of new Set(doc.sketch.samples)) {
+      if (h % ANCHOR_MOD !== 0) continue;
+      const list = this.#anchors.get(h);
+      if (!list || list.length > COMMON) continue;
+      for (const id of list) {
+        if (id === doc.id || out.has(id)) continue;
+        const e = this.#docs.get(id);
+        if (!e || e.language !== language) continue;
+        if (day === null ? e.day !== null : e.day === null || Math.abs(e.day - day) > windowDays)
+          continue;
+        out.add(id);
+      }
+    }
+    return [...out];
+  }
+}
