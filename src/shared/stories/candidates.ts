@@ -6,7 +6,9 @@
 import { ANCHOR_MOD, dayOf, languageKey, WINDOW_DAYS, type StoryDoc } from './group';
 
 /** An anchor in more clippings than this is common phrasing, not a sign of a copy. */
-const COMMON = 200;
+const COMMON = 100;
+/** A story has at most a few dozen copies; more candidates are near-misses of common text. */
+const MAX_CANDIDATES = 64;
 
 interface Entry {
   day: number | null;
@@ -36,24 +38,39 @@ export class CandidateIndex {
     }
   }
 
-  /** Clippings of the same language and window that share an anchor with `doc`. */
+  /**
+   * Clippings of the same language and window that share anchors with `doc`: two or more
+   * (one for a text with a single anchor), the most shared first, at most MAX_CANDIDATES.
+   */
   candidates(doc: StoryDoc, windowDays = WINDOW_DAYS): string[] {
     const day = dayOf(doc.publishedAt);
     const language = languageKey(doc.language);
-    const out = new Set<string>();
+    const shared = new Map<string, number>();
+    let anchors = 0;
     for (const h of new Set(doc.sketch.samples)) {
       if (h % ANCHOR_MOD !== 0) continue;
+      anchors++;
       const list = this.#anchors.get(h);
       if (!list || list.length > COMMON) continue;
       for (const id of list) {
-        if (id === doc.id || out.has(id)) continue;
+        if (id === doc.id) continue;
+        const n = shared.get(id);
+        if (n !== undefined) {
+          shared.set(id, n + 1);
+          continue;
+        }
         const e = this.#docs.get(id);
         if (!e || e.language !== language) continue;
         if (day === null ? e.day !== null : e.day === null || Math.abs(e.day - day) > windowDays)
           continue;
-        out.add(id);
+        shared.set(id, 1);
       }
     }
-    return [...out];
+    const least = Math.min(2, anchors);
+    return [...shared]
+      .filter(([, n]) => n >= least)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_CANDIDATES)
+      .map(([id]) => id);
   }
 }

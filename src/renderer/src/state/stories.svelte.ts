@@ -69,6 +69,23 @@ export class StoriesState {
     }
   }
 
+  /**
+   * Re-reads only the rows the worker changed: reading every story row after each import
+   * batch would cost the window a read of the whole table per batch.
+   */
+  async #refresh(changed: readonly string[]): Promise<void> {
+    if (changed.length === 0) return;
+    const rows = await this.#repo.db.storyMembers.bulkGet([...changed]);
+    const next = new Map(this.members);
+    changed.forEach((id, k) => {
+      const row = rows[k];
+      if (row) next.set(id, row);
+      else next.delete(id);
+    });
+    this.members = next;
+    this.onreload(next);
+  }
+
   /** Hears every new set of stories (search keeps its story filters up to date). */
   onreload: (members: ReadonlyMap<string, StoryMemberRecord>) => void = () => undefined;
 
@@ -159,10 +176,11 @@ export class StoriesState {
       this.#regroup.clear();
       this.#work = this.#work
         .then(async () => {
-          if (docs.length) await this.#client.addedDocs(docs);
-          if (ids.length) await this.#client.added(ids);
-          if (regroup.length) await this.#client.regroup(regroup);
-          await this.reload();
+          const changed: string[] = [];
+          if (docs.length) changed.push(...(await this.#client.addedDocs(docs)).changed);
+          if (ids.length) changed.push(...(await this.#client.added(ids)).changed);
+          if (regroup.length) changed.push(...(await this.#client.regroup(regroup)).changed);
+          await this.#refresh(changed);
         })
         .catch((error: unknown) => this.#fail('Grouping new clippings into stories failed', error));
     }, BATCH_MS);
