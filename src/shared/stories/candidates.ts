@@ -9,10 +9,14 @@ import { ANCHOR_MOD, dayOf, languageKey, WINDOW_DAYS, type StoryDoc } from './gr
 const COMMON = 100;
 /** A story has at most a few dozen copies; more candidates are near-misses of common text. */
 const MAX_CANDIDATES = 64;
+/** Anchors in common, as a share of the smaller text's, below which a pair is no copy. */
+const LIKELY = 0.4;
 
 interface Entry {
   day: number | null;
   language: string;
+  /** Distinct anchors of the clipping's text. */
+  anchors: number;
 }
 
 export class CandidateIndex {
@@ -29,9 +33,11 @@ export class CandidateIndex {
 
   add(doc: StoryDoc): void {
     if (this.#docs.has(doc.id)) return;
-    this.#docs.set(doc.id, { day: dayOf(doc.publishedAt), language: languageKey(doc.language) });
+    const entry = { day: dayOf(doc.publishedAt), language: languageKey(doc.language), anchors: 0 };
+    this.#docs.set(doc.id, entry);
     for (const h of new Set(doc.sketch.samples)) {
       if (h % ANCHOR_MOD !== 0) continue;
+      entry.anchors++;
       const list = this.#anchors.get(h);
       if (list) list.push(doc.id);
       else this.#anchors.set(h, [doc.id]);
@@ -40,7 +46,8 @@ export class CandidateIndex {
 
   /**
    * Clippings of the same language and window that share anchors with `doc`: two or more
-   * (one for a text with a single anchor), the most shared first, at most MAX_CANDIDATES.
+   * (one for a text with a single anchor) and a LIKELY share of them, the most shared
+   * first, at most MAX_CANDIDATES.
    */
   candidates(doc: StoryDoc, windowDays = WINDOW_DAYS): string[] {
     const day = dayOf(doc.publishedAt);
@@ -67,8 +74,12 @@ export class CandidateIndex {
       }
     }
     const least = Math.min(2, anchors);
+    // The share of anchors in common estimates containment, coarsely: far below the
+    // grouping threshold, the pair cannot be copies and need not be measured.
+    const likely = ([id, n]: [string, number]): boolean =>
+      n >= least && n / Math.max(1, Math.min(anchors, this.#docs.get(id)?.anchors ?? 1)) >= LIKELY;
     return [...shared]
-      .filter(([, n]) => n >= least)
+      .filter(likely)
       .sort((a, b) => b[1] - a[1])
       .slice(0, MAX_CANDIDATES)
       .map(([id]) => id);
