@@ -11,17 +11,22 @@ export function collapseStories(
   members: ReadonlyMap<string, Pick<StoryMemberRecord, 'story'>>,
 ): ClippingSummary[] {
   if (members.size === 0) return rows as ClippingSummary[];
+  // One lookup per row: the second pass reads what the first found.
+  const found = new Array<Pick<StoryMemberRecord, 'story'> | undefined>(rows.length);
   const originalShown = new Set<string>();
-  for (const r of rows) {
-    const m = members.get(r.id);
-    if (m && m.story === r.id) originalShown.add(r.id);
+  for (let i = 0; i < rows.length; i++) {
+    const id = (rows[i] as ClippingSummary).id;
+    const m = members.get(id);
+    found[i] = m;
+    if (m && m.story === id) originalShown.add(id);
   }
   const seen = new Set<string>();
   const out: ClippingSummary[] = [];
-  for (const r of rows) {
-    const m = members.get(r.id);
-    if (!m) out.push(r);
-    else if (m.story === r.id || (!originalShown.has(m.story) && !seen.has(m.story))) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as ClippingSummary;
+    const m = found[i];
+    if (!m || m.story === r.id) out.push(r);
+    else if (!originalShown.has(m.story) && !seen.has(m.story)) {
       seen.add(m.story);
       out.push(r);
     }
