@@ -29,6 +29,7 @@ test('import a folder with copies, open the story, split one copy out; it stays 
 
   await page.getByRole('checkbox', { name: 'One row per story' }).check();
   await expect(libraryRows(page)).toHaveCount(7);
+  await expect(page.getByText('7 clippings', { exact: true })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('stories-list-light.png') });
 
   await openRow(wire);
