@@ -15,7 +15,9 @@
  * - the parse-only rate of the same worker, which bounds everything else.
  * Prints ONE JSON line last. BENCH_TEXT_COUNT=2000 for a quicker run; BENCH_PROFILE=file.cpuprofile
  * keeps the page's CPU profile; BENCH_EXPORT_FILES=50 imports 50 generated Nexis Uni exports of
- * 100 articles each instead (every figure per file is then per article).
+ * 100 articles each instead (every figure per file is then per article). BENCH_STORIES=0 stands
+ * a silent worker in for the stories
+ * worker, to measure what grouping into stories adds (compare `groupedSeconds`).
  */
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,6 +43,7 @@ const EXPORT_FILES = Number(process.env['BENCH_EXPORT_FILES'] ?? 0);
 const PROFILE_FILE = process.env['BENCH_PROFILE'] ?? '';
 /** BENCH_SEARCH=0 stands a silent worker in for the search worker: the store path alone. */
 const SEARCH = process.env['BENCH_SEARCH'] !== '0';
+const STORIES = process.env['BENCH_STORIES'] !== '0';
 const WORKER = resolve(__dirname, '../out/main/import-worker.js');
 const TARGET_FILES_PER_SECOND = 1000;
 
@@ -54,11 +57,11 @@ const now = (): number => performance.timeOrigin + performance.now();
  * the bench can ask the worker to flush (a request number the app never uses, so the app's
  * client ignores the answer).
  */
-const SEARCH_PROBE = (search: boolean): string => `(() => {
+const SEARCH_PROBE = (search: boolean, stories: boolean): string => `(() => {
   const Native = ${search ? 'window.Worker' : 'class { postMessage() {} addEventListener() {} }'};
   const probe = { docCount: 0, at: 0, worker: null, answers: new Map() };
   Object.defineProperty(window, '__benchSearch', { value: probe });
-  window.Worker = class extends Native {
+  const Probe = class extends Native {
     constructor(url, options) {
       super(url, options);
       if (options?.name !== 'clipbook-search') return;
@@ -78,6 +81,25 @@ const SEARCH_PROBE = (search: boolean): string => `(() => {
     probe.answers.set(seq, resolve);
     probe.worker.postMessage({ seq, request });
   });
+  // The stories worker answers in order: an empty regroup answered means all before it are done.
+  const stories = { worker: null, answers: new Map() };
+  Object.defineProperty(window, '__benchStories', { value: stories });
+  stories.ask = (request) => new Promise((resolve) => {
+    if (!stories.worker) return resolve(null);
+    const seq = 1e9 + stories.answers.size;
+    stories.answers.set(seq, resolve);
+    stories.worker.postMessage({ seq, request });
+  });
+  window.Worker = function (url, options) {
+    if (options?.name === 'clipbook-stories') {
+      if (!${stories}) return { postMessage() {}, addEventListener() {}, terminate() {} };
+      const worker = new Native(url, options);
+      stories.worker = worker;
+      worker.addEventListener('message', (event) => stories.answers.get(event.data?.seq)?.(event.data));
+      return worker;
+    }
+    return new Probe(url, options);
+  };
 })();`;
 
 interface SearchProbe {
@@ -85,6 +107,10 @@ interface SearchProbe {
   at: number;
   worker: Worker | null;
   ask(request: { kind: string }): Promise<{ ok: boolean; result?: { docCount: number } }>;
+}
+
+interface StoriesProbe {
+  ask(request: { kind: string; ids: string[] }): Promise<unknown>;
 }
 
 /** Runs one job through a fresh ImportService; `deliver` gets each event in order. */
@@ -261,7 +287,7 @@ async function main(): Promise<void> {
         ? ok({ name: 'Clipbook', version: 'bench', platform, dataDir: dir })
         : err('unavailable', `${channel} is not available in the import benchmark.`),
     );
-    await page.addInitScript({ content: SEARCH_PROBE(SEARCH) });
+    await page.addInitScript({ content: SEARCH_PROBE(SEARCH, STORIES) });
     await page.goto(`${HARNESS_ORIGIN}/index.html`);
     await page.getByRole('button', { name: 'Import…' }).waitFor();
     // Search is running (its stored index loaded) before the import starts.
@@ -333,6 +359,14 @@ async function main(): Promise<void> {
         )
       : null;
     const persistedAt = now();
+    // Every clipping is in its story once the stories worker has answered all it was asked.
+    await page.evaluate(async () => {
+      const stories = (window as unknown as { __benchStories: StoriesProbe }).__benchStories;
+      // The window hands new clippings to the worker a moment after they are stored.
+      await new Promise((r) => setTimeout(r, 600));
+      await stories.ask({ kind: 'regroup', ids: [] });
+    });
+    const groupedAt = now();
     const mainMs = (await mainThreadMs(cdp)) - main0;
     const chromium1 = await chromiumCpu(browser);
     const nodeMs = nodeCpuMs() - node0;
@@ -362,6 +396,11 @@ async function main(): Promise<void> {
     );
     if (!SEARCH) console.log('search indexing: off (BENCH_SEARCH=0)');
     console.log(
+      STORIES
+        ? `parse + store + index + stories: every clipping grouped after ${round(seconds(groupedAt))} s`
+        : 'stories: off (BENCH_STORIES=0)',
+    );
+    console.log(
       `parse + store + index: ${indexed} searchable after ${round(seconds(indexedAt))} s → ${rate(indexedAt)} files/s; index persisted and merged after ${round(seconds(persistedAt))} s`,
     );
     console.log(
@@ -387,6 +426,7 @@ async function main(): Promise<void> {
         stored,
         indexed,
         searchIndexing: SEARCH,
+        stories: STORIES,
         cpus: availableParallelism(),
         loadAverage: { start: loadAtStart, end: loadAtEnd },
         parseOnly: {
@@ -400,6 +440,7 @@ async function main(): Promise<void> {
           searchableSeconds: round(seconds(indexedAt)),
           searchableFilesPerSecond: rate(indexedAt),
           persistedSeconds: round(seconds(persistedAt)),
+          groupedSeconds: round(seconds(groupedAt)),
           workerSeconds: round(job.seconds),
         },
         cpuMs: {

@@ -4,6 +4,7 @@ import { stripUnsafeChars } from '@shared/text-safety';
 import { parseFile, type ParseOutcome } from '../import/index';
 import { runConvert } from './convert-command';
 import { runSearch } from './search-command';
+import { runStories } from './stories-command';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -17,6 +18,7 @@ export const EXIT_USAGE = 64;
 export const USAGE = `Usage: clipbook parse [--json | --md] FILE...
        clipbook convert --to FORMAT --out DIR FILE...   (see clipbook convert --help)
        clipbook search [--json] --query QUERY FILE|DIR...  (see clipbook search --help)
+       clipbook stories --json FILE...   (see clipbook stories --help)
 
 Parses article files (.txt, .html, .md, .eml, .pdf, .docx, .rtf) the way the app imports
 them. News-database exports (Nexis Uni, LexisNexis Academic, Factiva, ProQuest,
@@ -100,6 +102,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // `convert` (the export side) owns its own options, help and exit codes.
   if (argv[0] === 'convert') return runConvert(argv.slice(1), io, { parseFile });
   if (argv[0] === 'search') return runSearch(argv.slice(1), io, { parseFile });
+  if (argv[0] === 'stories') return runStories(argv.slice(1), io, { parseFile });
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(USAGE);
     return EXIT_OK;

@@ -10,6 +10,8 @@ import { checkProfileVersion } from './lib/profile-guard';
 import { SettingsStore } from './lib/settings';
 import { applyTheme, loadTheme } from './lib/theme';
 import { createSearchWorker, SearchClient } from './search/search-client';
+import { createStoriesWorker, StoriesClient } from './stories/stories-client';
+import { StoriesState } from './state/stories.svelte';
 import { BackupsState } from './state/backups.svelte';
 import { SearchState } from './state/search.svelte';
 import { ExporterState } from './state/exporter.svelte';
@@ -50,10 +52,22 @@ async function start(target: HTMLElement): Promise<void> {
   const exporter = new ExporterState(api, repo, notices);
   void exporter.loadSettings();
   const backups = new BackupsState(api, repo, library, notices);
-  const search = new SearchState(repo, library, notices, new SearchClient(createSearchWorker()));
+  const searchClient = new SearchClient(createSearchWorker());
+  const search = new SearchState(repo, library, notices, searchClient);
+  const stories = new StoriesState(repo, notices, undo, new StoriesClient(createStoriesWorker()));
+  stories.onreload = (members) => {
+    const rows = [...members.values()].map((m): [string, string, number] => [
+      m.id,
+      m.story,
+      m.size,
+    ]);
+    void searchClient.stories(rows).then(() => search.rerunStoryQuery());
+  };
 
+  backups.onrestored = () => void stories.start({ listen: false });
   imports.listen();
   void library.start().then(async () => {
+    void stories.start();
     await search.start();
     await backups.maybeAutoBackup();
   });
@@ -66,6 +80,18 @@ async function start(target: HTMLElement): Promise<void> {
 
   mount(App, {
     target,
-    props: { api, repo, library, reader, imports, notices, undo, exporter, backups, search },
+    props: {
+      api,
+      repo,
+      library,
+      reader,
+      imports,
+      notices,
+      undo,
+      exporter,
+      backups,
+      search,
+      stories,
+    },
   });
 }

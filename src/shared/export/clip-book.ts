@@ -2,6 +2,7 @@
  * The clip book: a print-oriented HTML document (cover, contents, one clipping per page run)
  * that Chromium turns into a PDF (Electron's webContents.printToPDF, or Playwright's page.pdf).
  */
+import { onePerStory } from './stories';
 import { DEFAULT_TITLE, dateRange, escapeHtml, metaLine, titleOf } from './common';
 import { safeFileName } from './file-names';
 import { FONT_STACK, commonLanguage, highlightCss, htmlHead, renderArticle } from './html';
@@ -74,7 +75,8 @@ function countLabel(n: number): string {
 }
 
 /** The clip book as one HTML document (render it to PDF with Chromium). */
-export function clipBookHtml(items: readonly ExportItem[], options: ClipBookOptions): string {
+export function clipBookHtml(all: readonly ExportItem[], options: ClipBookOptions): string {
+  const items = options.onePerStory ? onePerStory(all) : all;
   const title = options.title ?? 'Clip book';
   const range = dateRange(items);
   const rangeText = range

@@ -61,6 +61,8 @@ export const CLIPPING_COLUMNS = [
   'tone',
   'prominence',
   'entities',
+  'story_id',
+  'story_copies',
 ] as const;
 
 export const HIGHLIGHT_COLUMNS = [
@@ -128,7 +130,7 @@ export function exportCsv(items: readonly ExportItem[], options: CsvOptions): Ex
     }
   } else {
     rows.push([...CLIPPING_COLUMNS]);
-    for (const { clipping: c, highlights, note } of items) {
+    for (const { clipping: c, highlights, note, story } of items) {
       rows.push([
         c.id,
         c.title,
@@ -145,6 +147,9 @@ export function exportCsv(items: readonly ExportItem[], options: CsvOptions): Ex
         highlights.map((h) => h.quote.exact).join('\n'),
         c.importedAt,
         ...coverageCells(c),
+        // A clipping alone is a story of its own, with no other copies.
+        story?.id ?? c.id,
+        String(story?.copies ?? 0),
       ]);
     }
   }

@@ -5,6 +5,7 @@
  * Word stamps creation/modification times and zip dates, so the bytes are not reproducible;
  * tests read the text back instead.
  */
+import { alsoInLine, onePerStory } from './stories';
 import {
   AlignmentType,
   Bookmark,
@@ -151,6 +152,8 @@ function clippingBlocks(item: ExportItem, index: number, options: ExportOptions)
   if (coverage) out.push(para(runs(coverage, style, { color: '57606A', size: 18 }), style));
   if (c.tags.length > 0)
     out.push(para(runs(`Tags: ${c.tags.join(', ')}`, style, { color: '57606A', size: 18 }), style));
+  const alsoIn = options.onePerStory ? alsoInLine(item) : '';
+  if (alsoIn) out.push(para(runs(alsoIn, style, { color: '57606A', size: 18 }), style));
 
   for (const segments of anchored.paragraphs.slice(
     0,
@@ -203,7 +206,8 @@ export const DOCUMENT_STYLES = {
   ],
 };
 
-export function clipBookDocument(items: readonly ExportItem[], options: ExportOptions): Document {
+export function clipBookDocument(all: readonly ExportItem[], options: ExportOptions): Document {
+  const items = options.onePerStory ? onePerStory(all) : all;
   const title = options.title ?? 'Clip book';
   const ltr: RunStyle = { rtl: false, lang: '' };
   const range = dateRange(items);

@@ -3,6 +3,7 @@
  * meta tag forbids them even if some markup slipped through), highlights marked in the body.
  * Every piece of clipping text goes through `escapeHtml`.
  */
+import { alsoInLine } from './stories';
 import { HIGHLIGHT_COLORS, HIGHLIGHT_CSS } from '../annotations';
 import type { Highlight } from '../annotations';
 import { anchorHighlights } from './anchor';
@@ -119,6 +120,8 @@ export function renderArticle(
   const coverage = coverageLine(c);
   if (coverage) meta.push(`<p class="coverage">${escapeHtml(coverage)}</p>`);
   meta.push(tagList(c.tags));
+  const alsoIn = options.onePerStory ? alsoInLine(item) : '';
+  if (alsoIn) meta.push(`<p class="also-in">${escapeHtml(alsoIn)}</p>`);
 
   const sections: string[] = [];
   if (anchored.anchored.length > 0) {

@@ -20,10 +20,21 @@ export const ExportedClippingSchema = v.object({
   deletedAt: v.optional(v.string(), ''),
 });
 
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+/** Optional: exports written before stories have none. */
+export const ExportStorySchema = v.object({
+  id,
+  copies: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  alsoIn: v.array(v.pipe(v.string(), v.maxLength(1_000))),
+  choices: v.array(v.object({ kind: v.picklist(['apart', 'together']), with: id })),
+});
+
 export const ExportItemSchema = v.object({
   clipping: ExportedClippingSchema,
   highlights: v.array(HighlightSchema),
   note: v.string(),
+  story: v.optional(ExportStorySchema),
 });
 
 export const ClipbookExportSchema = v.object({
@@ -44,7 +55,12 @@ export function toClipbookExport(
     version: CLIPBOOK_EXPORT_VERSION,
     exportedAt: options.generatedAt,
     ...(options.title !== undefined ? { title: options.title } : {}),
-    items: items.map((i) => ({ clipping: i.clipping, highlights: i.highlights, note: i.note })),
+    items: items.map((i) => ({
+      clipping: i.clipping,
+      highlights: i.highlights,
+      note: i.note,
+      ...(i.story ? { story: i.story } : {}),
+    })),
   };
 }
 

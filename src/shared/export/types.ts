@@ -11,6 +11,19 @@ export interface ExportItem {
   highlights: Highlight[];
   /** The article note ('' when none). */
   note: string;
+  /** The story the clipping is in, when it shares one with other copies. */
+  story?: ExportStory;
+}
+
+export interface ExportStory {
+  /** The story's id (its original's clipping id). */
+  id: string;
+  /** Other copies in the story. */
+  copies: number;
+  /** Outlets of the other copies, in story order. */
+  alsoIn: string[];
+  /** The user's split/merge choices about this clipping, so a JSON import keeps them. */
+  choices: { kind: 'apart' | 'together'; with: string }[];
 }
 
 export interface ExportOptions {
@@ -24,6 +37,8 @@ export interface ExportOptions {
   colorNames?: ColorNames;
   /** The library's tags with their descriptions and colours: the codebook. */
   tags?: readonly TagInfo[];
+  /** Clip books: one entry per story (its first copy), with "Also in: …" the others. */
+  onePerStory?: boolean;
 }
 
 export interface TagInfo {

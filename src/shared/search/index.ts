@@ -13,6 +13,7 @@
  */
 import { matchesCoverage, type CoverageFacts } from './coverage-filter';
 import type { QueryError, QueryNode, Filter } from './query-ast';
+import { storyFilterMatches, type StoryLookup } from '../stories/filters';
 import { parseQuery } from './query';
 import { isWordProximity, leavesOf, positionalMask, relax } from './positional';
 import { expandWildcard } from './wildcard';
@@ -80,6 +81,8 @@ export interface SearchOptions {
   prefixLast?: boolean;
   /** Each document's coverage facts, for tone:, type:, page:, reach and has:tone. */
   coverage?: (id: string) => CoverageFacts | undefined;
+  /** Story membership, for is:original, story: and copies>N (none: every clipping alone). */
+  stories?: StoryLookup;
 }
 
 export interface SearchHit {
@@ -423,7 +426,14 @@ export class SearchIndex {
       }
       return cached.norms;
     };
-    const ctx = new Evaluation(segs, base, this.live, norms, options.coverage);
+    const ctx = new Evaluation(
+      segs,
+      base,
+      this.live,
+      norms,
+      options.stories ?? new Map(),
+      options.coverage,
+    );
     const masks = ctx.evaluate(query, true, null);
     const limit = Math.max(0, options.limit ?? 20);
     const offset = Math.max(0, options.offset ?? 0);
@@ -524,6 +534,7 @@ class Evaluation {
     private readonly base: readonly Uint8Array[],
     private readonly docs: number,
     private readonly norms: (s: number) => Norms,
+    private readonly stories: StoryLookup,
     private readonly coverage: SearchOptions['coverage'] = undefined,
   ) {
     this.scores = segs.map(() => null);
@@ -960,6 +971,12 @@ class Evaluation {
             if (base[d] && matchesCoverage(filter, facts(seg.docIds[d]!))) mask[d] = 1;
           break;
         }
+        case 'is':
+        case 'story':
+        case 'copies':
+          for (let d = 0; d < n; d++)
+            if (base[d] && storyFilterMatches(filter, this.stories, seg.docIds[d]!)) mask[d] = 1;
+          break;
       }
       return mask;
     });

@@ -4,6 +4,7 @@
  * while evaluating (or a notice, such as a wildcard's expansion cap) can point at it.
  */
 
+import type { StoryFilter } from '../stories/filters';
 import type { CoverageFilter } from './coverage-filter';
 
 export type Filter =
@@ -16,7 +17,9 @@ export type Filter =
   | { kind: 'after'; day: number }
   | { kind: 'has'; value: 'highlights' | 'note' }
   /** tone:, type:, page:, reach>, has:tone (coverage-filter.ts). */
-  | CoverageFilter;
+  | CoverageFilter
+  /** is:original, story:, copies>N (src/shared/stories/filters.ts). */
+  | StoryFilter;
 
 /**
  * Where a word must occur: the title, the lead (the first paragraph of the text), the text,

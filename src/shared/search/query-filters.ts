@@ -5,6 +5,7 @@ import {
   coverageFilter,
   type Comparison,
 } from './coverage-filter';
+import { parseIsFilter } from '../stories/filters';
 import type { Filter, QueryError } from './query-ast';
 import { foldTag, foldText } from './text';
 
@@ -17,11 +18,13 @@ export const OPERATORS = [
   'after',
   'has',
   ...COVERAGE_OPERATORS,
+  'is',
+  'story',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 export const FIELDS = ['title', 'lead', 'text', 'note'] as const;
 export const OPERATOR_LIST =
-  'tag:, source:, author:, lang:, before:, after:, has:, tone:, type:, page:, reach>, title:, lead:, text: or note:';
+  'tag:, source:, author:, lang:, before:, after:, has:, tone:, type:, page:, reach>, is:, story:, copies>, title:, lead:, text: or note:';
 export const EXAMPLES: Record<Operator, string> = {
   ...COVERAGE_EXAMPLES,
   tag: 'tag:politics',
@@ -31,6 +34,8 @@ export const EXAMPLES: Record<Operator, string> = {
   before: 'before:2024-06',
   after: 'after:2023',
   has: 'has:highlights',
+  is: 'is:original',
+  story: 'story: (with a clipping open)',
 };
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -55,6 +60,12 @@ export function makeFilter(
       const filter = coverageFilter(op, value, comparison);
       return 'error' in filter ? error(filter.error) : filter;
     }
+    case 'is': {
+      const filter = parseIsFilter(value);
+      return typeof filter === 'string' ? error(filter) : filter;
+    }
+    case 'story':
+      return { kind: 'story', id: value };
     case 'tag':
       return { kind: 'tag', value: foldTag(value) };
     case 'source':

@@ -15,7 +15,7 @@
  * `*` (any ending) and `?` (one letter) anywhere. Also: "exact phrase", tag:politics (and
  * politics/…), source:guardian, author:kovac, lang:en, before:2024, after:2024-03,
  * has:highlights, has:note; coverage: tone:negative, type:print, page:1, reach>100000,
- * has:tone (coverage-filter.ts).
+ * has:tone (coverage-filter.ts); stories: is:original, story:ID, copies>N (stories/filters.ts).
  * The last bare word is a prefix while the user is still typing it (no trailing space).
  * Errors never throw: they come back with a message and the [start, end) range to mark.
  */
@@ -29,6 +29,7 @@ import {
   makeFilter,
   type Operator,
 } from './query-filters';
+import { parseCopiesFilter } from '../stories/filters';
 import { splitComparison } from './coverage-filter';
 import { terms, tokenize } from './text';
 
@@ -210,6 +211,18 @@ function lexWord(text: string, start: number, end: number, out: Token[]): number
       fail(`${word}: the count must be from 1 to ${MAX_ATLEAST}`, start, end);
     }
     out.push({ k: 'atleast', count, start, end });
+    return end;
+  }
+  // `copies>3`: how many other copies the clipping's story has.
+  const copies = parseCopiesFilter(word);
+  if (copies) {
+    out.push({
+      k: 'item',
+      node: { type: 'filter', filter: copies, start, end },
+      bare: false,
+      start,
+      end,
+    });
     return end;
   }
   // `reach>100000`, `page<=3`: a coverage comparison, written without a colon.

@@ -105,7 +105,16 @@ describe('backup and restore', () => {
     });
     expect(JSON.parse(lines.at(-1)!)).toEqual({
       end: true,
-      counts: { clippings: 450, originals: 450, highlights: 200, notes: 50, tags: 6, settings: 1 },
+      counts: {
+        clippings: 450,
+        originals: 450,
+        highlights: 200,
+        notes: 50,
+        tags: 6,
+        settings: 1,
+        storyMembers: 0,
+        storyChoices: 0,
+      },
     });
     expect(lines).toHaveLength(1 + 1157 + 1);
     expect(JSON.parse(lines[1]!)[0]).toBe('clippings');

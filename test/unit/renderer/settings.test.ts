@@ -11,12 +11,14 @@ describe('typed settings', () => {
     await settings.put('export', {
       choice: 'bibtex',
       includeBody: false,
+      onePerStory: true,
       title: 'T',
       subtitle: '',
     });
     expect(await settings.get('export')).toEqual({
       choice: 'bibtex',
       includeBody: false,
+      onePerStory: true,
       title: 'T',
       subtitle: '',
     });
@@ -25,6 +27,7 @@ describe('typed settings', () => {
     expect(await settings.get('export')).toEqual({
       choice: 'md',
       includeBody: true,
+      onePerStory: false,
       title: '',
       subtitle: '',
     });

@@ -5,12 +5,13 @@
  * must agree on the set of matching ids. The matcher works on token lists per field value,
  * with sentences and paragraphs cut from the text as documented, not on positions.
  */
+import { storyFilterMatches } from '../../../src/shared/stories/filters';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex, type SearchDoc } from '../../../src/shared/search/index';
 import { dayNumber } from '../../../src/shared/search/segment';
 import { parseQuery, type Field, type QueryNode } from '../../../src/shared/search/query';
-import { matchesCoverage } from '../../../src/shared/search/coverage-filter';
+import { isCoverageFilter, matchesCoverage } from '../../../src/shared/search/coverage-filter';
 import { stem } from '../../../src/shared/search/stem';
 import { foldTag, foldText, terms, tokenize } from '../../../src/shared/search/text';
 import { doc } from './docs';
@@ -359,7 +360,9 @@ function matches(node: QueryNode, d: SearchDoc): boolean {
         case 'has':
           return f.value === 'highlights' ? d.hasHighlights : d.hasNote;
         default:
-          return matchesCoverage(f, d.coverage);
+          if (isCoverageFilter(f)) return matchesCoverage(f, d.coverage);
+          // Story filters, with no stories: every clipping is alone.
+          return storyFilterMatches(f, new Map(), d.id);
       }
     }
   }

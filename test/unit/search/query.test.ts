@@ -26,7 +26,7 @@ function show(node: QueryNode | null): string {
     case 'atleast':
       return `atleast${node.count}(${show(node.child)})`;
     case 'filter':
-      return `${node.filter.kind}:${'op' in node.filter ? node.filter.op : ''}${'value' in node.filter ? node.filter.value : 'day' in node.filter ? node.filter.day : ''}`;
+      return `${node.filter.kind}:${'value' in node.filter ? node.filter.value : 'day' in node.filter ? node.filter.day : JSON.stringify(node.filter)}`;
     case 'not':
       return `-${show(node.child)}`;
     case 'or':

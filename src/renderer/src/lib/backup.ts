@@ -14,6 +14,7 @@
  */
 import type { IndexableType, Table } from 'dexie';
 import * as v from 'valibot';
+import { STORY_SKETCHES_SETTING } from './stories-store';
 import { ArticleNoteSchema, HighlightSchema } from '@shared/annotations';
 import { ClippingDraftSchema } from '@shared/clipping';
 import {
@@ -57,6 +58,20 @@ const RecordSchemas = {
     count: v.number(),
   }),
   settings: v.object({ key: v.string(), value: v.unknown() }),
+  // Stories and the user's split/merge choices; backups written before stories lack them.
+  storyMembers: v.object({
+    id: v.string(),
+    story: v.string(),
+    similarity: v.number(),
+    size: v.number(),
+    agency: v.string(),
+  }),
+  storyChoices: v.object({
+    id: v.string(),
+    kind: v.picklist(['apart', 'together']),
+    a: v.string(),
+    b: v.string(),
+  }),
 };
 type TableName = keyof typeof RecordSchemas;
 const TABLE_NAMES = Object.keys(RecordSchemas) as TableName[];
@@ -68,6 +83,8 @@ const BackupTablesSchema = v.object({
   notes: v.array(RecordSchemas.notes),
   tags: v.array(RecordSchemas.tags),
   settings: v.array(RecordSchemas.settings),
+  storyMembers: v.optional(v.array(RecordSchemas.storyMembers), []),
+  storyChoices: v.optional(v.array(RecordSchemas.storyChoices), []),
 });
 type BackupTables = v.InferOutput<typeof BackupTablesSchema>;
 
@@ -94,6 +111,8 @@ const CountsSchema = v.object({
   notes: v.number(),
   tags: v.number(),
   settings: v.number(),
+  storyMembers: v.optional(v.number(), 0),
+  storyChoices: v.optional(v.number(), 0),
 });
 const TrailerSchema = v.object({ end: v.literal(true), counts: CountsSchema });
 
@@ -237,6 +256,8 @@ export async function verifyBackup(
     notes: [],
     tags: [],
     settings: [],
+    storyMembers: [],
+    storyChoices: [],
   };
   let header: v.InferOutput<typeof HeaderSchema> | null = null;
   let trailer: v.InferOutput<typeof TrailerSchema> | null = null;
@@ -284,7 +305,8 @@ export async function verifyBackup(
   if (!header) return { ok: false, error: NOT_A_BACKUP };
   if (!trailer) return { ok: false, error: damagedOrCut() };
   for (const name of TABLE_NAMES) {
-    if (trailer.counts[name] !== tables[name].length) return { ok: false, error: damagedOrCut() };
+    if ((trailer.counts[name] ?? 0) !== tables[name].length)
+      return { ok: false, error: damagedOrCut() };
   }
   return verified(header.createdAt, tables);
 }
@@ -405,7 +427,18 @@ export async function restoreBackup(
   };
   await db.transaction(
     'rw',
-    [db.clippings, db.originals, db.summaries, db.highlights, db.notes, db.tags, db.settings],
+    [
+      db.clippings,
+      db.originals,
+      db.summaries,
+      db.highlights,
+      db.notes,
+      db.tags,
+      db.settings,
+      db.storyMembers,
+      db.storyChoices,
+      db.storySketches,
+    ],
     async () => {
       if (mode === 'replace') {
         await Promise.all([
@@ -416,6 +449,8 @@ export async function restoreBackup(
           db.notes.clear(),
           db.tags.clear(),
           db.settings.clear(),
+          db.storyMembers.clear(),
+          db.storyChoices.clear(),
         ]);
       }
       const existingIds = new Set((await db.clippings.toCollection().primaryKeys()) as string[]);
@@ -441,7 +476,19 @@ export async function restoreBackup(
       );
       await writeAll(highlights, (page) => db.highlights.bulkPut(page));
       await writeAll(notes, (page) => db.notes.bulkPut(page));
-      if (mode === 'replace') await db.settings.bulkPut(t.settings);
+      if (mode === 'replace') {
+        await db.settings.bulkPut(t.settings);
+        await db.storyMembers.bulkPut(t.storyMembers);
+        await db.storyChoices.bulkPut(t.storyChoices);
+      } else {
+        // The user's choices about restored clippings come along; stories are regrouped.
+        const all = new Set([...existingIds, ...ids]);
+        await db.storyChoices.bulkPut(t.storyChoices.filter((c) => all.has(c.a) && all.has(c.b)));
+      }
+      // Sketches are derived: the stories worker makes them again (and, after a merge,
+      // regroups with the choices above) on its next start.
+      await db.storySketches.clear();
+      await db.settings.delete(STORY_SKETCHES_SETTING);
       await rebuildDerived(db, t.tags);
     },
   );

@@ -7,6 +7,7 @@
 import { Dexie, type EntityTable, type IndexableType, type Table, type Transaction } from 'dexie';
 import type { ArticleNote, Highlight } from '@shared/annotations';
 import { coverageOf, emptyCoverage, type Clipping, type Coverage } from '@shared/clipping';
+import type { StoryDoc } from '@shared/stories/group';
 
 export const DATABASE_NAME = 'clipbook';
 
@@ -60,6 +61,32 @@ export interface SettingRecord {
   key: string;
   value: unknown;
 }
+
+/** A clipping that shares its story with others (a clipping alone has no row). */
+export interface StoryMemberRecord {
+  /** The clipping's id. */
+  id: string;
+  /** The story's id: its original's clipping id. */
+  story: string;
+  /** Estimated share of this copy's text found in the original (1 for the original). */
+  similarity: number;
+  /** Copies in the story, this one included. */
+  size: number;
+  /** The agency the story's text credits, or ''. */
+  agency: string;
+}
+
+/** A choice the user made by hand, which every later regrouping keeps. */
+export interface StoryChoiceRecord {
+  /** `${kind}:${a}:${b}` with a < b: one record per pair. */
+  id: string;
+  kind: 'apart' | 'together';
+  a: string;
+  b: string;
+}
+
+/** What grouping needs of a clipping: its sketch, so regrouping never reads article bodies. */
+export type StorySketchRecord = StoryDoc;
 
 export interface SchemaVersion {
   version: number;
@@ -164,6 +191,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // Stories: each clipping's sketch (by date, for the window around new clippings), the
+    // members of stories of two or more, and the user's split/merge choices. No data moves:
+    // the library is grouped once in the background (stories/stories-worker.ts).
+    version: 7,
+    stores: {
+      storySketches: 'id, publishedAt',
+      storyMembers: 'id, story',
+      storyChoices: 'id, a, b',
+    },
+  },
 ];
 
 export function summaryOf(
@@ -203,6 +241,9 @@ export type ClipbookDb = Dexie & {
   notes: EntityTable<ArticleNote, 'clippingId'>;
   tags: EntityTable<TagRecord, 'key'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  storySketches: EntityTable<StorySketchRecord, 'id'>;
+  storyMembers: EntityTable<StoryMemberRecord, 'id'>;
+  storyChoices: EntityTable<StoryChoiceRecord, 'id'>;
 };
 
 /** Opens (lazily) the database, declaring versions up to `upTo` (tests seed old versions). */

@@ -21,6 +21,7 @@ import { loadAnnotated } from './annotated';
 import { rebuildDerived } from './backup';
 import { StringPool } from './intern';
 import { SettingsStore } from './settings';
+import { restoreStoryChoices, storiesForExport } from './stories-store';
 import {
   pagesByKey,
   summaryOf,
@@ -65,6 +66,8 @@ export interface LibraryChange {
    * (search) have it without reading every article back.
    */
   added?: readonly Clipping[];
+  /** Clippings written whole and new from an export file (stories group them). */
+  imported?: readonly string[];
 }
 
 export type MetadataPatch = Partial<
@@ -227,11 +230,11 @@ export class LibraryRepo {
   /** Clippings with their highlights (in text order) and notes, in the order of `ids`. */
   async exportItems(ids: readonly string[]): Promise<ExportItem[]> {
     const items = await loadAnnotated(this.db, ids);
-    return items.map(({ clipping, highlights, note }) => ({
-      clipping,
-      highlights,
-      note: note?.text ?? '',
-    }));
+    const stories = await storiesForExport(this.db, ids);
+    return items.map(({ clipping, highlights, note }) => {
+      const story = stories.get(clipping.id);
+      return { clipping, highlights, note: note?.text ?? '', ...(story ? { story } : {}) };
+    });
   }
 
   /**
@@ -278,12 +281,14 @@ export class LibraryRepo {
         await rebuildDerived(db);
       },
     );
+    await restoreStoryChoices(db, items);
     this.#emit({
       upserted: await this.db.summaries
         .bulkGet(added)
         .then((rows) => rows.flatMap((r) => (r ? [r] : []))),
       removed: [],
       tagsChanged: true,
+      imported: added,
     });
     return { added, duplicates };
   }

@@ -15,6 +15,7 @@ const SETTING_SCHEMAS = {
   export: v.object({
     choice: v.picklist(EXPORT_FORMAT_LIST.flatMap((f) => ('label' in f ? [f.id] : []))),
     includeBody: v.optional(v.boolean(), true),
+    onePerStory: v.optional(v.boolean(), false),
     title: v.optional(v.string(), ''),
     subtitle: v.optional(v.string(), ''),
   }),
@@ -27,6 +28,10 @@ const SETTING_SCHEMAS = {
     pink: v.optional(v.pipe(v.string(), v.maxLength(COLOR_NAME_MAX))),
     purple: v.optional(v.pipe(v.string(), v.maxLength(COLOR_NAME_MAX))),
   }),
+  /** The library list shows one row per story. */
+  storyRows: v.boolean(),
+  /** The engine version whose sketches the library holds (absent: group it again). */
+  storySketches: v.number(),
   savedSearches: v.pipe(
     v.array(v.unknown()),
     v.transform((list) => list.filter((s): s is string => typeof s === 'string')),

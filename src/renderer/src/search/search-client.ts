@@ -87,6 +87,11 @@ export class SearchClient {
     return this.call({ kind: 'reconcile' });
   }
 
+  /** Hands the worker the library's stories, for the story filters. */
+  stories(members: [string, string, number][]): Promise<{ count: number }> {
+    return this.call({ kind: 'stories', members });
+  }
+
   clear(): Promise<IndexInfo> {
     return this.call({ kind: 'clear' });
   }

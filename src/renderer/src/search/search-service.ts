@@ -13,6 +13,7 @@ import {
 import { isCoverageFilter, type CoverageFacts } from '@shared/search/coverage-filter';
 import { parseQuery, type QueryError, type QueryNode } from '@shared/search/query';
 import { needsPositions } from '@shared/search/query-ast';
+import type { StoryLookup } from '@shared/stories/filters';
 import { hitSnippet, type HitText, type Snippet, type TextRange } from '@shared/search/snippet';
 import type { SearchStore } from './search-store';
 
@@ -74,7 +75,9 @@ export type SearchRequest =
   /** Drops ids whose clippings are gone and says which clippings the index lacks. */
   | { kind: 'reconcile' }
   | { kind: 'clear' }
-  | { kind: 'flush' };
+  | { kind: 'flush' }
+  /** The library's stories (id, story, copies) for is:original, story: and copies>N. */
+  | { kind: 'stories'; members: [string, string, number][] };
 
 export interface SearchResponses {
   ready: ReadyInfo;
@@ -87,6 +90,7 @@ export interface SearchResponses {
   clear: IndexInfo;
   /** Resolves when pending writes and merges are done. */
   flush: IndexInfo;
+  stories: { count: number };
 }
 
 export interface RequestMessage {
@@ -142,6 +146,7 @@ export class SearchService {
   /** Coverage facts by clipping id: from indexed documents, and all of them once asked for. */
   private coverage = new Map<string, CoverageFacts>();
   private coverageLoaded: Promise<void> | null = null;
+  private stories: StoryLookup = new Map();
   private loading: Promise<ReadyInfo> | null = null;
   private positions: Promise<void> = Promise.resolve();
   private writes: Promise<void> = Promise.resolve();
@@ -209,6 +214,9 @@ export class SearchService {
         return this.info();
       case 'query':
         return this.query(request.text, request.options);
+      case 'stories':
+        this.stories = new Map(request.members.map(([id, story, size]) => [id, { story, size }]));
+        return { count: this.stories.size };
       case 'reconcile':
         return this.reconcile();
       case 'clear':
@@ -287,7 +295,11 @@ export class SearchService {
     if (needsPositions(query)) await this.positions;
     if (usesCoverage(query)) await this.loadCoverage();
     const coverage = this.coverage;
-    const result = this.index.run(query, { ...options, coverage: (id) => coverage.get(id) });
+    const result = this.index.run(query, {
+      ...options,
+      coverage: (id) => coverage.get(id),
+      stories: this.stories,
+    });
     const texts =
       result.hits.length > 0 ? await this.texts.getTexts(result.hits.map((h) => h.id)) : [];
     const hits = result.hits.map((hit, k): QueryHit => {

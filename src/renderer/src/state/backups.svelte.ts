@@ -138,6 +138,7 @@ export class BackupsState {
         this.progress = null;
       });
       await this.#library.reload();
+      this.onrestored();
       this.#notices.push(
         'info',
         mode === 'replace'
@@ -146,6 +147,9 @@ export class BackupsState {
       );
     });
   }
+
+  /** Hears a finished restore (the stories are grouped again from the restored choices). */
+  onrestored: () => void = () => undefined;
 
   cancelRestore(): void {
     this.pending = null;

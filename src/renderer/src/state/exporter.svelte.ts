@@ -17,6 +17,8 @@ export type ExportScope = 'selection' | 'filter' | 'tag' | 'library';
 export interface ExportSettings {
   choice: ExportChoice;
   includeBody: boolean;
+  /** Clip books: one entry per story, with "Also in: …" its other outlets. */
+  onePerStory: boolean;
   title: string;
   subtitle: string;
 }
@@ -37,6 +39,7 @@ export class ExporterState {
   settings = $state<ExportSettings>({
     choice: 'pdf',
     includeBody: true,
+    onePerStory: false,
     title: 'Clip book',
     subtitle: '',
   });
@@ -71,6 +74,7 @@ export class ExporterState {
         title: settings.title.trim() || label,
         ...(settings.subtitle.trim() ? { subtitle: settings.subtitle.trim() } : {}),
         includeBody: settings.includeBody,
+        onePerStory: settings.onePerStory,
         generatedAt: new Date().toISOString(),
         ...(await this.#codebook()),
       };

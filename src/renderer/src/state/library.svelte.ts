@@ -412,9 +412,11 @@ export class LibraryState {
     await this.#reloadSelected(id);
   }
 
-  /** Moves the open clipping by `delta` rows of the visible list (keyboard navigation). */
-  async move(delta: number, extend = false): Promise<void> {
-    const rows = this.visible;
+  /**
+   * Moves the open clipping by `delta` rows of the visible list (keyboard navigation), or of
+   * `rows` when the list shows fewer (one row per story).
+   */
+  async move(delta: number, extend = false, rows = this.visible): Promise<void> {
     if (rows.length === 0) return;
     const index = this.indexIn(rows, this.selectedId);
     const next = index < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, index + delta));

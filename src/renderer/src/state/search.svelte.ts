@@ -3,6 +3,7 @@ import type { Snippet, TextRange } from '@shared/search/snippet';
 import { toSearchDoc } from '@shared/search/types';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import type { SearchClient } from '../search/search-client';
+import { withOpenStory } from '@shared/stories/filters';
 import type { Filters } from '../lib/row-filter';
 import type { LibraryState } from './library.svelte';
 import type { NoticesState } from './notices.svelte';
@@ -179,13 +180,19 @@ export class SearchState {
     this.#timer = setTimeout(() => void this.run(), TYPING_DELAY_MS);
   }
 
+  /** Runs the query again when it filters by story (the stories changed). */
+  rerunStoryQuery(): void {
+    if (/(^|\s)-?(is:|story:|copies[<>=])/i.test(this.query)) void this.run();
+  }
+
   /** Runs the query with the library's filters folded in as operators. */
   async run(): Promise<void> {
     const text = this.query;
     if (!text.trim() || !this.ready) return;
     const seq = ++this.#seq;
     const filters = this.#library.filters;
-    const response = await this.#client.query(text, {
+    const query = withOpenStory(text, this.#library.selectedId);
+    const response = await this.#client.query(query, {
       limit: RESULT_LIMIT,
       trashed: filters.view === 'trash' ? 'only' : 'exclude',
       filters: filterOperators(filters),
@@ -217,7 +224,8 @@ export class SearchState {
     if (!current || current.ids.length >= current.total || !text.trim()) return;
     const seq = this.#seq;
     const filters = this.#library.filters;
-    const response = await this.#client.query(text, {
+    const query = withOpenStory(text, this.#library.selectedId);
+    const response = await this.#client.query(query, {
       filters: filterOperators(filters),
       limit: RESULT_LIMIT,
       offset: current.ids.length,

@@ -1,0 +1,200 @@
+/**
+ * Stories in the window: which clippings share a story (loaded from IndexedDB, refreshed
+ * when the stories worker changes them), the one-row-per-story list setting, and split with
+ * undo. Grouping itself runs in the stories worker; the first start groups the library once.
+ */
+import type { StoryMemberRecord, ClippingSummary } from '../lib/db';
+import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
+import { STORY_ENGINE_VERSION, type ChoiceChange } from '../lib/stories-store';
+import { collapseStories } from '../lib/story-rows';
+import type { StoriesClient } from '../stories/stories-client';
+import type { StoryText } from '../stories/stories-protocol';
+import type { NoticesState } from './notices.svelte';
+import type { UndoState } from './undo.svelte';
+
+/** Import batches arrive every ~100 ms: group them a moment later, together. */
+const BATCH_MS = 300;
+
+export class StoriesState {
+  members = $state.raw<ReadonlyMap<string, StoryMemberRecord>>(new Map());
+  storyRows = $state(false);
+  /** Set while the library is being grouped for the first time. */
+  grouping = $state.raw<{ done: number; total: number } | null>(null);
+
+  readonly byStory = $derived.by(() => {
+    const out = new Map<string, StoryMemberRecord[]>();
+    for (const m of this.members.values()) {
+      const list = out.get(m.story);
+      if (list) list.push(m);
+      else out.set(m.story, [m]);
+    }
+    return out;
+  });
+
+  readonly #repo: LibraryRepo;
+  readonly #notices: NoticesState;
+  readonly #undo: UndoState;
+  readonly #client: StoriesClient;
+  #added = new Set<string>();
+  #addedDocs = new Map<string, StoryText>();
+  #regroup = new Set<string>();
+  /** Clippings that left their story for the Trash: they rejoin when restored. */
+  #trashed = new Set<string>();
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #work: Promise<void> = Promise.resolve();
+
+  constructor(repo: LibraryRepo, notices: NoticesState, undo: UndoState, client: StoriesClient) {
+    this.#repo = repo;
+    this.#notices = notices;
+    this.#undo = undo;
+    this.#client = client;
+    client.onProgress = (done, total) => (this.grouping = { done, total });
+  }
+
+  /** Loads the stories; groups the library when it never was (or a restore replaced it). */
+  async start({ listen = true }: { listen?: boolean } = {}): Promise<void> {
+    if (listen) this.#repo.onChange((change) => this.#onChange(change));
+    this.storyRows = (await this.#repo.settings.get('storyRows')) ?? false;
+    await this.reload();
+    if ((await this.#repo.settings.get('storySketches')) === STORY_ENGINE_VERSION) return;
+    // The library was never grouped (an older library, or a restore): once, in the worker.
+    this.grouping = { done: 0, total: 1 };
+    try {
+      await this.#client.regroupAll();
+      await this.reload();
+    } catch (error) {
+      this.#fail('Grouping the library into stories failed', error);
+    } finally {
+      this.grouping = null;
+    }
+  }
+
+  /**
+   * Re-reads only the rows the worker changed: reading every story row after each import
+   * batch would cost the window a read of the whole table per batch.
+   */
+  async #refresh(changed: readonly string[]): Promise<void> {
+    if (changed.length === 0) return;
+    const rows = await this.#repo.db.storyMembers.bulkGet([...changed]);
+    const next = new Map(this.members);
+    changed.forEach((id, k) => {
+      const row = rows[k];
+      if (row) next.set(id, row);
+      else next.delete(id);
+    });
+    this.members = next;
+    this.onreload(next);
+  }
+
+  /** Hears every new set of stories (search keeps its story filters up to date). */
+  onreload: (members: ReadonlyMap<string, StoryMemberRecord>) => void = () => undefined;
+
+  async reload(): Promise<void> {
+    const rows = await this.#repo.db.storyMembers.toArray();
+    this.members = new Map(rows.map((r) => [r.id, r]));
+    this.onreload(this.members);
+  }
+
+  async setStoryRows(on: boolean): Promise<void> {
+    this.storyRows = on;
+    await this.#repo.settings.put('storyRows', on);
+  }
+
+  /** Copies other than `id` in its story, the original first. */
+  copiesOf(id: string): StoryMemberRecord[] {
+    const row = this.members.get(id);
+    if (!row) return [];
+    return (this.byStory.get(row.story) ?? [])
+      .filter((m) => m.id !== id)
+      .sort((a, b) => (a.id === a.story ? -1 : b.id === b.story ? 1 : b.similarity - a.similarity));
+  }
+
+  /** One row per story (see collapseStories). */
+  collapse(rows: readonly ClippingSummary[]): ClippingSummary[] {
+    return collapseStories(rows, this.members);
+  }
+
+  async split(id: string, title: string): Promise<void> {
+    try {
+      const { change } = await this.#client.split(id);
+      await this.reload();
+      this.#undo.record(`Split “${title}” out of its story`, async () => {
+        await this.#client.undo(change);
+        await this.reload();
+      });
+    } catch (error) {
+      this.#fail('Could not split the copy out', error);
+    }
+  }
+
+  /** Joins the stories of `ids` into one, for good, with undo. */
+  async merge(ids: readonly string[]): Promise<void> {
+    const [first, ...rest] = ids;
+    if (!first || rest.length === 0) return;
+    const changes: ChoiceChange[] = [];
+    try {
+      for (const id of rest) changes.push((await this.#client.merge(first, id)).change);
+      await this.reload();
+      this.#undo.record(`Merged ${ids.length} clippings into one story`, async () => {
+        for (const change of changes.reverse()) await this.#client.undo(change);
+        await this.reload();
+      });
+    } catch (error) {
+      this.#fail('Could not merge the stories', error);
+    }
+  }
+
+  /** The clipping and every copy in its story. */
+  storyIds(id: string): string[] {
+    return [id, ...this.copiesOf(id).map((m) => m.id)];
+  }
+
+  #onChange(change: LibraryChange): void {
+    const added = new Set([...(change.added?.map((c) => c.id) ?? []), ...(change.imported ?? [])]);
+    // An import's clippings are in memory: the worker gets their text and reads nothing.
+    for (const c of change.added ?? []) {
+      const { id, source, publishedAt, language, paragraphs } = c;
+      this.#addedDocs.set(id, { id, source, publishedAt, language, paragraphs });
+    }
+    for (const id of change.imported ?? []) this.#added.add(id);
+    for (const s of change.upserted) {
+      if (added.has(s.id)) continue;
+      if (s.deletedAt !== '' && this.members.has(s.id)) {
+        this.#trashed.add(s.id);
+        this.#regroup.add(s.id);
+      } else if (s.deletedAt === '' && this.#trashed.delete(s.id)) this.#regroup.add(s.id);
+    }
+    for (const id of change.removed) if (this.members.has(id)) this.#regroup.add(id);
+    if (this.#timer || this.#added.size + this.#addedDocs.size + this.#regroup.size === 0) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      const ids = [...this.#added];
+      const docs = [...this.#addedDocs.values()];
+      const regroup = [...this.#regroup];
+      this.#added.clear();
+      this.#addedDocs.clear();
+      this.#regroup.clear();
+      this.#work = this.#work
+        .then(async () => {
+          const changed: string[] = [];
+          if (docs.length) changed.push(...(await this.#client.addedDocs(docs)).changed);
+          if (ids.length) changed.push(...(await this.#client.added(ids)).changed);
+          if (regroup.length) changed.push(...(await this.#client.regroup(regroup)).changed);
+          await this.#refresh(changed);
+        })
+        .catch((error: unknown) => this.#fail('Grouping new clippings into stories failed', error));
+    }, BATCH_MS);
+  }
+
+  /** Waits for grouping that is under way (tests, and before a backup). */
+  async settled(): Promise<void> {
+    await this.#work;
+  }
+
+  #fail(what: string, error: unknown): void {
+    this.#notices.push(
+      'error',
+      `${what}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

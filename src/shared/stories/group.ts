@@ -1,0 +1,366 @@
+/**
+ * Groups clippings into stories: copies of one text (exact, edited, trimmed, retitled, with
+ * their own lead, byline or boilerplate) become one story; different texts about the same
+ * event do not. Never compares all pairs: candidates are the clippings of the same language
+ * within WINDOW_DAYS that share sampled shingles (found by sorting the samples once), and
+ * only those pairs are measured. The user's own choices (keep apart, keep together) win over
+ * every measurement.
+ */
+import { isAgencySource } from './agency';
+import { SAMPLE_MOD, type StorySketch } from './sketch';
+
+export interface StoryDoc {
+  id: string;
+  source: string;
+  /** ISO 8601 as stored; '' when unknown. */
+  publishedAt: string;
+  language: string;
+  sketch: StorySketch;
+}
+
+/** Pairs of clipping ids the user decided on. */
+export interface StoryChoices {
+  together: readonly (readonly [string, string])[];
+  apart: readonly (readonly [string, string])[];
+}
+
+export interface StoryMember {
+  id: string;
+  /** Estimated share of this copy's text found in the original (1 for the original). */
+  similarity: number;
+}
+
+export interface Story {
+  /** The original's id. */
+  id: string;
+  original: string;
+  /** The agency the copies credit, or ''. */
+  agency: string;
+  /** Original first, then by date. */
+  members: StoryMember[];
+}
+
+export interface GroupOptions {
+  windowDays?: number;
+  /** Minimum containment of the shorter text in the longer for two clippings to be copies. */
+  threshold?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const WINDOW_DAYS = 7;
+export const THRESHOLD = 0.7;
+/** Candidate anchors: one sample in ANCHOR_MOD / SAMPLE_MOD. */
+export const ANCHOR_MOD = 32;
+/** An anchor shared by more clippings than this (in one window) is paired along a chain. */
+const COMMON_ANCHOR = 64;
+const CHAIN_REACH = 8;
+/** A paragraph an outlet printed in this many of its clippings is its template. */
+const TEMPLATE_REPEATS = 3;
+/** Fewer compared samples than this and a measured containment means little. */
+const MIN_SAMPLES = 3;
+
+const DAY_MS = 86_400_000;
+
+export function dayOf(publishedAt: string): number | null {
+  if (!publishedAt) return null;
+  const t = Date.parse(`${publishedAt.slice(0, 10)}T00:00:00Z`);
+  return Number.isFinite(t) ? Math.floor(t / DAY_MS) : null;
+}
+
+export function languageKey(language: string): string {
+  return language.toLowerCase().split('-')[0] ?? '';
+}
+
+/** Size of the intersection of two ascending, distinct arrays. */
+function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** Containment of the smaller sample set in the other, or 0 when too small to tell. */
+export function containment(a: Uint32Array, b: Uint32Array): number {
+  const small = Math.min(a.length, b.length);
+  if (small < MIN_SAMPLES && !(small > 0 && a.length === b.length)) return 0;
+  if (small === 0) return 0;
+  return intersectionSize(a, b) / small;
+}
+
+interface Prepared {
+  doc: StoryDoc;
+  day: number;
+  /** Distinct compared samples, ascending, template paragraphs left out. */
+  set: Uint32Array;
+  index: number;
+}
+
+function sortedSet(values: ArrayLike<number>): Uint32Array {
+  const out = Uint32Array.from(values).sort();
+  let k = 0;
+  for (let i = 0; i < out.length; i++)
+    if (i === 0 || out[i] !== out[k - 1]) out[k++] = out[i] as number;
+  return out.slice(0, k);
+}
+
+/** Per outlet, the paragraph hashes it repeats in TEMPLATE_REPEATS clippings or more. */
+function templateParagraphs(docs: readonly StoryDoc[]): Map<string, Set<number>> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const d of docs) {
+    const source = d.source.toLowerCase();
+    let m = counts.get(source);
+    if (!m) counts.set(source, (m = new Map()));
+    for (const h of new Set(d.sketch.paraHashes)) m.set(h, (m.get(h) ?? 0) + 1);
+  }
+  const out = new Map<string, Set<number>>();
+  for (const [source, m] of counts) {
+    const set = new Set<number>();
+    for (const [h, n] of m) if (n >= TEMPLATE_REPEATS) set.add(h);
+    if (set.size > 0) out.set(source, set);
+  }
+  return out;
+}
+
+function comparedSamples(doc: StoryDoc, template: Set<number> | undefined): Uint32Array {
+  const { samples, paraEnds, paraHashes } = doc.sketch;
+  if (!template) return sortedSet(samples);
+  const kept: number[] = [];
+  let start = 0;
+  for (let p = 0; p < paraEnds.length; p++) {
+    const end = paraEnds[p] as number;
+    if (!template.has(paraHashes[p] as number))
+      for (let i = start; i < end; i++) kept.push(samples[i] as number);
+    start = end;
+  }
+  return sortedSet(kept);
+}
+
+/** Date then id: the order the window scan and the choice of original rely on. */
+function byDate(a: Prepared, b: Prepared): number {
+  return (
+    a.day - b.day ||
+    (a.doc.publishedAt < b.doc.publishedAt ? -1 : a.doc.publishedAt > b.doc.publishedAt ? 1 : 0) ||
+    (a.doc.id < b.doc.id ? -1 : 1)
+  );
+}
+
+/**
+ * Candidate pairs (indexes into `prepared`, i < j) sharing an anchor within the window.
+ * Anchors are sorted once as (hash, position) packed in a float: no map per shingle.
+ */
+function candidatePairs(prepared: readonly Prepared[], windowDays: number): Map<number, number> {
+  let total = 0;
+  for (const p of prepared) for (const h of p.set) if (h % ANCHOR_MOD === 0) total++;
+  const keys = new Float64Array(total);
+  const n = prepared.length;
+  let k = 0;
+  for (const p of prepared)
+    for (const h of p.set) if (h % ANCHOR_MOD === 0) keys[k++] = (h / ANCHOR_MOD) * n + p.index;
+  keys.sort();
+  const pairs = new Map<number, number>();
+  let i = 0;
+  while (i < keys.length) {
+    const hash = Math.floor((keys[i] as number) / n);
+    let j = i + 1;
+    while (j < keys.length && Math.floor((keys[j] as number) / n) === hash) j++;
+    // A shingle in very many clippings is common phrasing or one huge story: each of them
+    // is then paired with its next few only, which still chains a huge story together.
+    const reach = j - i > COMMON_ANCHOR ? CHAIN_REACH : j - i;
+    for (let a = i; a < j; a++) {
+      const pa = prepared[(keys[a] as number) - hash * n] as Prepared;
+      const last = Math.min(j, a + 1 + reach);
+      for (let b = a + 1; b < last; b++) {
+        const pb = prepared[(keys[b] as number) - hash * n] as Prepared;
+        // Positions are in date order, so the first one out of the window ends the run.
+        if (pb.day - pa.day > windowDays) break;
+        const key = pa.index * n + pb.index;
+        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      }
+    }
+    i = j;
+  }
+  return pairs;
+}
+
+/** Union-find over positions that keeps each component's members for the apart checks. */
+class Components {
+  readonly parent: Int32Array;
+  readonly members: number[][];
+
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    this.members = [];
+    for (let i = 0; i < n; i++) {
+      this.parent[i] = i;
+      this.members.push([i]);
+    }
+  }
+
+  find(x: number): number {
+    let r = x;
+    while (this.parent[r] !== r) r = this.parent[r] as number;
+    while (this.parent[x] !== r) {
+      const next = this.parent[x] as number;
+      this.parent[x] = r;
+      x = next;
+    }
+    return r;
+  }
+
+  union(a: number, b: number): number {
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return ra;
+    if ((this.members[ra] as number[]).length < (this.members[rb] as number[]).length)
+      [ra, rb] = [rb, ra];
+    this.parent[rb] = ra;
+    for (const m of this.members[rb] as number[]) (this.members[ra] as number[]).push(m);
+    this.members[rb] = [];
+    return ra;
+  }
+}
+
+/** Groups `docs` into stories; every doc is in exactly one story (most are alone). */
+export function groupStories(
+  docs: readonly StoryDoc[],
+  choices: StoryChoices = { together: [], apart: [] },
+  options: GroupOptions = {},
+): Story[] {
+  const windowDays = options.windowDays ?? WINDOW_DAYS;
+  const threshold = options.threshold ?? THRESHOLD;
+  const templates = templateParagraphs(docs);
+  // Undated clippings are compared with each other only, as if all of one day.
+  const buckets = new Map<string, Prepared[]>();
+  for (const doc of docs) {
+    const day = dayOf(doc.publishedAt);
+    const key = `${languageKey(doc.language)}\u0000${day === null ? 'undated' : ''}`;
+    let list = buckets.get(key);
+    if (!list) buckets.set(key, (list = []));
+    list.push({
+      doc,
+      day: day ?? 0,
+      set: comparedSamples(doc, templates.get(doc.source.toLowerCase())),
+      index: 0,
+    });
+  }
+  const all: Prepared[] = [];
+  const edges: { a: Prepared; b: Prepared; similarity: number }[] = [];
+  let done = 0;
+  for (const list of buckets.values()) {
+    list.sort(byDate);
+    list.forEach((p, i) => (p.index = i));
+    const n = list.length;
+    for (const [key, shared] of candidatePairs(list, windowDays)) {
+      const a = list[Math.floor(key / n)] as Prepared;
+      const b = list[key % n] as Prepared;
+      // One shared anchor is enough only for short texts, which have few anchors.
+      if (shared < 2 && Math.min(a.set.length, b.set.length) > 2 * (ANCHOR_MOD / SAMPLE_MOD))
+        continue;
+      const similarity = containment(a.set, b.set);
+      if (similarity >= threshold) edges.push({ a, b, similarity });
+    }
+    for (const p of list) all.push(p);
+    done += n;
+    options.onProgress?.(done, docs.length);
+  }
+  all.sort(byDate);
+  all.forEach((p, i) => (p.index = i));
+  const position = new Map<string, number>();
+  for (const p of all) position.set(p.doc.id, p.index);
+
+  const apart = new Map<number, Set<number>>();
+  for (const [x, y] of choices.apart) {
+    const a = position.get(x);
+    const b = position.get(y);
+    if (a === undefined || b === undefined || a === b) continue;
+    (apart.get(a) ?? apart.set(a, new Set()).get(a))?.add(b);
+    (apart.get(b) ?? apart.set(b, new Set()).get(b))?.add(a);
+  }
+  const components = new Components(all.length);
+  const conflicts = (ra: number, rb: number): boolean => {
+    const [small, other] =
+      (components.members[ra] as number[]).length < (components.members[rb] as number[]).length
+        ? [ra, rb]
+        : [rb, ra];
+    for (const m of components.members[small] as number[]) {
+      const set = apart.get(m);
+      if (set) for (const x of set) if (components.find(x) === other) return true;
+    }
+    return false;
+  };
+  // Groups the user merged by hand join on the measurement alone: their texts differ.
+  const manual = new Uint8Array(all.length);
+  for (const [x, y] of choices.together) {
+    const a = position.get(x);
+    const b = position.get(y);
+    if (a !== undefined && b !== undefined) manual[components.union(a, b)] = 1;
+  }
+  // Strongest evidence first; a join must also hold between the two groups' longest texts,
+  // so a trimmed copy that two different versions both contain does not chain them together.
+  edges.sort(
+    (x, y) => y.similarity - x.similarity || x.a.index - y.a.index || x.b.index - y.b.index,
+  );
+  const longest = new Int32Array(all.length);
+  for (let i = 0; i < all.length; i++) longest[i] = i;
+  for (const { a, b } of edges) {
+    const ra = components.find(a.index);
+    const rb = components.find(b.index);
+    if (ra === rb || conflicts(ra, rb)) continue;
+    const la = all[longest[ra] as number] as Prepared;
+    const lb = all[longest[rb] as number] as Prepared;
+    const byHand = manual[ra] === 1 || manual[rb] === 1;
+    if (
+      !byHand &&
+      (Math.abs(la.day - lb.day) > windowDays || containment(la.set, lb.set) < threshold)
+    )
+      continue;
+    const r = components.union(ra, rb);
+    longest[r] = la.set.length >= lb.set.length ? la.index : lb.index;
+    if (byHand) manual[r] = 1;
+  }
+
+  const stories: Story[] = [];
+  for (let r = 0; r < all.length; r++) {
+    const members = components.members[r] as number[];
+    if (members.length === 0) continue;
+    members.sort((x, y) => x - y);
+    stories.push(storyOf(members.map((m) => all[m] as Prepared)));
+  }
+  return stories;
+}
+
+/** The original (an agency's own copy when the text credits one, else the earliest) first. */
+function storyOf(members: Prepared[]): Story {
+  const votes = new Map<string, number>();
+  for (const m of members)
+    if (m.doc.sketch.agency)
+      votes.set(m.doc.sketch.agency, (votes.get(m.doc.sketch.agency) ?? 0) + 1);
+  let agency = '';
+  for (const [name, n] of votes) if (n > (votes.get(agency) ?? 0)) agency = name;
+  const original =
+    members.find((m) => isAgencySource(m.doc.source, agency)) ?? (members[0] as Prepared);
+  const rest = members.filter((m) => m !== original);
+  return {
+    id: original.doc.id,
+    original: original.doc.id,
+    agency,
+    members: [
+      { id: original.doc.id, similarity: 1 },
+      ...rest.map((m) => ({ id: m.doc.id, similarity: round(containment(m.set, original.set)) })),
+    ],
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,122 @@
+/**
+ * A clipping's text as a compact sketch for finding its copies: a consistent sample of the
+ * hashes of its 5-word shingles (Broder's MOD-m sample: a shingle is kept when its hash is
+ * divisible by SAMPLE_MOD, so two copies keep the same shingles of the text they share, and
+ * the share of kept shingles two texts have in common estimates their containment), plus a
+ * hash per paragraph so that an outlet's repeated template paragraphs can be left out.
+ * Headline, byline block and outlet boilerplate ("Read more", "Sign up", copyright lines)
+ * are not part of the sketch: copies differ there and nowhere else.
+ */
+import { detectAgency } from './agency';
+
+/** Words per shingle: long enough that rival reports with the same names rarely share one. */
+export const SHINGLE_WORDS = 5;
+/** One shingle in SAMPLE_MOD is kept (≈ 150 hashes for a 600-word article). */
+export const SAMPLE_MOD = 4;
+
+export interface StorySketch {
+  /** Kept shingle hashes, in text order; paragraph p owns [paraEnds[p-1] ?? 0, paraEnds[p]). */
+  samples: Uint32Array;
+  paraEnds: Uint32Array;
+  /** A hash of each compared paragraph's words (template paragraphs repeat exactly). */
+  paraHashes: Uint32Array;
+  /** Shingles in the compared text (kept or not). */
+  shingles: number;
+  /** Canonical name of the wire or agency the text credits, or ''. */
+  agency: string;
+}
+
+export interface SketchInput {
+  paragraphs: readonly string[];
+}
+
+// Scripts written without spaces between words: each character is a token.
+const UNSPACED =
+  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
+const TOKEN = new RegExp(`[${UNSPACED}]|(?:(?![${UNSPACED}])[\\p{L}\\p{N}\\p{M}])+`, 'gu');
+
+const BOILERPLATE_START =
+  /^(?:read more|read also|also read|more:|more from|related:|related stories|related articles|see also|recommended|advertisement|sponsored|subscribe|sign up|sign-up|follow us|follow @|share this|share on|click here|download our app|get our newsletter|©|\(c\)|copyright|all rights reserved|this article (?:was|is) (?:originally )?(?:published|republished)|photo:|image:|picture:|watch:|listen:)/iu;
+const BYLINE = /^(?:by|von|par|por|di|door|av|af)\s+\p{Lu}/u;
+
+/** Whether a paragraph is outlet furniture rather than the story's text. */
+export function isBoilerplate(paragraph: string, words: number): boolean {
+  if (words <= 3) return true;
+  const text = paragraph.trim();
+  if (words <= 30 && BOILERPLATE_START.test(text)) return true;
+  if (words <= 12 && BYLINE.test(text)) return true;
+  return false;
+}
+
+/** FNV-1a over a string's UTF-16 units, finished with murmur3's mixer. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return mix(h);
+}
+
+function mix(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Lower-cased, compatibility-folded words of a text (characters for unspaced scripts). */
+export function storyTokens(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(TOKEN) ?? [];
+}
+
+export function sketchOf(input: SketchInput): StorySketch {
+  const tokenHashes: number[] = [];
+  /** Index in tokenHashes where each compared paragraph starts. */
+  const starts: number[] = [];
+  const paraHashes: number[] = [];
+  for (const paragraph of input.paragraphs) {
+    const tokens = storyTokens(paragraph);
+    if (isBoilerplate(paragraph, tokens.length)) continue;
+    starts.push(tokenHashes.length);
+    let ph = 0x9e3779b9;
+    for (const t of tokens) {
+      const h = hashString(t);
+      tokenHashes.push(h);
+      ph = mix(ph ^ h) + 0x632be5ab;
+    }
+    paraHashes.push(mix(ph ^ tokens.length));
+  }
+  // Shingles run across paragraph breaks (copies rewrap paragraphs); each belongs to the
+  // paragraph it starts in.
+  const count = Math.max(0, tokenHashes.length - SHINGLE_WORDS + 1);
+  const samples: number[] = [];
+  const paraEnds: number[] = [];
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    while (p + 1 < starts.length && (starts[p + 1] as number) <= i) {
+      paraEnds.push(samples.length);
+      p++;
+    }
+    let h = 0x2545f491;
+    for (let k = 0; k < SHINGLE_WORDS; k++) h = mix(h ^ (tokenHashes[i + k] as number));
+    if (h % SAMPLE_MOD === 0) samples.push(h);
+  }
+  // A text shorter than one shingle is one shingle of all its words, always kept.
+  if (count === 0 && tokenHashes.length > 0) {
+    let h = 0x2545f491;
+    for (const t of tokenHashes) h = mix(h ^ t);
+    samples.push(h - (h % SAMPLE_MOD));
+  }
+  while (paraEnds.length < starts.length) paraEnds.push(samples.length);
+  return {
+    samples: Uint32Array.from(samples),
+    paraEnds: Uint32Array.from(paraEnds),
+    paraHashes: Uint32Array.from(paraHashes),
+    shingles: Math.max(count, tokenHashes.length > 0 ? 1 : 0),
+    agency: detectAgency(input.paragraphs),
+  };
+}
