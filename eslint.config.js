@@ -163,8 +163,8 @@ module.exports = tseslint.config(
     },
   },
   {
-    // The search worker has no DOM to render into and must stay small to start fast.
-    files: ['src/renderer/src/search/**'],
+    // The workers have no DOM to render into and must stay small to start fast.
+    files: ['src/renderer/src/search/**', 'src/renderer/src/stories/**'],
     rules: restrictImports({
       paths: ['electron', 'svelte', ...nodeBuiltins],
       patterns: [
@@ -178,7 +178,7 @@ module.exports = tseslint.config(
         '**/state/**',
         '**/components/**',
       ],
-      why: 'The search worker may not import Svelte, components or UI state (nor electron, node or main).',
+      why: 'The search and stories workers may not import Svelte, components or UI state (nor electron, node or main).',
     }),
   },
   {

@@ -97,6 +97,12 @@ describe('process layering is enforced by lint', () => {
         "import { createDatabase } from '../lib/db';\nexport const a = createDatabase;\n",
       ),
     ).toEqual([]);
+    expect(
+      await ruleIds(
+        'src/renderer/src/stories/x.ts',
+        "import { mount } from 'svelte';\nexport const a = mount;\n",
+      ),
+    ).toContain('no-restricted-imports');
     // The rest of the renderer still may.
     expect(
       await ruleIds(

@@ -169,11 +169,13 @@ export function decodeEntitiesDeep(s: string): string {
 }
 
 /**
- * Script URLs, `data:` documents and `file:` links left as words in text, and event-handler
- * attributes with their values (what is left of a tag that a splitter cut in two).
+ * Script URLs, `data:` documents and `file:` links left as words in text, event-handler
+ * attributes with their values (what is left of a tag that a splitter cut in two), and a
+ * module load such as `require("child_process")`: the body of a script element whose start
+ * tag an unclosed tag before it swallowed (`<img src=x <script>…</script>` parses so).
  */
 const SCRIPT_RESIDUE_RE =
-  /\b(?:javascript|vbscript|livescript)\s*:[^\s"'<>]*|\bdata\s*:\s*[a-z]+\/[^\s"'<>]*|\bfile:\/\/[^\s"'<>]*|\bon[a-z]+\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s"'>]*)/gi;
+  /\b(?:javascript|vbscript|livescript)\s*:[^\s"'<>]*|\bdata\s*:\s*[a-z]+\/[^\s"'<>]*|\bfile:\/\/[^\s"'<>]*|\bon[a-z]+\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s"'>]*)|\brequire\(\s*["'`][^"'`\n]{0,200}["'`]?\s*\)?|\bchild_process\b/gi;
 
 /** Entities → characters → no markup → no controls, invisible characters or script URLs. */
 export function sanitiseText(s: string, options: { directionMarks?: boolean } = {}): string {
@@ -181,6 +183,7 @@ export function sanitiseText(s: string, options: { directionMarks?: boolean } = 
   if (t.includes('&')) t = decodeEntitiesDeep(t);
   if (t.includes('<')) t = stripTags(t);
   t = stripUnsafeChars(t, options);
-  if (t.includes(':') || t.includes('=')) t = t.replace(SCRIPT_RESIDUE_RE, '');
+  if (t.includes(':') || t.includes('=') || t.includes('(') || t.includes('_'))
+    t = t.replace(SCRIPT_RESIDUE_RE, '');
   return t;
 }

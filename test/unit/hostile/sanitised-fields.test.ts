@@ -120,6 +120,11 @@ describe('sanitising', () => {
     ['if a<b then', 'if a<b then'],
     ['AT&T and R&D &notes', 'AT&T and R&D &notes'],
     ['go to javascript:alert(1) now', 'go to  now'],
+    // A script body whose start tag an unclosed tag swallowed: only its text reaches us.
+    ['tides. require("child_process") The', 'tides.  The'],
+    ["ok require('fs') and child_process.exec", 'ok  and .exec'],
+    ['they require (by law) a vote', 'they require (by law) a vote'],
+    ['requirements (two) stay', 'requirements (two) stay'],
     ['\u202eexe.txt\u2066x\u2069\u061c\u3164\u115f\uffa0\u200b', 'exe.txtx'],
     ['bell\u0007 esc\u001b[31m nul\u0000 bs\u0008 c1\u009b', 'bell esc[31m nul bs c1'],
     ['tags\u{E0041}\u{E0042}\u{E007F}', 'tags'],
