@@ -71,6 +71,10 @@ describe.each(Object.entries(expected.files))('%s', (file, want) => {
       expect(draft.authors.map(foldCase)).toEqual(a.byline.map(foldCase));
       expect(fold(draft.section)).toBe(fold(a.section ?? ''));
       expect(record?.page).toBe(a.page ?? '');
+      // The page and edition the database states are the clipping's print coverage too.
+      expect(draft.coverage?.page ?? '').toBe((a.page ?? '').slice(0, 50));
+      if (a.page) expect(draft.coverage?.mediaType).toBe('print');
+      expect(draft.coverage?.edition ?? '').toBe(record?.edition.slice(0, 200) ?? '');
       expect(record?.wordCount).toBe(a.wordCount ?? 0);
       expect(draft.language).toBe(a.language);
       expect(record?.documentId).toBe(a.documentId ?? '');
