@@ -110,3 +110,41 @@ describe('word search over folded rows', () => {
     expect(words(sliced, 'beta')).toEqual(['2']);
   });
 });
+
+describe('passage rows against a plain sort', () => {
+  it('match sorting every row by clipping date, id and position', () => {
+    const rnd = (() => {
+      let x = 7;
+      return () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    })();
+    const lookup = new Map<string, ClippingSummary>();
+    for (let i = 0; i < 40; i++) {
+      const id = `c${i}`;
+      lookup.set(
+        id,
+        summary(id, {
+          publishedAt: `2024-0${1 + (i % 3)}-1${i % 4}`,
+          deletedAt: i % 9 === 0 ? '2025-01-01T00:00:00.000Z' : '',
+        }),
+      );
+    }
+    const list = Array.from({ length: 400 }, (_, i) =>
+      highlight(`h${i}`, `c${Math.floor(rnd() * 45)}`, 'yellow', {
+        position: { type: 'TextPositionSelector', start: Math.floor(rnd() * 1000), end: 2000 },
+      }),
+    );
+    const got = passageRows(list, (id) => lookup.get(id)).map((r) => r.id);
+    const want = list
+      .filter((h) => lookup.get(h.clippingId) && !lookup.get(h.clippingId)?.deletedAt)
+      .map((h, i) => ({ h, i, s: lookup.get(h.clippingId) as ClippingSummary }))
+      .sort(
+        (a, b) =>
+          (a.s.publishedAt === b.s.publishedAt ? 0 : a.s.publishedAt < b.s.publishedAt ? 1 : -1) ||
+          (a.s.id === b.s.id ? 0 : a.s.id < b.s.id ? -1 : 1) ||
+          a.h.position.start - b.h.position.start ||
+          a.i - b.i,
+      )
+      .map((x) => x.h.id);
+    expect(got).toEqual(want);
+  });
+});
