@@ -19,6 +19,8 @@ export class ArticleHits {
   current = $state(0);
   #findTerms = $state.raw<ReadonlySet<string> | null>(null);
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** The text the current article-search terms were found for. */
+  #searched: string | null = null;
   #index: { clipping: Clipping; index: SearchIndex } | null = null;
 
   readonly #search: SearchState;
@@ -57,11 +59,16 @@ export class ArticleHits {
     if (this.total > 0) this.current = (this.current - 1 + this.total) % this.total;
   }
 
-  /** Runs a pending article search now; true when there was one. */
+  /**
+   * Runs a pending article search now; true when that changed what is searched for. A
+   * pending search of the text already searched (the field reported the same value again)
+   * is dropped, so Enter moves on instead of starting over.
+   */
   #flushFind(): boolean {
     if (!this.#timer) return false;
     clearTimeout(this.#timer);
     this.#timer = null;
+    if (this.findText === this.#searched) return false;
     this.refreshFind();
     return true;
   }
@@ -75,6 +82,7 @@ export class ArticleHits {
     this.findText = '';
     this.findError = null;
     this.#findTerms = null;
+    this.#searched = null;
   }
 
   setFind(text: string): void {
@@ -90,6 +98,7 @@ export class ArticleHits {
   refreshFind(): void {
     const clipping = this.#clipping();
     const text = this.findText;
+    this.#searched = text;
     if (!clipping || !text.trim()) {
       this.#findTerms = null;
       this.findError = null;
