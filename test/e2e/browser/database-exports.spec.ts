@@ -35,7 +35,8 @@ test('a Nexis DOCX and a Factiva RTF become one clipping per article', async ({ 
   }
   // The reader says where the article came from.
   await search.fill('"Portwenna harbour board approves"');
-  await openRow(libraryRows(page).first());
+  // The row of this search, not the previous search's first row while the list catches up.
+  await openRow(libraryRows(page).filter({ hasText: 'Portwenna harbour board approves' }));
   const reader = page.locator('article.reader');
   await expect(reader.locator('.provenance')).toContainText(
     'Nexis Uni: nexis-uni-harbour-news.docx, article 1 of 12',
