@@ -59,6 +59,25 @@ export interface QueryError extends Span {
 
 export type ParseResult = { ok: true; query: QueryNode | null } | { ok: false; error: QueryError };
 
+/** Whether any filter in the tree passes `test` (the tree's shape lives here, with the type). */
+export function someFilter(node: QueryNode | null, test: (filter: Filter) => boolean): boolean {
+  if (!node) return false;
+  switch (node.type) {
+    case 'filter':
+      return test(node.filter);
+    case 'not':
+    case 'atleast':
+      return someFilter(node.child, test);
+    case 'near':
+      return someFilter(node.left, test) || someFilter(node.right, test);
+    case 'and':
+    case 'or':
+      return node.children.some((child) => someFilter(child, test));
+    default:
+      return false;
+  }
+}
+
 /** Whether evaluating `node` needs word positions (phrases, proximity, fields, atleast). */
 export function needsPositions(node: QueryNode | null): boolean {
   if (!node) return false;

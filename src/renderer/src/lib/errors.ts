@@ -11,7 +11,12 @@ export function isQuotaError(error: unknown): boolean {
 export const QUOTA_MESSAGE =
   'There is not enough disk space to save it; free some space and try again.';
 
+/** What went wrong, in the error's own words. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function describeWriteError(error: unknown): string {
   if (isQuotaError(error)) return QUOTA_MESSAGE;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

@@ -11,8 +11,8 @@ import {
   type TrashedMode,
 } from '@shared/search/index';
 import { isCoverageFilter, type CoverageFacts } from '@shared/search/coverage-filter';
-import { parseQuery, type QueryError, type QueryNode } from '@shared/search/query';
-import { needsPositions } from '@shared/search/query-ast';
+import { parseQuery, type QueryError } from '@shared/search/query';
+import { needsPositions, someFilter } from '@shared/search/query-ast';
 import type { StoryLookup } from '@shared/stories/filters';
 import { hitSnippet, type HitText, type Snippet, type TextRange } from '@shared/search/snippet';
 import type { SearchStore } from './search-store';
@@ -121,25 +121,6 @@ export interface DocTextSource {
 
 /** The longest a merge holds the worker before letting queued messages through. */
 const MERGE_SLICE_MS = 20;
-
-/** Whether the query filters by coverage (tone:, type:, page:, reach, has:tone). */
-function usesCoverage(node: QueryNode | null): boolean {
-  if (!node) return false;
-  switch (node.type) {
-    case 'filter':
-      return isCoverageFilter(node.filter);
-    case 'not':
-    case 'atleast':
-      return usesCoverage(node.child);
-    case 'near':
-      return usesCoverage(node.left) || usesCoverage(node.right);
-    case 'and':
-    case 'or':
-      return node.children.some(usesCoverage);
-    default:
-      return false;
-  }
-}
 
 export class SearchService {
   private index = new SearchIndex();
@@ -293,7 +274,7 @@ export class SearchService {
       query = { type: 'and', children: [query, filters.query], start: query.start, end: query.end };
     }
     if (needsPositions(query)) await this.positions;
-    if (usesCoverage(query)) await this.loadCoverage();
+    if (someFilter(query, isCoverageFilter)) await this.loadCoverage();
     const coverage = this.coverage;
     const result = this.index.run(query, {
       ...options,

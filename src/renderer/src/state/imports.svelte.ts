@@ -1,6 +1,7 @@
 import type { ClipbookApi } from '@shared/clipbook-api';
 import { DATABASE_NAMES, type ExportDatabase } from '@shared/clipping';
 import type { ImportEvent, ImportItem, ImportOrigin } from '@shared/ipc';
+import { errorMessage, isQuotaError } from '../lib/errors';
 import { baseName } from '../lib/format';
 import type { DraftToStore, LibraryRepo } from '../lib/library-repo';
 import type { NoticesState } from './notices.svelte';
@@ -125,7 +126,7 @@ export class ImportsState {
       this.#chain = this.#chain
         .then(() => this.#apply(event))
         .catch((error: unknown) => {
-          this.#notices.push('error', `Import failed: ${messageOf(error)}`);
+          this.#notices.push('error', `Import failed: ${errorMessage(error)}`);
         });
     });
   }
@@ -274,7 +275,7 @@ export class ImportsState {
     } catch (error) {
       const reason = isQuotaError(error)
         ? 'There is not enough disk space to save it; free some space and import again.'
-        : `It could not be saved: ${messageOf(error)}`;
+        : `It could not be saved: ${errorMessage(error)}`;
       for (const draft of drafts) {
         entries.push({
           path: draft.path,
@@ -318,17 +319,4 @@ export class ImportsState {
         this.#notices.push('info', `${exportSummary(file)} from ${DATABASE_NAMES[file.database]}.`);
     }
   }
-}
-
-function isQuotaError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const inner = (error as Error & { inner?: unknown }).inner;
-  return (
-    error.name === 'QuotaExceededError' ||
-    (inner instanceof Error && inner.name === 'QuotaExceededError')
-  );
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
