@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createIpcHandlers, type HandlerDeps } from '../../../src/main/ipc/handlers';
 import { ImportService } from '../../../src/main/services/import-service';
-import type { ImportEvent } from '../../../src/shared/ipc';
-import { EVENT_CHANNELS } from '../../../src/shared/ipc-channels';
+import type { ImportEvent } from '@shared/ipc';
+import { EVENT_CHANNELS } from '@shared/ipc-channels';
 import { emitToPage, expect, libraryRows, test, type Harness } from '../support/harness';
 import { PAUSED_IMPORT_WORKER_ARGV } from '../support/paused-import';
 

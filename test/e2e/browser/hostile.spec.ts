@@ -8,8 +8,8 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test as base, type Request } from '@playwright/test';
-import { exportItems } from '../../../src/shared/export/index';
-import type { ExportItem } from '../../../src/shared/export/types';
+import { exportItems } from '@shared/export/index';
+import type { ExportItem } from '@shared/export/types';
 import { makeClipping, makeHighlight, OPTIONS } from '../../unit/export/sample-items';
 import { corpusFiles, HOSTILE_DIR, readManifest } from '../../unit/hostile/corpus';
 import {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clippingText } from '../../../src/shared/annotations';
+import { clippingText } from '@shared/annotations';
 import {
   anchor,
   anchorAll,
@@ -8,8 +8,8 @@ import {
   findApproximateMatches,
   paragraphOffsets,
   segmentParagraphs,
-} from '../../../src/shared/anchoring';
-import type { AnchorResult, Selectors } from '../../../src/shared/anchoring';
+} from '@shared/anchoring';
+import type { AnchorResult, Selectors } from '@shared/anchoring';
 
 const ARTICLE = [
   'The government said on Monday that talks with the union would resume next week.',

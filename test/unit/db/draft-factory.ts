@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ClippingDraft } from '../../../src/shared/clipping';
+import type { ClippingDraft } from '@shared/clipping';
 
 /** A valid draft whose original bytes are `text`, for tests of storage. */
 export function makeDraft(

@@ -11,7 +11,7 @@ import {
   SCHEMA_VERSIONS,
   summaryOf,
 } from '../../../src/renderer/src/lib/db';
-import { emptyCoverage, type Clipping } from '../../../src/shared/clipping';
+import { emptyCoverage, type Clipping } from '@shared/clipping';
 import { openCurrent, seedAtVersion, uniqueDbName } from './seed';
 
 type Row = Record<string, unknown>;

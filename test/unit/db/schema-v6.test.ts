@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryRepo } from '../../../src/renderer/src/lib/library-repo';
 import { SCHEMA_VERSIONS, type ClippingSummary } from '../../../src/renderer/src/lib/db';
-import { emptyCoverage } from '../../../src/shared/clipping';
+import { emptyCoverage } from '@shared/clipping';
 import { makeDraft } from './draft-factory';
 import { openCurrent, seedAtVersion, uniqueDbName } from './seed';
 

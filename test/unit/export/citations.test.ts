@@ -6,7 +6,7 @@ import {
   exportCslJson,
   exportRis,
   splitName,
-} from '../../../src/shared/export/citations';
+} from '@shared/export/citations';
 import { expectGolden } from './golden';
 import { OPTIONS, makeClipping, sampleItems } from './sample-items';
 

@@ -4,11 +4,7 @@
  */
 import { chromium } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
-import {
-  CLIP_BOOK_MARGINS,
-  clipBookFooterTemplate,
-  clipBookHtml,
-} from '../../../src/shared/export/clip-book';
+import { CLIP_BOOK_MARGINS, clipBookFooterTemplate, clipBookHtml } from '@shared/export/clip-book';
 import { chromiumLaunchOptions } from '../../e2e/support/chromium';
 import { OPTIONS, sampleItems } from './sample-items';
 

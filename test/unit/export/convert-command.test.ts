@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { runConvert } from '../../../src/main/cli/convert-command';
 import type { ConvertDeps } from '../../../src/main/cli/convert-command';
-import type { ClippingDraft } from '../../../src/shared/clipping';
-import { parseClipbookExport } from '../../../src/shared/export/json';
+import type { ClippingDraft } from '@shared/clipping';
+import { parseClipbookExport } from '@shared/export/json';
 import { sampleItems } from './sample-items';
 
 const dirs: string[] = [];

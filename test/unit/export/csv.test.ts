@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvTable, exportCsv, neutraliseCell } from '../../../src/shared/export/csv';
+import { csvCell, csvTable, exportCsv, neutraliseCell } from '@shared/export/csv';
 import { expectGolden } from './golden';
 import { parseCsv } from './parse-csv';
 import { OPTIONS, sampleItems } from './sample-items';

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { DOCX_MEDIA_TYPE, exportDocx } from '../../../src/shared/export/docx';
+import { DOCX_MEDIA_TYPE, exportDocx } from '@shared/export/docx';
 import { OPTIONS, sampleItems } from './sample-items';
 
 describe('DOCX clip book', () => {

@@ -6,7 +6,7 @@ import {
   MAX_NAME_BYTES,
   safeFileName,
   truncateUtf8,
-} from '../../../src/shared/export/file-names';
+} from '@shared/export/file-names';
 
 const bytes = (s: string): number => new TextEncoder().encode(s).length;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;

@@ -6,7 +6,7 @@ import {
   cliFormatNames,
   exportItems,
   isExportFormat,
-} from '../../../src/shared/export';
+} from '@shared/export';
 import { OPTIONS, sampleItems } from './sample-items';
 
 describe('the export format registry', () => {

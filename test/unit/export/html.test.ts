@@ -1,9 +1,9 @@
 import { findAll, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { anchorHighlights } from '../../../src/shared/export/anchor';
-import { clipBookFooterTemplate, clipBookHtml } from '../../../src/shared/export/clip-book';
-import { exportHtml } from '../../../src/shared/export/html';
+import { anchorHighlights } from '@shared/export/anchor';
+import { clipBookFooterTemplate, clipBookHtml } from '@shared/export/clip-book';
+import { exportHtml } from '@shared/export/html';
 import { expectGolden } from './golden';
 import { OPTIONS, makeClipping, makeHighlight, sampleItems } from './sample-items';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportJson, parseClipbookExport, toClipbookExport } from '../../../src/shared/export/json';
+import { exportJson, parseClipbookExport, toClipbookExport } from '@shared/export/json';
 import { expectGolden } from './golden';
 import { OPTIONS, makeClipping, sampleItems } from './sample-items';
 

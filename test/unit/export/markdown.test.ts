@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import {
-  escapeMarkdown,
-  exportMarkdown,
-  vaultTag,
-  yamlString,
-} from '../../../src/shared/export/markdown';
+import { escapeMarkdown, exportMarkdown, vaultTag, yamlString } from '@shared/export/markdown';
 import { expectGolden } from './golden';
 import { OPTIONS, makeClipping, sampleItems } from './sample-items';
 

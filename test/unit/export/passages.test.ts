@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { exportPassagesCsv, exportPassagesDocx } from '../../../src/shared/export/passages';
+import { exportPassagesCsv, exportPassagesDocx } from '@shared/export/passages';
 import { parseCsv } from './parse-csv';
 import { OPTIONS, sampleItems } from './sample-items';
 

@@ -11,10 +11,10 @@ import type { Element } from 'domhandler';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { clippingText } from '../../../src/shared/annotations';
-import { locateHighlight } from '../../../src/shared/export/anchor';
-import { exportQdc, exportQdpx } from '../../../src/shared/export/qdpx';
-import type { ExportItem, ExportOptions } from '../../../src/shared/export/types';
+import { clippingText } from '@shared/annotations';
+import { locateHighlight } from '@shared/export/anchor';
+import { exportQdc, exportQdpx } from '@shared/export/qdpx';
+import type { ExportItem, ExportOptions } from '@shared/export/types';
 import { makeClipping, makeHighlight, OPTIONS, sampleItems } from './sample-items';
 
 const SCHEMAS = join(__dirname, '../../fixtures/refi-qda');

@@ -2,10 +2,10 @@
  * A small, varied library for the exporter tests: an English wire story, an Arabic (RTL) and a
  * Russian (Cyrillic) article — texts copied from test/fixtures/articles — and a hostile one.
  */
-import { clippingText } from '../../../src/shared/annotations';
-import type { Highlight, HighlightColor } from '../../../src/shared/annotations';
-import type { Clipping } from '../../../src/shared/clipping';
-import type { ExportItem, ExportOptions } from '../../../src/shared/export/types';
+import { clippingText } from '@shared/annotations';
+import type { Highlight, HighlightColor } from '@shared/annotations';
+import type { Clipping } from '@shared/clipping';
+import type { ExportItem, ExportOptions } from '@shared/export/types';
 
 export const GENERATED_AT = '2025-10-01T12:00:00.000Z';
 export const OPTIONS: ExportOptions = {

@@ -8,9 +8,9 @@ import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportBibtex } from '../../../src/shared/export/citations';
-import { exportCsv } from '../../../src/shared/export/csv';
-import type { ExportItem } from '../../../src/shared/export/types';
+import { exportBibtex } from '@shared/export/citations';
+import { exportCsv } from '@shared/export/csv';
+import type { ExportItem } from '@shared/export/types';
 import { OPTIONS, makeClipping } from './sample-items';
 
 const PIECES = [

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ExportFile } from '../../../src/shared/export/types';
+import type { ExportFile } from '@shared/export/types';
 import {
   UnsafeExportPathError,
   nodeExportFs,

@@ -15,7 +15,7 @@ import { MAX_FRONT_MATTER } from '../../../src/main/import/markdown';
 import { MAX_MAIL_LINES } from '../../../src/main/import/email';
 import { checkPdfInflation, streamFilters } from '../../../src/main/import/pdf-guard';
 import { checkZipBomb, MAX_XML_ELEMENTS_SMALL } from '../../../src/main/import/zip-guard';
-import { ClippingDraftSchema, REFUSAL_CODES } from '../../../src/shared/clipping';
+import { ClippingDraftSchema, REFUSAL_CODES } from '@shared/clipping';
 import { assemblePdf, makeZip, type PdfObject } from '../import/helpers';
 import { buildDocx, documentXml } from './zip';
 

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../../src/main/import';
-import type { ClippingDraft } from '../../../src/shared/clipping';
+import type { ClippingDraft } from '@shared/clipping';
 import { corpusFiles, FORBIDDEN_IN_DRAFTS, HOSTILE_DIR, readManifest } from './corpus';
 
 const manifest = readManifest();

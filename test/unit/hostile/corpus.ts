@@ -1,7 +1,7 @@
 /** The hostile corpus and its manifest (test/fixtures/hostile/expected.json). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { RefusalCode } from '../../../src/shared/clipping';
+import type { RefusalCode } from '@shared/clipping';
 
 export const HOSTILE_DIR = resolve(__dirname, '../../fixtures/hostile');
 

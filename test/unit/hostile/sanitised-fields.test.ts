@@ -10,8 +10,8 @@ import { parseBytes } from '../../../src/main/import';
 import { finishDraft } from '../../../src/main/import/finish';
 import { emptyArticle } from '../../../src/main/import/article';
 import { sanitiseText, stripTags } from '../../../src/main/import/sanitise';
-import type { ClippingDraft } from '../../../src/shared/clipping';
-import { hasUnsafeChars } from '../../../src/shared/text-safety';
+import type { ClippingDraft } from '@shared/clipping';
+import { hasUnsafeChars } from '@shared/text-safety';
 import { FORBIDDEN_IN_DRAFTS } from './corpus';
 import {
   asDocx,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportService } from '../../../src/main/services/import-service';
-import { ImportEventSchema, type ImportEvent } from '../../../src/shared/ipc';
+import { ImportEventSchema, type ImportEvent } from '@shared/ipc';
 import * as v from 'valibot';
 
 const dir = mkdtempSync(join(tmpdir(), 'clipbook-worker-'));

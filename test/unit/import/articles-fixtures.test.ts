@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { ClippingDraftSchema, type ClippingDraft } from '../../../src/shared/clipping';
+import { ClippingDraftSchema, type ClippingDraft } from '@shared/clipping';
 import { parseFile } from '../../../src/main/import/index';
 
 const DIR = join(__dirname, '../../fixtures/articles');

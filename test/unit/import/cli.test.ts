@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/run-cli';
-import { hasUnsafeChars } from '../../../src/shared/text-safety';
+import { hasUnsafeChars } from '@shared/text-safety';
 
 const ART = join(__dirname, '../../fixtures/articles');
 const ROOT = join(__dirname, '../../..');

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { ClippingDraftSchema } from '../../../src/shared/clipping';
+import { ClippingDraftSchema } from '@shared/clipping';
 import { parseFile, type ExportPart } from '../../../src/main/import/index';
 
 const DIR = join(__dirname, '../../fixtures/database-exports');

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { ClippingDraftSchema, type ClippingDraft } from '../../../src/shared/clipping';
+import { ClippingDraftSchema, type ClippingDraft } from '@shared/clipping';
 import { parseBytes, parseFile } from '../../../src/main/import/index';
 import { makeDocx, makePdf } from './helpers';
 

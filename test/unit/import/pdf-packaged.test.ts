@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuilderConfig } from '../../../build/electron-builder.config';
 import { MinimalDOMMatrix } from '../../../src/main/import/dom-matrix';
 import { ImportService } from '../../../src/main/services/import-service';
-import type { ImportEvent, ImportItem } from '../../../src/shared/ipc';
+import type { ImportEvent, ImportItem } from '@shared/ipc';
 import { bridgePdf } from './helpers';
 
 const ROOT = resolve(__dirname, '../../..');

@@ -3,11 +3,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import {
-  ClippingDraftSchema,
-  REFUSAL_CODES,
-  type ClippingDraft,
-} from '../../../src/shared/clipping';
+import { ClippingDraftSchema, REFUSAL_CODES, type ClippingDraft } from '@shared/clipping';
 import { parseBytes, type ParseOutcome } from '../../../src/main/import/index';
 
 const EXTENSIONS = ['txt', 'html', 'htm', 'md', 'eml', 'pdf', 'docx', '', 'bin', 'text'];

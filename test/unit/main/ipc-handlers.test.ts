@@ -1,12 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcHandlers, type HandlerDeps } from '../../../src/main/ipc/handlers';
-import {
-  INVOKE_CHANNELS,
-  invokeContract,
-  type InvokeArgs,
-  type InvokeChannel,
-} from '../../../src/shared/ipc';
+import { INVOKE_CHANNELS, invokeContract, type InvokeArgs, type InvokeChannel } from '@shared/ipc';
 import * as v from 'valibot';
 
 const STREAM = `stream-${'a1'.repeat(12)}`;

@@ -2,11 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { contextMenuTemplate } from '../../../src/main/context-menu';
 import { appMenuTemplate } from '../../../src/main/menu';
-import {
-  MENU_COMMANDS,
-  parseMenuMessage,
-  type MenuCommand,
-} from '../../../src/shared/ipc-channels';
+import { MENU_COMMANDS, parseMenuMessage, type MenuCommand } from '@shared/ipc-channels';
 
 type Item = MenuItemConstructorOptions;
 

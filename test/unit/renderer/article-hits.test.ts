@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clippingText } from '../../../src/shared/annotations';
+import { clippingText } from '@shared/annotations';
 import {
   articleHitRanges,
   hitCount,

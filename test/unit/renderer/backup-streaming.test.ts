@@ -20,7 +20,7 @@ import {
 import { createDatabase } from '../../../src/renderer/src/lib/db';
 import { readAll, streamOf } from '../../../src/renderer/src/lib/file-source';
 import { LibraryRepo } from '../../../src/renderer/src/lib/library-repo';
-import { MAX_IPC_CHUNK_BYTES, type InvokeChannel } from '../../../src/shared/ipc';
+import { MAX_IPC_CHUNK_BYTES, type InvokeChannel } from '@shared/ipc';
 import { fileHandlers } from '../../e2e/support/file-handlers';
 import { makeDraft } from '../db/draft-factory';
 import { uniqueDbName } from '../db/seed';

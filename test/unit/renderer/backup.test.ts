@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Highlight } from '../../../src/shared/annotations';
+import type { Highlight } from '@shared/annotations';
 import { createBackup, restoreBackup, verifyBackup } from '../../../src/renderer/src/lib/backup';
 import {
   CURRENT_SCHEMA_VERSION,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../../src/renderer/src/lib/db';
 import { LibraryRepo, type LibraryChange } from '../../../src/renderer/src/lib/library-repo';
-import { emptyCoverage } from '../../../src/shared/clipping';
+import { emptyCoverage } from '@shared/clipping';
 import { makeDraft } from '../db/draft-factory';
 import { uniqueDbName } from '../db/seed';
 

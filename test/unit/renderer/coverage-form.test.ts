@@ -6,7 +6,7 @@ import {
   parseReach,
   patchOf,
 } from '../../../src/renderer/src/lib/coverage-form';
-import { emptyCoverage } from '../../../src/shared/clipping';
+import { emptyCoverage } from '@shared/clipping';
 
 describe('coverage form', () => {
   it('reads reach as people write it', () => {

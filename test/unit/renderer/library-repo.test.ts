@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Highlight } from '../../../src/shared/annotations';
+import type { Highlight } from '@shared/annotations';
 import { createDatabase } from '../../../src/renderer/src/lib/db';
 import { LibraryRepo, type LibraryChange } from '../../../src/renderer/src/lib/library-repo';
 import { makeDraft } from '../db/draft-factory';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Highlight, HighlightColor } from '../../../src/shared/annotations';
+import type { Highlight, HighlightColor } from '@shared/annotations';
 import type { ClippingSummary } from '../../../src/renderer/src/lib/db';
 import { makeSummary } from './summary-factory';
 import {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tagCovers } from '../../../src/shared/annotations';
+import { tagCovers } from '@shared/annotations';
 import type { ClippingSummary } from '../../../src/renderer/src/lib/db';
 import { makeSummary } from './summary-factory';
 import {

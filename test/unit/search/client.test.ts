@@ -13,7 +13,7 @@ import {
   SearchStore,
   searchTables,
 } from '../../../src/renderer/src/search/search-store';
-import type { SearchDoc } from '../../../src/shared/search/types';
+import type { SearchDoc } from '@shared/search/types';
 import { doc } from './docs';
 
 /** A worker stand-in: messages are structured-cloned and delivered asynchronously, as for real. */

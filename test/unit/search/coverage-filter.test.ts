@@ -1,8 +1,8 @@
 /** The coverage operators: parsing (with the rest of the language) and evaluation in the index. */
 import { describe, expect, it } from 'vitest';
-import { matchesCoverage, type CoverageFacts } from '../../../src/shared/search/coverage-filter';
-import { SearchIndex } from '../../../src/shared/search/index';
-import { parseQuery } from '../../../src/shared/search/query';
+import { matchesCoverage, type CoverageFacts } from '@shared/search/coverage-filter';
+import { SearchIndex } from '@shared/search/index';
+import { parseQuery } from '@shared/search/query';
 import { doc } from './docs';
 
 function filters(text: string): unknown {

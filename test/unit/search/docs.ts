@@ -1,4 +1,4 @@
-import type { SearchDoc } from '../../../src/shared/search/types';
+import type { SearchDoc } from '@shared/search/types';
 
 /** A document with neutral defaults: only what a test sets matters. */
 export function doc(id: string, fields: Partial<SearchDoc> = {}): SearchDoc {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../../src/shared/search/index';
+import { SearchIndex } from '@shared/search/index';
 import { doc } from './docs';
 
 const ids = (index: SearchIndex, q: string, opts = {}) =>

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SearchIndex, type SearchDoc } from '../../../src/shared/search/index';
+import { SearchIndex, type SearchDoc } from '@shared/search/index';
 import {
   buildSegment,
   findPair,
@@ -14,8 +14,8 @@ import {
   mergeSegments,
   pairDocuments,
   type Segment,
-} from '../../../src/shared/search/segment';
-import { terms } from '../../../src/shared/search/text';
+} from '@shared/search/segment';
+import { terms } from '@shared/search/text';
 import { doc } from './docs';
 
 // Skewed: the first words end up in most documents (pair words), the last in few.

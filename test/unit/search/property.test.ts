@@ -5,15 +5,15 @@
  * must agree on the set of matching ids. The matcher works on token lists per field value,
  * with sentences and paragraphs cut from the text as documented, not on positions.
  */
-import { storyFilterMatches } from '../../../src/shared/stories/filters';
+import { storyFilterMatches } from '@shared/stories/filters';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SearchIndex, type SearchDoc } from '../../../src/shared/search/index';
-import { dayNumber } from '../../../src/shared/search/segment';
-import { parseQuery, type Field, type QueryNode } from '../../../src/shared/search/query';
-import { isCoverageFilter, matchesCoverage } from '../../../src/shared/search/coverage-filter';
-import { stem } from '../../../src/shared/search/stem';
-import { foldTag, foldText, terms, tokenize } from '../../../src/shared/search/text';
+import { SearchIndex, type SearchDoc } from '@shared/search/index';
+import { dayNumber } from '@shared/search/segment';
+import { parseQuery, type Field, type QueryNode } from '@shared/search/query';
+import { isCoverageFilter, matchesCoverage } from '@shared/search/coverage-filter';
+import { stem } from '@shared/search/stem';
+import { foldTag, foldText, terms, tokenize } from '@shared/search/text';
 import { doc } from './docs';
 
 const WORDS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../../src/shared/search/index';
-import { MAX_WILDCARD_TERMS } from '../../../src/shared/search/wildcard';
+import { SearchIndex } from '@shared/search/index';
+import { MAX_WILDCARD_TERMS } from '@shared/search/wildcard';
 import { doc } from './docs';
 
 function ids(index: SearchIndex, q: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, type QueryNode } from '../../../src/shared/search/query';
+import { parseQuery, type QueryNode } from '@shared/search/query';
 
 function ok(text: string, prefixLast = true): QueryNode | null {
   const r = parseQuery(text, { prefixLast });

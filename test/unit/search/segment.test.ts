@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../../src/shared/search/index';
+import { SearchIndex } from '@shared/search/index';
 import {
   SegmentFormatError,
   attachPositions,
@@ -10,8 +10,8 @@ import {
   serializePositions,
   serializeSegment,
   termsWithStem,
-} from '../../../src/shared/search/segment';
-import { hashTerm, terms } from '../../../src/shared/search/text';
+} from '@shared/search/segment';
+import { hashTerm, terms } from '@shared/search/text';
 import { doc } from './docs';
 
 const sample = [

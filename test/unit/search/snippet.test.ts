@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hitSnippet, makeSnippet, matchRanges } from '../../../src/shared/search/snippet';
-import { tokenize } from '../../../src/shared/search/text';
+import { hitSnippet, makeSnippet, matchRanges } from '@shared/search/snippet';
+import { tokenize } from '@shared/search/text';
 
 /** makeSnippet written plainly, token objects and all: what the fast one must agree with. */
 function plainSnippet(text: string, matches: ReadonlySet<string>, maxLength: number) {

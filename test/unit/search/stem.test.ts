@@ -6,9 +6,9 @@ import {
   stemIn,
   stemLanguageOf,
   termLanguage,
-} from '../../../src/shared/search/stem';
-import { stemArabic } from '../../../src/shared/search/stem-ar';
-import { stemEnglish } from '../../../src/shared/search/stem-en';
+} from '@shared/search/stem';
+import { stemArabic } from '@shared/search/stem-ar';
+import { stemEnglish } from '@shared/search/stem-en';
 
 // Pairs from the Snowball English (Porter2) sample vocabulary and its documented examples.
 const ENGLISH: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../../src/shared/search/index';
+import { SearchIndex } from '@shared/search/index';
 import {
   SEARCH_STORES,
   SearchStore,

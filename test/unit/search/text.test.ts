@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldTag, foldText, terms, tokenize } from '../../../src/shared/search/text';
+import { foldTag, foldText, terms, tokenize } from '@shared/search/text';
 
 describe('tokenize and fold', () => {
   it('folds case and diacritics, keeping offsets into the original text', () => {

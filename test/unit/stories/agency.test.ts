@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectAgency, isAgencySource } from '../../../src/shared/stories/agency';
-import { isBoilerplate, sketchOf, storyTokens } from '../../../src/shared/stories/sketch';
-import { containment } from '../../../src/shared/stories/group';
+import { detectAgency, isAgencySource } from '@shared/stories/agency';
+import { isBoilerplate, sketchOf, storyTokens } from '@shared/stories/sketch';
+import { containment } from '@shared/stories/group';
 
 describe('detectAgency', () => {
   it.each([

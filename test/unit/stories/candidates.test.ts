@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CandidateIndex } from '../../../src/shared/stories/candidates';
-import type { StoryDoc } from '../../../src/shared/stories/group';
-import { sketchOf } from '../../../src/shared/stories/sketch';
+import { CandidateIndex } from '@shared/stories/candidates';
+import type { StoryDoc } from '@shared/stories/group';
+import { sketchOf } from '@shared/stories/sketch';
 
 const TEXT = Array.from(
   { length: 6 },

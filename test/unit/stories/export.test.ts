@@ -1,10 +1,10 @@
 /** Stories in exports: CSV columns, lossless JSON (with the user's choices), the clip book. */
 import { describe, expect, it } from 'vitest';
-import { clipBookHtml } from '../../../src/shared/export/clip-book';
-import { exportCsv } from '../../../src/shared/export/csv';
-import { exportJson, parseClipbookExport } from '../../../src/shared/export/json';
-import { alsoInLine, onePerStory } from '../../../src/shared/export/stories';
-import type { ExportItem } from '../../../src/shared/export/types';
+import { clipBookHtml } from '@shared/export/clip-book';
+import { exportCsv } from '@shared/export/csv';
+import { exportJson, parseClipbookExport } from '@shared/export/json';
+import { alsoInLine, onePerStory } from '@shared/export/stories';
+import type { ExportItem } from '@shared/export/types';
 import { sampleItems } from '../export/sample-items';
 
 const OPTIONS = { generatedAt: '2025-10-01T00:00:00.000Z', title: 'Water' };

@@ -1,8 +1,8 @@
 /** The story filters of the search language: parsed, and evaluated by the index. */
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../../src/shared/search/index';
-import { parseQuery } from '../../../src/shared/search/query';
-import { withOpenStory } from '../../../src/shared/stories/filters';
+import { SearchIndex } from '@shared/search/index';
+import { parseQuery } from '@shared/search/query';
+import { withOpenStory } from '@shared/stories/filters';
 import { doc } from '../search/docs';
 
 // a1 is the original of a story with a2 and a3; b1 is alone; c1–c2 are a story of two.

@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../../../src/main/import/index';
-import { groupStories, type StoryDoc } from '../../../src/shared/stories/group';
-import { sketchOf } from '../../../src/shared/stories/sketch';
+import { groupStories, type StoryDoc } from '@shared/stories/group';
+import { sketchOf } from '@shared/stories/sketch';
 
 const DIR = join(__dirname, '../../fixtures/stories');
 const NAMES = [

@@ -18,7 +18,7 @@ import {
   STORY_SKETCHES_SETTING,
   undoChoice,
 } from '../../../src/renderer/src/lib/stories-store';
-import { exportJson, parseClipbookExport } from '../../../src/shared/export/json';
+import { exportJson, parseClipbookExport } from '@shared/export/json';
 import { uniqueDbName } from '../db/seed';
 
 const DIR = join(__dirname, '../../fixtures/stories');
