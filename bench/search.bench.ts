@@ -15,7 +15,7 @@ import {
   deserializeSegment,
   serializePositions,
   serializeSegment,
-} from '../src/shared/search/segment';
+} from '../src/shared/search/segment-codec';
 import { hitSnippet } from '../src/shared/search/snippet';
 import { article, makeQueries, percentile, type Kind } from './search-articles';
 import { runBrowser } from './search-browser';

@@ -1,4 +1,4 @@
-/** Growable typed arrays and LEB128 varints: the building blocks of the binary index. */
+/** Growable typed arrays, LEB128 varints written and read: the building blocks of the binary index. */
 
 export class ByteWriter {
   buf: Uint8Array;
@@ -68,5 +68,40 @@ export class IntList {
     const at = this.length;
     this.length += n;
     return at;
+  }
+}
+
+/**
+ * Reads the LEB128 varints that ByteWriter.varint writes, from `at` on. The one decoder of
+ * the index's byte streams (postings, positions, word pairs, structure); small enough for
+ * the engine to inline into the loops that call it.
+ */
+export class VarintReader {
+  constructor(
+    public bytes: Uint8Array,
+    /** Where the next varint begins. */
+    public at = 0,
+  ) {}
+
+  /** The varint at `at`; moves past it. */
+  read(): number {
+    const bytes = this.bytes;
+    let p = this.at;
+    let b = bytes[p++]!;
+    let v = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = bytes[p++]!;
+      v |= (b & 0x7f) << shift;
+    }
+    this.at = p;
+    return v;
+  }
+
+  /** Moves past the varint at `at` without decoding it. */
+  skip(): void {
+    const bytes = this.bytes;
+    let p = this.at;
+    while (bytes[p++]! & 0x80);
+    this.at = p;
   }
 }

@@ -7,14 +7,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex, type SearchDoc } from '@shared/search/index';
-import {
-  buildSegment,
-  findPair,
-  findTerm,
-  mergeSegments,
-  pairDocuments,
-  type Segment,
-} from '@shared/search/segment';
+import { findTerm, type Segment } from '@shared/search/segment';
+import { buildSegment } from '@shared/search/segment-builder';
+import { mergeSegments } from '@shared/search/segment-merge';
+import { findPair, pairDocuments } from '@shared/search/word-pairs';
 import { terms } from '@shared/search/text';
 import { doc } from './docs';
 

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '@shared/search/index';
+import { findTerm } from '@shared/search/segment';
+import { buildSegment } from '@shared/search/segment-builder';
 import {
   SegmentFormatError,
   attachPositions,
-  buildSegment,
   deserializeSegment,
-  findTerm,
   serializePositions,
   serializeSegment,
-  termsWithStem,
-} from '@shared/search/segment';
+} from '@shared/search/segment-codec';
+import { termsWithStem } from '@shared/search/segment-stems';
 import { hashTerm, terms } from '@shared/search/text';
 import { doc } from './docs';
 

@@ -7,13 +7,13 @@
  */
 import type { Dexie, Table } from 'dexie';
 import { SearchIndex, type IndexChanges } from '@shared/search/index';
+import { SEGMENT_FORMAT_VERSION } from '@shared/search/segment';
 import {
-  SEGMENT_FORMAT_VERSION,
   attachPositions,
   deserializeSegment,
   serializePositions,
   serializeSegment,
-} from '@shared/search/segment';
+} from '@shared/search/segment-codec';
 
 /** The Dexie store definitions these tables need (append them in a SCHEMA_VERSIONS entry). */
 export const SEARCH_STORES = {
