@@ -5,6 +5,7 @@
  * stops at the first pair that is close enough, usually within the first paragraph. Nothing
  * is allocated per document. (spans.ts handles the general case: phrases, fields, nesting.)
  */
+import { VarintReader } from './bytes';
 import type { Proximity } from './query-ast';
 import type { Segment } from './segment';
 import type { Structures } from './spans';
@@ -26,6 +27,8 @@ class WordStream {
   private readonly at: Int32Array;
   private readonly val: Int32Array;
   private count = 0;
+  private readonly postings: VarintReader;
+  private readonly positions: VarintReader;
 
   constructor(
     private readonly seg: Segment,
@@ -33,6 +36,8 @@ class WordStream {
   ) {
     const k = ords.length;
     this.k = k;
+    this.postings = new VarintReader(seg.postings);
+    this.positions = new VarintReader(seg.positions!);
     this.pAt = new Int32Array(k);
     this.pEnd = new Int32Array(k);
     this.curDoc = new Int32Array(k).fill(-1);
@@ -50,54 +55,38 @@ class WordStream {
 
   /** Moves to document `d` (ascending calls); false when none of the terms is in it. */
   open(d: number): boolean {
-    const postings = this.seg.postings;
-    const positions = this.seg.positions!;
+    const r = this.postings;
+    const positions = this.positions;
     this.count = 0;
     for (let j = 0; j < this.k; j++) {
       let doc = this.curDoc[j]!;
       if (doc < d) {
-        let p = this.pAt[j]!;
+        r.at = this.pAt[j]!;
         const end = this.pEnd[j]!;
         let x = this.curX[j]!;
         let nx = this.nextX[j]!;
         while (doc < d) {
-          if (p >= end) {
+          if (r.at >= end) {
             doc = 0x7fffffff;
             break;
           }
-          let b = postings[p++]!;
-          let v = b & 0x7f;
-          for (let shift = 7; b & 0x80; shift += 7) {
-            b = postings[p++]!;
-            v |= (b & 0x7f) << shift;
-          }
-          doc = (doc < 0 ? 0 : doc) + v;
-          while (postings[p++]! & 0x80);
-          b = postings[p++]!;
-          let bytes = b & 0x7f;
-          for (let shift = 7; b & 0x80; shift += 7) {
-            b = postings[p++]!;
-            bytes |= (b & 0x7f) << shift;
-          }
+          doc = (doc < 0 ? 0 : doc) + r.read();
+          r.skip();
+          const bytes = r.read();
           x = nx;
           nx = x + bytes;
         }
         this.curDoc[j] = doc;
-        this.pAt[j] = p;
+        this.pAt[j] = r.at;
         this.curX[j] = x;
         this.nextX[j] = nx;
       }
       if (doc !== d) continue;
-      let q = this.curX[j]!;
-      let b = positions[q++]!;
-      let n = b & 0x7f;
-      for (let shift = 7; b & 0x80; shift += 7) {
-        b = positions[q++]!;
-        n |= (b & 0x7f) << shift;
-      }
+      positions.at = this.curX[j]!;
+      const n = positions.read();
       const c = this.count++;
       this.left[c] = n;
-      this.at[c] = q;
+      this.at[c] = positions.at;
       this.val[c] = 0;
       this.step(c);
     }
@@ -110,15 +99,10 @@ class WordStream {
       this.val[c] = -1;
       return;
     }
-    const positions = this.seg.positions!;
-    let q = this.at[c]!;
-    let b = positions[q++]!;
-    let d = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = positions[q++]!;
-      d |= (b & 0x7f) << shift;
-    }
-    this.at[c] = q;
+    const positions = this.positions;
+    positions.at = this.at[c]!;
+    const d = positions.read();
+    this.at[c] = positions.at;
     this.left[c]!--;
     this.val[c]! += d;
   }
@@ -167,19 +151,6 @@ function wordsNear(a: WordStream, b: WordStream, n: number, ordered: boolean): b
   return false;
 }
 
-/** Where readVarint reads next (module state: no closure per call in the hot loop). */
-let cursor = 0;
-
-function readVarint(bytes: Uint8Array): number {
-  let c = bytes[cursor++]!;
-  let v = c & 0x7f;
-  for (let shift = 7; c & 0x80; shift += 7) {
-    c = bytes[cursor++]!;
-    v |= (c & 0x7f) << shift;
-  }
-  return v;
-}
-
 /**
  * Is there a pair (not the same word) in one sentence or paragraph? The unit starts are
  * read from `bytes` at `at` (count of them, as deltas) only as far as the words go.
@@ -194,8 +165,8 @@ function unitNear(
   let x = a.next();
   let y = b.next();
   let u = 0;
-  cursor = at;
-  let nextStart = count > 0 ? readVarint(bytes) : -1;
+  const starts = new VarintReader(bytes, at);
+  let nextStart = count > 0 ? starts.read() : -1;
   let unit = -1;
   let aFirst = -1;
   let bFirst = -1;
@@ -207,7 +178,7 @@ function unitNear(
     const isB = p === y;
     while (u < count && nextStart <= p) {
       u++;
-      if (u < count) nextStart += readVarint(bytes);
+      if (u < count) nextStart += starts.read();
     }
     if (u !== unit) {
       unit = u;

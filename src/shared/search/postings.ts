@@ -3,7 +3,7 @@
  * frequencies, a word pair's documents, and phrases (postings walked together, positions
  * checked only where every word is).
  */
-import type { IntList } from './bytes';
+import { VarintReader, type IntList } from './bytes';
 import { K1, weightedTf, type Norms } from './bm25';
 import type { Segment, WordPairs } from './segment';
 
@@ -26,22 +26,15 @@ export function scanPostings(
   seen: Uint8Array | null,
   countAll: boolean,
 ): number {
-  const postings = seg.postings;
-  let p = seg.postStart[o]!;
+  const r = new VarintReader(seg.postings, seg.postStart[o]!);
   const end = seg.postStart[o + 1]!;
   const title = norms?.title;
   const meta = norms?.meta;
   const body = norms?.body;
   let counted = 0;
   let doc = 0;
-  while (p < end) {
-    let b = postings[p++]!;
-    let v = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = postings[p++]!;
-      v |= (b & 0x7f) << shift;
-    }
-    doc += v;
+  while (r.at < end) {
+    doc += r.read();
     const live = base[doc]!;
     if (live && countAll) {
       if (!seen) counted++;
@@ -52,18 +45,13 @@ export function scanPostings(
     }
     if (!live || (restrict !== null && !restrict[doc])) {
       // Skip the code and the positions length.
-      while (postings[p++]! & 0x80);
-      while (postings[p++]! & 0x80);
+      r.skip();
+      r.skip();
       continue;
     }
-    b = postings[p++]!;
-    let code = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = postings[p++]!;
-      code |= (b & 0x7f) << shift;
-    }
+    const code = r.read();
     // The positions length: not needed here.
-    while (postings[p++]! & 0x80);
+    r.skip();
     if (!mask[doc]) {
       mask[doc] = 1;
       if (!countAll) counted++;
@@ -82,16 +70,11 @@ export function markPairDocuments(
   restrict: Uint8Array | null,
   mask: Uint8Array,
 ): void {
-  const bytes = pairs.postings;
+  const r = new VarintReader(pairs.postings, pairs.start[i]!);
+  const end = pairs.start[i + 1]!;
   let doc = 0;
-  for (let p = pairs.start[i]!, end = pairs.start[i + 1]!; p < end;) {
-    let b = bytes[p++]!;
-    let v = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = bytes[p++]!;
-      v |= (b & 0x7f) << shift;
-    }
-    doc += v;
+  while (r.at < end) {
+    doc += r.read();
     if (base[doc] && (restrict === null || restrict[doc])) mask[doc] = 1;
   }
 }
@@ -105,29 +88,19 @@ export function addPhraseWordScores(
   norms: Norms,
   idf: number,
 ): void {
-  const postings = seg.postings;
   const { title, meta, body } = norms;
+  const r = new VarintReader(seg.postings, seg.postStart[o]!);
+  const end = seg.postStart[o + 1]!;
   let doc = 0;
-  for (let p = seg.postStart[o]!, end = seg.postStart[o + 1]!; p < end;) {
-    let b = postings[p++]!;
-    let v = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = postings[p++]!;
-      v |= (b & 0x7f) << shift;
-    }
-    doc += v;
+  while (r.at < end) {
+    doc += r.read();
     if (!mask[doc]) {
-      while (postings[p++]! & 0x80);
-      while (postings[p++]! & 0x80);
+      r.skip();
+      r.skip();
       continue;
     }
-    b = postings[p++]!;
-    let code = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = postings[p++]!;
-      code |= (b & 0x7f) << shift;
-    }
-    while (postings[p++]! & 0x80);
+    const code = r.read();
+    r.skip();
     const w = weightedTf(code, title[doc]!, meta[doc]!, body[doc]!);
     scores[doc]! += (idf * w * (K1 + 1)) / (w + K1);
   }
@@ -156,8 +129,9 @@ export function forEachPhraseMatch(
   const cursorOf = ords.map((o) => distinct.indexOf(o));
   const words = distinct.length;
   const n = words + pairList.length;
-  const postings = seg.postings;
-  const pairPostings = pairs.postings;
+  const wordReader = new VarintReader(seg.postings);
+  const pairReader = new VarintReader(pairs.postings);
+  const positionReader = new VarintReader(positions);
   const p = new Int32Array(n);
   const end = new Int32Array(n);
   const doc = new Int32Array(n);
@@ -178,34 +152,16 @@ export function forEachPhraseMatch(
   }
   /** Moves cursor c to its next entry; false at the end of its list. */
   const advance = (c: number): boolean => {
-    let q = p[c]!;
-    if (q >= end[c]!) return false;
-    const bytes = c < words ? postings : pairPostings;
-    let b = bytes[q++]!;
-    let v = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = bytes[q++]!;
-      v |= (b & 0x7f) << shift;
-    }
-    doc[c]! += v;
+    if (p[c]! >= end[c]!) return false;
+    const r = c < words ? wordReader : pairReader;
+    r.at = p[c]!;
+    doc[c]! += r.read();
     if (c < words) {
-      b = postings[q++]!;
-      let cd = b & 0x7f;
-      for (let shift = 7; b & 0x80; shift += 7) {
-        b = postings[q++]!;
-        cd |= (b & 0x7f) << shift;
-      }
-      b = postings[q++]!;
-      let len = b & 0x7f;
-      for (let shift = 7; b & 0x80; shift += 7) {
-        b = postings[q++]!;
-        len |= (b & 0x7f) << shift;
-      }
-      code[c] = cd;
+      code[c] = r.read();
       posAt[c] = x[c]!;
-      x[c]! += len;
+      x[c]! += r.read();
     }
-    p[c] = q;
+    p[c] = r.at;
     return true;
   };
   const codes = new Int32Array(k);
@@ -225,7 +181,7 @@ export function forEachPhraseMatch(
         codes[j] = code[cursorOf[j]!]!;
         at[j] = posAt[cursorOf[j]!]!;
       }
-      if (!check || phraseAt(positions, at, k)) found(target, codes);
+      if (!check || phraseAt(positionReader, at, k)) found(target, codes);
     }
     if (!advance(0)) return;
   }
@@ -241,22 +197,16 @@ let curVal = new Int32Array(8);
  * Decodes lazily and stops at the first occurrence: common word pairs (where the time
  * goes) usually occur early, so most of their positions are never read.
  */
-function phraseAt(positions: Uint8Array, at: Int32Array, k: number): boolean {
+function phraseAt(r: VarintReader, at: Int32Array, k: number): boolean {
   if (curAt.length < k) {
     curAt = new Int32Array(k);
     curLeft = new Int32Array(k);
     curVal = new Int32Array(k);
   }
   for (let j = 0; j < k; j++) {
-    let x = at[j]!;
-    let b = positions[x++]!;
-    let count = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = positions[x++]!;
-      count |= (b & 0x7f) << shift;
-    }
-    curAt[j] = x;
-    curLeft[j] = count;
+    r.at = at[j]!;
+    curLeft[j] = r.read();
+    curAt[j] = r.at;
     curVal[j] = -1;
   }
   // Leapfrog: the candidate start p only grows; each word's cursor moves to p + j or past.
@@ -267,21 +217,15 @@ function phraseAt(positions: Uint8Array, at: Int32Array, k: number): boolean {
       const want = p + j;
       let v = curVal[j]!;
       if (v < want) {
-        let x = curAt[j]!;
+        r.at = curAt[j]!;
         let left = curLeft[j]!;
         do {
           if (left === 0) return false;
-          let b = positions[x++]!;
-          let d = b & 0x7f;
-          for (let shift = 7; b & 0x80; shift += 7) {
-            b = positions[x++]!;
-            d |= (b & 0x7f) << shift;
-          }
           // Positions are deltas from 0; -1 means none read yet.
-          v = (v < 0 ? 0 : v) + d;
+          v = (v < 0 ? 0 : v) + r.read();
           left--;
         } while (v < want);
-        curAt[j] = x;
+        curAt[j] = r.at;
         curLeft[j] = left;
         curVal[j] = v;
       }

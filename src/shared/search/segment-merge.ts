@@ -3,7 +3,7 @@ import { ByteWriter, VarintReader } from './bytes';
 import type { Segment, WordPairs } from './segment';
 import { MetaBuilder } from './segment-meta';
 import { buildStems } from './segment-stems';
-import { choosePairWords } from './word-pairs';
+import { choosePairWords, finishPairs } from './word-pairs';
 
 export interface MergeInput {
   seg: Segment;
@@ -267,12 +267,5 @@ function* mergePairs(
     second.push(b);
     offsets.push(at);
   }
-  offsets.push(w.length);
-  return {
-    word,
-    first: Uint32Array.from(first),
-    second: Uint32Array.from(second),
-    start: Uint32Array.from(offsets),
-    postings: w.finish(),
-  };
+  return finishPairs(word, first, second, offsets, w);
 }

@@ -5,7 +5,7 @@
  * one-word spans; a phrase a span over its words; w/N a span over both operands. Everything
  * is in flat typed arrays: a set over 30,000 documents is four arrays, not 30,000 objects.
  */
-import { IntList } from './bytes';
+import { IntList, VarintReader } from './bytes';
 import type { Field, Proximity } from './query-ast';
 import type { Segment } from './segment';
 import { fieldRange, readStructure, unitList, unitOf, type DocStructure } from './structure';
@@ -83,37 +83,22 @@ export function wordSpans(seg: Segment, ords: readonly number[], candidates: Uin
   const docs = new IntList(single ? 1024 : 0);
   const offs = new IntList(single ? 1024 : 0);
   const spans = new IntList(single ? 8192 : 0);
-  const postings = seg.postings;
+  const r = new VarintReader(seg.postings);
+  const q = new VarintReader(positions);
   for (const o of ords) {
-    let p = seg.postStart[o]!;
+    r.at = seg.postStart[o]!;
     const end = seg.postStart[o + 1]!;
     let x = seg.posStart[o]!;
     let doc = 0;
-    while (p < end) {
-      let b = postings[p++]!;
-      let v = b & 0x7f;
-      for (let shift = 7; b & 0x80; shift += 7) {
-        b = postings[p++]!;
-        v |= (b & 0x7f) << shift;
-      }
-      doc += v;
-      while (postings[p++]! & 0x80);
-      b = postings[p++]!;
-      let bytes = b & 0x7f;
-      for (let shift = 7; b & 0x80; shift += 7) {
-        b = postings[p++]!;
-        bytes |= (b & 0x7f) << shift;
-      }
+    while (r.at < end) {
+      doc += r.read();
+      r.skip();
+      const bytes = r.read();
       const from = x;
       x += bytes;
       if (!candidates[doc]) continue;
-      let q = from;
-      b = positions[q++]!;
-      let count = b & 0x7f;
-      for (let shift = 7; b & 0x80; shift += 7) {
-        b = positions[q++]!;
-        count |= (b & 0x7f) << shift;
-      }
+      q.at = from;
+      const count = q.read();
       let pos = 0;
       // One term: straight into the set. Several: (document, position) keys to sort.
       let at = 0;
@@ -124,13 +109,7 @@ export function wordSpans(seg: Segment, ords: readonly number[], candidates: Uin
       }
       const base = doc * POSITION_RANGE;
       for (let k = 0; k < count; k++) {
-        b = positions[q++]!;
-        let d = b & 0x7f;
-        for (let shift = 7; b & 0x80; shift += 7) {
-          b = positions[q++]!;
-          d |= (b & 0x7f) << shift;
-        }
-        pos += d;
+        pos += q.read();
         if (single) spans.a[at + k] = pos;
         else keys.push(base + pos);
       }
@@ -211,16 +190,10 @@ export class Structures {
     const { bytes, count, at } = this.unitList(doc, unit);
     if (this.buffer.length < count)
       this.buffer = new Int32Array(Math.max(count, this.buffer.length * 2));
-    let p = at;
+    const r = new VarintReader(bytes, at);
     let prev = 0;
     for (let k = 0; k < count; k++) {
-      let b = bytes[p++]!;
-      let v = b & 0x7f;
-      for (let shift = 7; b & 0x80; shift += 7) {
-        b = bytes[p++]!;
-        v |= (b & 0x7f) << shift;
-      }
-      prev += v;
+      prev += r.read();
       this.buffer[k] = prev;
     }
     return { starts: this.buffer, count };

@@ -6,7 +6,7 @@
  *   count, count × paragraph start delta, count, count × sentence start delta
  * (every paragraph start is a sentence start too; each field value starts a paragraph).
  */
-import type { ByteWriter } from './bytes';
+import { VarintReader, type ByteWriter } from './bytes';
 import type { Field } from './query-ast';
 
 export interface DocStructure {
@@ -38,26 +38,17 @@ export function writeStructure(w: ByteWriter, s: DocStructure): void {
 
 /** Decodes the structure at bytes[from, …). */
 export function readStructure(bytes: Uint8Array, from: number): DocStructure {
-  let p = from;
-  const read = (): number => {
-    let b = bytes[p++]!;
-    let v = b & 0x7f;
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = bytes[p++]!;
-      v |= (b & 0x7f) << shift;
-    }
-    return v;
-  };
-  const titleEnd = read();
-  const bodyStart = titleEnd + read();
-  const leadEnd = bodyStart + read();
-  const noteStart = leadEnd + read();
-  const end = noteStart + read();
+  const r = new VarintReader(bytes, from);
+  const titleEnd = r.read();
+  const bodyStart = titleEnd + r.read();
+  const leadEnd = bodyStart + r.read();
+  const noteStart = leadEnd + r.read();
+  const end = noteStart + r.read();
   const list = (): Int32Array => {
-    const out = new Int32Array(read());
+    const out = new Int32Array(r.read());
     let prev = 0;
     for (let i = 0; i < out.length; i++) {
-      prev += read();
+      prev += r.read();
       out[i] = prev;
     }
     return out;
@@ -65,18 +56,6 @@ export function readStructure(bytes: Uint8Array, from: number): DocStructure {
   const paragraphs = list();
   const sentences = list();
   return { titleEnd, bodyStart, leadEnd, noteStart, end, paragraphs, sentences };
-}
-
-/** The varint at bytes[at]: its value and where the next begins. */
-function varintAt(bytes: Uint8Array, at: number): [number, number] {
-  let p = at;
-  let b = bytes[p++]!;
-  let v = b & 0x7f;
-  for (let shift = 7; b & 0x80; shift += 7) {
-    b = bytes[p++]!;
-    v |= (b & 0x7f) << shift;
-  }
-  return [v, p];
 }
 
 /**
@@ -89,14 +68,14 @@ export function unitList(
   from: number,
   unit: 'sentence' | 'paragraph',
 ): { count: number; at: number } {
-  let p = from;
-  for (let k = 0; k < 5; k++) while (bytes[p++]! & 0x80);
-  let [count, at] = varintAt(bytes, p);
+  const r = new VarintReader(bytes, from);
+  for (let k = 0; k < 5; k++) r.skip();
+  let count = r.read();
   if (unit === 'sentence') {
-    for (let k = 0; k < count; k++) while (bytes[at++]! & 0x80);
-    [count, at] = varintAt(bytes, at);
+    for (let k = 0; k < count; k++) r.skip();
+    count = r.read();
   }
-  return { count, at };
+  return { count, at: r.at };
 }
 
 /** The [start, end) positions of a field. */

@@ -36,6 +36,24 @@ export function pairDocuments(pairs: WordPairs, i: number): number[] {
   return out;
 }
 
+/** The dictionary from the pairs as written: `offsets` has each pair's start, not the end. */
+export function finishPairs(
+  word: Uint8Array,
+  first: readonly number[],
+  second: readonly number[],
+  offsets: number[],
+  w: ByteWriter,
+): WordPairs {
+  offsets.push(w.length);
+  return {
+    word,
+    first: Uint32Array.from(first),
+    second: Uint32Array.from(second),
+    start: Uint32Array.from(offsets),
+    postings: w.finish(),
+  };
+}
+
 /** The fewest documents a pair word is in, for a segment of `docCount` documents. */
 function pairWordMinDf(docCount: number): number {
   return Math.max(1, Math.ceil(docCount * PAIR_WORD_MIN_SHARE));
@@ -134,12 +152,5 @@ export function buildPairs(
       prevDoc = sorted[r]!;
     }
   }
-  offsets.push(w.length);
-  return {
-    word,
-    first: Uint32Array.from(first),
-    second: Uint32Array.from(second),
-    start: Uint32Array.from(offsets),
-    postings: w.finish(),
-  };
+  return finishPairs(word, first, second, offsets, w);
 }
