@@ -33,6 +33,9 @@ const domGlobals = [
   'location',
   'HTMLElement',
 ];
+const DATA_LAYER_WHY =
+  'Only the data layer (lib/*-repo.ts, backup, settings, stories-store, the workers) uses the database: go through LibraryRepo. Its types may be imported with `import type`.';
+
 const nodeGlobals = ['process', 'Buffer', '__dirname', '__filename', 'require', 'global'];
 
 module.exports = tseslint.config(
@@ -160,6 +163,35 @@ module.exports = tseslint.config(
       'svelte/no-at-html-tags': 'error',
       // State replaces collections and dates wholesale ($state.raw), never mutates them in place.
       'svelte/prefer-svelte-reactivity': 'off',
+    },
+  },
+  {
+    // The library's database is private to the data layer: everything else reads and writes
+    // through LibraryRepo (lib/library-repo.ts), so each write keeps its derived data in step.
+    // Its record types are shared. The workers open their own connection.
+    files: ['src/renderer/**'],
+    ignores: [
+      'src/renderer/src/lib/db.ts',
+      'src/renderer/src/lib/*-repo.ts',
+      'src/renderer/src/lib/repo-context.ts',
+      'src/renderer/src/lib/backup*.ts',
+      'src/renderer/src/lib/settings.ts',
+      'src/renderer/src/lib/stories-store.ts',
+      'src/renderer/src/lib/annotated.ts',
+      'src/renderer/src/lib/profile-guard.ts',
+      'src/renderer/src/search/**',
+      'src/renderer/src/stories/**',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'dexie', message: DATA_LAYER_WHY, allowTypeImports: true }],
+          patterns: [
+            { regex: '(^|/)lib/db$|^\\./db$', message: DATA_LAYER_WHY, allowTypeImports: true },
+          ],
+        },
+      ],
     },
   },
   {

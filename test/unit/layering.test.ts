@@ -112,6 +112,47 @@ describe('process layering is enforced by lint', () => {
     ).toEqual([]);
   });
 
+  it('only the data layer uses the database; the rest goes through LibraryRepo', async () => {
+    const rule = '@typescript-eslint/no-restricted-imports';
+    for (const [file, code] of [
+      [
+        'src/renderer/src/state/x.ts',
+        "import { getDatabase } from '../lib/db';\nexport const a = getDatabase;\n",
+      ],
+      [
+        'src/renderer/src/x.ts',
+        "import { getDatabase } from './lib/db';\nexport const a = getDatabase;\n",
+      ],
+      [
+        'src/renderer/src/lib/x.ts',
+        "import { createDatabase } from './db';\nexport const a = createDatabase;\n",
+      ],
+      ['src/renderer/src/state/x.ts', "import { Dexie } from 'dexie';\nexport const a = Dexie;\n"],
+      [
+        'src/renderer/src/components/X.svelte',
+        '<script lang="ts">\n  import { getDatabase } from \'../lib/db\';\n  const db = getDatabase();\n</script>\n\n<p>{db.name}</p>\n',
+      ],
+    ]) {
+      expect(await ruleIds(file as string, code as string), file).toContain(rule);
+    }
+    // Its record types are shared; the data layer and the workers use the database itself.
+    expect(
+      await ruleIds(
+        'src/renderer/src/state/x.ts',
+        "import type { TagRecord } from '../lib/db';\nexport type A = TagRecord;\n",
+      ),
+    ).toEqual([]);
+    for (const [file, from] of [
+      ['src/renderer/src/lib/tags-repo.ts', './db'],
+      ['src/renderer/src/lib/backup.ts', './db'],
+      ['src/renderer/src/lib/settings.ts', './db'],
+      ['src/renderer/src/stories/x.ts', '../lib/db'],
+    ]) {
+      const code = `import { summaryOf } from '${from}';\nexport const a = summaryOf;\n`;
+      expect(await ruleIds(file as string, code), file).toEqual([]);
+    }
+  });
+
   it('renderer may not import electron, node or main', async () => {
     for (const source of ["'electron'", "'node:path'", "'fs'", "'../../main/launch-args'"]) {
       expect(

@@ -3,11 +3,9 @@ import App from './App.svelte';
 import './app.css';
 import ProfileTooNew from './components/ProfileTooNew.svelte';
 import { getApi } from './lib/api';
-import { getDatabase } from './lib/db';
 import { bufferImportEvents } from './lib/early-events';
-import { LibraryRepo } from './lib/library-repo';
+import { openLibrary } from './lib/library-repo';
 import { checkProfileVersion } from './lib/profile-guard';
-import { SettingsStore } from './lib/settings';
 import { applyTheme, loadTheme } from './lib/theme';
 import { createSearchWorker, SearchClient } from './search/search-client';
 import { createStoriesWorker, StoriesClient } from './stories/stories-client';
@@ -39,11 +37,11 @@ if (!profile.ok) {
 
 async function start(target: HTMLElement): Promise<void> {
   // The theme first, so the window never flashes the wrong colours.
-  applyTheme(await loadTheme(new SettingsStore(getDatabase())));
+  const repo = openLibrary();
+  applyTheme(await loadTheme(repo.settings));
   // Durable storage: Chromium may otherwise evict the library under disk pressure. Main
   // grants this one permission to the app's origin (security.ts); the answer is in About.
   void navigator.storage?.persist?.().catch(() => false);
-  const repo = new LibraryRepo(getDatabase());
   const notices = new NoticesState();
   const undo = new UndoState(notices);
   const library = new LibraryState(repo);

@@ -17,13 +17,12 @@ import {
   verifyBackup,
   writeBackup,
 } from '../../../src/renderer/src/lib/backup';
-import { createDatabase } from '../../../src/renderer/src/lib/db';
 import { readAll, streamOf } from '../../../src/renderer/src/lib/file-source';
-import { LibraryRepo } from '../../../src/renderer/src/lib/library-repo';
+import type { LibraryRepo } from '../../../src/renderer/src/lib/library-repo';
 import { MAX_IPC_CHUNK_BYTES, type InvokeChannel } from '@shared/ipc';
 import { fileHandlers } from '../../e2e/support/file-handlers';
 import { makeDraft } from '../db/draft-factory';
-import { uniqueDbName } from '../db/seed';
+import { dbOf, openTestLibrary } from '../db/library-factory';
 
 const CHUNK = 1024;
 let dir = '';
@@ -83,7 +82,7 @@ function api(chunkBytes = CHUNK) {
 }
 
 async function seed(count: number): Promise<LibraryRepo> {
-  const repo = new LibraryRepo(createDatabase(uniqueDbName()));
+  const repo = openTestLibrary();
   await repo.storeDrafts(
     Array.from({ length: count }, (_, i) => ({
       path: `/x/${i}.txt`,
@@ -102,7 +101,7 @@ describe('backups cross IPC in bounded chunks', () => {
     const opened = await client.saveFile({ to: 'choose', suggestedName: 'b.clipbook-backup' });
     if (!opened.ok || !opened.value) throw new Error('no sink');
     const sink = opened.value;
-    await writeBackup(repo.db, (chunk) => sink.write(chunk));
+    await writeBackup(dbOf(repo), (chunk) => sink.write(chunk));
     const saved = await sink.finish();
     expect(saved.path).toBe(savePath);
     const size = statSync(savePath).size;
@@ -130,13 +129,13 @@ describe('backups cross IPC in bounded chunks', () => {
     expect(reads.every((m) => -m.bytes <= CHUNK)).toBe(true);
     expect(streams.openCount).toBe(0); // the last read closed it
 
-    const fresh = new LibraryRepo(createDatabase(uniqueDbName()));
-    await restoreBackup(fresh.db, verified.backup, 'replace');
+    const fresh = openTestLibrary();
+    await restoreBackup(dbOf(fresh), verified.backup, 'replace');
     const ids = async (r: LibraryRepo) =>
-      (await r.db.clippings.toCollection().primaryKeys()).sort();
+      (await dbOf(r).clippings.toCollection().primaryKeys()).sort();
     expect(await ids(fresh)).toEqual(await ids(repo));
     const originals = async (r: LibraryRepo) =>
-      (await r.db.originals.toArray())
+      (await dbOf(r).originals.toArray())
         .map((o) => [o.id, Buffer.from(o.bytes).toString('hex')])
         .sort();
     expect(await originals(fresh)).toEqual(await originals(repo));
@@ -170,7 +169,7 @@ describe('backups cross IPC in bounded chunks', () => {
       const opened = await api().saveFile({ to: 'auto-backup', keep: 2 });
       if (!opened.ok || !opened.value) throw new Error('no sink');
       const sink = opened.value;
-      await writeBackup(repo.db, (chunk) => sink.write(chunk));
+      await writeBackup(dbOf(repo), (chunk) => sink.write(chunk));
       await sink.finish();
       await new Promise((resolve) => setTimeout(resolve, 5)); // distinct file names
     }
@@ -227,9 +226,9 @@ describe('backups cross IPC in bounded chunks', () => {
 
 describe('reading originals for a backup', () => {
   it('reads them in pages bounded by bytes, not by count', async () => {
-    const repo = new LibraryRepo(createDatabase(uniqueDbName()));
+    const repo = openTestLibrary();
     const MiB = 1024 * 1024;
-    await repo.db.originals.bulkPut(
+    await dbOf(repo).originals.bulkPut(
       Array.from({ length: 10 }, (_, i) => ({
         id: `o-${i}`,
         sha256: String(i).padStart(64, '0'),
@@ -240,7 +239,7 @@ describe('reading originals for a backup', () => {
     );
     const sizes: number[] = [];
     const seen: string[] = [];
-    for await (const rows of pagesByBytes(repo.db.table('originals'), 3 * MiB)) {
+    for await (const rows of pagesByBytes(dbOf(repo).table('originals'), 3 * MiB)) {
       sizes.push(rows.length);
       seen.push(...rows.map((r) => r['id'] as string));
     }

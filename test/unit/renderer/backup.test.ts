@@ -7,14 +7,15 @@ import {
   createDatabase,
   type ClipbookDb,
 } from '../../../src/renderer/src/lib/db';
-import { LibraryRepo } from '../../../src/renderer/src/lib/library-repo';
+import type { LibraryRepo } from '../../../src/renderer/src/lib/library-repo';
 import { makeDraft } from '../db/draft-factory';
 import { uniqueDbName } from '../db/seed';
+import { dbOf, openTestLibrary } from '../db/library-factory';
 
 const TAGS = ['politics', 'politics/europe', 'energy', 'transport', 'un'];
 
 async function seedLibrary(count: number): Promise<LibraryRepo> {
-  const repo = new LibraryRepo(createDatabase(uniqueDbName()));
+  const repo = openTestLibrary();
   {
     const drafts = [];
     for (let i = 0; i < count; i++) {
@@ -28,7 +29,7 @@ async function seedLibrary(count: number): Promise<LibraryRepo> {
     }
     await repo.storeDrafts(drafts);
   }
-  const ids = (await repo.db.clippings.toCollection().primaryKeys()) as string[];
+  const ids = (await dbOf(repo).clippings.toCollection().primaryKeys()) as string[];
   for (const [n, id] of ids.slice(0, 200).entries()) {
     const highlight: Highlight = {
       id: `h-${n}`,
@@ -46,7 +47,7 @@ async function seedLibrary(count: number): Promise<LibraryRepo> {
   }
   await repo.trash(ids.slice(300, 320));
   await repo.setTagColor('energy', '#16a34a');
-  await repo.db.settings.put({ key: 'export', value: { choice: 'md' } });
+  await dbOf(repo).settings.put({ key: 'export', value: { choice: 'md' } });
   return repo;
 }
 
@@ -67,7 +68,7 @@ async function dump(db: ClipbookDb) {
 describe('backup and restore', () => {
   it('a backup of 10,000 clippings restored into a fresh profile is identical, record for record', async () => {
     const repo = await seedLibrary(10_000);
-    const bytes = await createBackup(repo.db);
+    const bytes = await createBackup(dbOf(repo));
     const verified = await verifyBackup(bytes);
     expect(verified.ok).toBe(true);
     if (!verified.ok) return;
@@ -79,16 +80,20 @@ describe('backup and restore', () => {
     });
     const fresh = createDatabase(uniqueDbName());
     await restoreBackup(fresh, verified.backup, 'replace');
-    expect(await dump(fresh)).toEqual(await dump(repo.db));
+    expect(await dump(fresh)).toEqual(await dump(dbOf(repo)));
   }, 120_000);
 
   it('writes the library a page of records at a time, as JSON lines closed by their counts', async () => {
     const repo = await seedLibrary(450);
     const seen: number[] = [];
-    const bytes = await createBackup(repo.db, new Date('2026-01-02T03:04:05Z'), (done, total) => {
-      seen.push(done);
-      expect(total).toBe(450 + 450 + 200 + 50 + 6 + 1);
-    });
+    const bytes = await createBackup(
+      dbOf(repo),
+      new Date('2026-01-02T03:04:05Z'),
+      (done, total) => {
+        seen.push(done);
+        expect(total).toBe(450 + 450 + 200 + 50 + 6 + 1);
+      },
+    );
     // Pages, not one read: progress arrives several times and only grows.
     expect(seen.length).toBeGreaterThanOrEqual(6);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
@@ -122,8 +127,8 @@ describe('backup and restore', () => {
 
   it('refuses damaged, cut-off, edited, foreign and too-new files before touching the library', async () => {
     const repo = await seedLibrary(20);
-    const before = await dump(repo.db);
-    const good = await createBackup(repo.db);
+    const before = await dump(dbOf(repo));
+    const good = await createBackup(dbOf(repo));
     const text = new TextDecoder().decode(await gunzip(good));
     const lines = text.trimEnd().split('\n');
     const refusals: [Uint8Array, string | RegExp][] = [
@@ -167,21 +172,21 @@ describe('backup and restore', () => {
             : expect.stringMatching(message),
       });
     }
-    expect(await dump(repo.db)).toEqual(before);
+    expect(await dump(dbOf(repo))).toEqual(before);
   });
 
   it('still restores version 1 backups (one JSON object with a SHA-256 of its tables)', async () => {
     const repo = await seedLibrary(40);
     const records = {
-      clippings: await repo.db.clippings.toArray(),
-      originals: (await repo.db.originals.toArray()).map((o) => ({
+      clippings: await dbOf(repo).clippings.toArray(),
+      originals: (await dbOf(repo).originals.toArray()).map((o) => ({
         ...o,
         bytes: Buffer.from(o.bytes).toString('base64'),
       })),
-      highlights: await repo.db.highlights.toArray(),
-      notes: await repo.db.notes.toArray(),
-      tags: await repo.db.tags.toArray(),
-      settings: await repo.db.settings.toArray(),
+      highlights: await dbOf(repo).highlights.toArray(),
+      notes: await dbOf(repo).notes.toArray(),
+      tags: await dbOf(repo).tags.toArray(),
+      settings: await dbOf(repo).settings.toArray(),
     };
     const v1 = (tables: string, checksum: string) =>
       gzip(
@@ -206,7 +211,7 @@ describe('backup and restore', () => {
     });
     const fresh = createDatabase(uniqueDbName());
     await restoreBackup(fresh, verified.backup, 'replace');
-    expect(await dump(fresh)).toEqual(await dump(repo.db));
+    expect(await dump(fresh)).toEqual(await dump(dbOf(repo)));
     // Its checksum still guards it.
     expect(
       await verifyBackup(await v1(tables.replace('Article 1', 'Article 9'), checksum)),
@@ -218,10 +223,10 @@ describe('backup and restore', () => {
 
   it('merge keeps the library and adds only what it lacks', async () => {
     const repo = await seedLibrary(30);
-    const bytes = await createBackup(repo.db);
+    const bytes = await createBackup(dbOf(repo));
     const verified = await verifyBackup(bytes);
     if (!verified.ok) throw new Error(verified.error);
-    const other = new LibraryRepo(createDatabase(uniqueDbName()));
+    const other = openTestLibrary();
     await other.storeDrafts([
       { path: '/y', ...makeDraft('Only here\nBody.', { tags: ['energy'] }) },
     ]);
@@ -235,13 +240,13 @@ describe('backup and restore', () => {
         }),
       },
     ]);
-    const { added } = await restoreBackup(other.db, verified.backup, 'merge');
+    const { added } = await restoreBackup(dbOf(other), verified.backup, 'merge');
     expect(added).toBe(29);
-    expect(await other.db.clippings.count()).toBe(31);
-    expect(await other.db.summaries.count()).toBe(31);
-    const energy = await other.db.tags.get('energy');
+    expect(await dbOf(other).clippings.count()).toBe(31);
+    expect(await dbOf(other).summaries.count()).toBe(31);
+    const energy = await dbOf(other).tags.get('energy');
     expect(energy?.color).toBe('#16a34a');
-    const live = (await other.db.clippings.toArray()).filter(
+    const live = (await dbOf(other).clippings.toArray()).filter(
       (c) => !c.deletedAt && c.tags.includes('energy'),
     );
     expect(energy?.count).toBe(live.length);

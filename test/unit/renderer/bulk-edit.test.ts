@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createDatabase } from '../../../src/renderer/src/lib/db';
-import { LibraryRepo, type LibraryChange } from '../../../src/renderer/src/lib/library-repo';
+import type { LibraryChange, LibraryRepo } from '../../../src/renderer/src/lib/library-repo';
 import { emptyCoverage } from '@shared/clipping';
 import { makeDraft } from '../db/draft-factory';
-import { uniqueDbName } from '../db/seed';
+import { dbOf, openTestLibrary } from '../db/library-factory';
 
 async function seeded(): Promise<{ r: LibraryRepo; ids: string[] }> {
-  const r = new LibraryRepo(createDatabase(uniqueDbName()));
+  const r = openTestLibrary();
   const result = await r.storeDrafts(
     [
       ['One', ['energy', 'Politics']],
@@ -50,7 +49,7 @@ describe('bulk edit of a selection', () => {
       });
       expect(clipping?.tags).toContain('Harbour');
       expect(clipping?.tags).not.toContain('energy');
-      expect(await r.db.summaries.get(id)).toMatchObject({ tone: 'negative', reach: 25_000 });
+      expect(await dbOf(r).summaries.get(id)).toMatchObject({ tone: 'negative', reach: 25_000 });
     }
     // Fields not named keep their values.
     expect((await r.getClipping(c))?.coverage).toMatchObject({ mediaType: 'print', page: '7' });
@@ -68,7 +67,7 @@ describe('bulk edit of a selection', () => {
     expect((await r.getClipping(a))?.tags).toEqual(['energy', 'Politics']);
     expect((await r.getClipping(a))?.coverage).toEqual(emptyCoverage());
     expect((await r.getClipping(c))?.coverage).toMatchObject({ mediaType: 'print', page: '7' });
-    expect((await r.db.summaries.get(b))?.tone).toBe('');
+    expect((await dbOf(r).summaries.get(b))?.tone).toBe('');
     expect(await counts(r)).toEqual({ energy: 3, Politics: 1 });
   });
 
@@ -85,7 +84,7 @@ describe('bulk edit of a selection', () => {
     await expect(r.bulkEdit(ids, { coverage: { tone: 'angry' as 'negative' } })).rejects.toThrow(
       /tone/,
     );
-    for (const id of ids) expect((await r.db.summaries.get(id))?.tone).toBe('');
+    for (const id of ids) expect((await dbOf(r).summaries.get(id))?.tone).toBe('');
   });
 
   it('edits coverage in Edit details and gives back the fields as they were', async () => {

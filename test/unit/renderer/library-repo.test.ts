@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlight } from '@shared/annotations';
-import { createDatabase } from '../../../src/renderer/src/lib/db';
-import { LibraryRepo, type LibraryChange } from '../../../src/renderer/src/lib/library-repo';
+import type { LibraryChange, LibraryRepo } from '../../../src/renderer/src/lib/library-repo';
 import { makeDraft } from '../db/draft-factory';
-import { uniqueDbName } from '../db/seed';
+import { dbOf, openTestLibrary } from '../db/library-factory';
 
 function repo(): LibraryRepo {
-  return new LibraryRepo(createDatabase(uniqueDbName()));
+  return openTestLibrary();
 }
 
 /** The maintained counts, as a plain object, for comparison with a count done by hand. */
@@ -18,7 +17,7 @@ async function tagCounts(r: LibraryRepo): Promise<Record<string, number>> {
 /** Counts computed by scanning every live clipping: what the maintained counts must equal. */
 async function scannedCounts(r: LibraryRepo): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const c of await r.db.clippings.toArray()) {
+  for (const c of await dbOf(r).clippings.toArray()) {
     if (c.deletedAt) continue;
     for (const t of c.tags) counts[t] = (counts[t] ?? 0) + 1;
   }
@@ -59,10 +58,10 @@ describe('storing drafts', () => {
     const again = await r.storeDrafts([{ path: '/y/b.txt', ...b }]);
     expect(again.stored).toEqual([]);
     expect(again.duplicates[0]?.existingTitle).toBe('B title');
-    expect(await r.db.clippings.count()).toBe(2);
-    expect(await r.db.originals.count()).toBe(2);
-    expect(await r.db.summaries.count()).toBe(2);
-    const stored = await r.db.originals.get(first.stored[0]?.id ?? '');
+    expect(await dbOf(r).clippings.count()).toBe(2);
+    expect(await dbOf(r).originals.count()).toBe(2);
+    expect(await dbOf(r).summaries.count()).toBe(2);
+    const stored = await dbOf(r).originals.get(first.stored[0]?.id ?? '');
     expect(new TextDecoder().decode(stored?.bytes)).toBe('A title\nBody A.');
     expect(changes[0]?.upserted.map((s) => s.title)).toEqual(['A title', 'B title']);
   });
@@ -71,34 +70,35 @@ describe('storing drafts', () => {
     const r = repo();
     await seed(r, [['One', ['Energy', 'prices']]]);
     await seed(r, [['Two', ['energy', ' Politics / Europe ']]]);
-    const two = (await r.db.clippings.toArray()).find((c) => c.title === 'Two');
+    const two = (await dbOf(r).clippings.toArray()).find((c) => c.title === 'Two');
     expect(two?.tags).toEqual(['Energy', 'Politics/Europe']);
     expect(await tagCounts(r)).toEqual({ Energy: 2, prices: 1, 'Politics/Europe': 1 });
   });
 
   it('stores nothing of a batch that fails part-way', async () => {
     const r = repo();
-    await r.db.originals.add({
+    const db = dbOf(r);
+    await db.originals.add({
       id: 'taken',
       sha256: 'x',
       name: 'x',
       size: 0,
       bytes: new Uint8Array(),
     });
-    const realAdd = r.db.originals.bulkAdd.bind(r.db.originals);
-    r.db.originals.bulkAdd = (async () => {
+    const realAdd = db.originals.bulkAdd.bind(db.originals);
+    db.originals.bulkAdd = (async () => {
       await realAdd([{ id: 'taken', sha256: 'y', name: 'y', size: 0, bytes: new Uint8Array() }]);
-    }) as unknown as typeof r.db.originals.bulkAdd;
+    }) as unknown as typeof db.originals.bulkAdd;
     await expect(
       r.storeDrafts([
         { path: '/a', ...makeDraft('Good\nText.', { tags: ['t'] }) },
         { path: '/b', ...makeDraft('Bad\nText.') },
       ]),
     ).rejects.toThrow();
-    expect(await r.db.clippings.count()).toBe(0);
-    expect(await r.db.summaries.count()).toBe(0);
-    expect(await r.db.tags.count()).toBe(0);
-    expect(await r.db.originals.count()).toBe(1);
+    expect(await db.clippings.count()).toBe(0);
+    expect(await db.summaries.count()).toBe(0);
+    expect(await db.tags.count()).toBe(0);
+    expect(await db.originals.count()).toBe(1);
   });
 });
 
@@ -121,8 +121,8 @@ describe('maintained tag counts', () => {
     expect(await tagCounts(r)).toEqual(await scannedCounts(r));
     await r.trash([c!]);
     expect(await r.emptyTrash()).toBe(1);
-    expect(await r.db.clippings.count()).toBe(2);
-    expect(await r.db.originals.count()).toBe(2);
+    expect(await dbOf(r).clippings.count()).toBe(2);
+    expect(await dbOf(r).originals.count()).toBe(2);
     expect(await tagCounts(r)).toEqual(await scannedCounts(r));
   });
 
@@ -134,18 +134,18 @@ describe('maintained tag counts', () => {
       ['C', ['world']],
     ]);
     await r.setTagColor('politics', '#dc2626');
-    const before = await r.db.clippings.toArray();
+    const before = await dbOf(r).clippings.toArray();
     const snapshot = await r.renameTag('politics', 'world');
-    const byId = new Map((await r.db.clippings.toArray()).map((x) => [x.id, x.tags]));
+    const byId = new Map((await dbOf(r).clippings.toArray()).map((x) => [x.id, x.tags]));
     expect(byId.get(a!)).toEqual(['world', 'world/europe']);
     expect(byId.get(b!)).toEqual(['world/europe']);
     expect(byId.get(c!)).toEqual(['world']);
     expect(await tagCounts(r)).toEqual({ world: 2, 'world/europe': 2 });
     expect(await tagCounts(r)).toEqual(await scannedCounts(r));
     await r.restoreTags(snapshot);
-    expect(await r.db.clippings.toArray()).toEqual(before);
+    expect(await dbOf(r).clippings.toArray()).toEqual(before);
     expect(await tagCounts(r)).toEqual({ politics: 1, 'politics/europe': 2, world: 1 });
-    expect((await r.db.tags.get('politics'))?.color).toBe('#dc2626');
+    expect((await dbOf(r).tags.get('politics'))?.color).toBe('#dc2626');
   });
 
   it('delete removes a tag from clippings and highlights; undo puts it back', async () => {
@@ -165,11 +165,11 @@ describe('maintained tag counts', () => {
     await r.saveHighlight(highlight);
     const snapshot = await r.deleteTag('DROP');
     expect((await r.getClipping(a!))?.tags).toEqual(['keep']);
-    expect((await r.db.highlights.get('h1'))?.tags).toEqual([]);
+    expect((await dbOf(r).highlights.get('h1'))?.tags).toEqual([]);
     expect(await tagCounts(r)).toEqual({ keep: 1 });
     await r.restoreTags(snapshot);
     expect((await r.getClipping(a!))?.tags).toEqual(['keep', 'drop']);
-    expect((await r.db.highlights.get('h1'))?.tags).toEqual(['drop']);
+    expect((await dbOf(r).highlights.get('h1'))?.tags).toEqual(['drop']);
     expect(await tagCounts(r)).toEqual({ keep: 1, drop: 1 });
   });
 });
@@ -190,14 +190,14 @@ describe('highlights, notes and metadata', () => {
       updatedAt: 'x',
     };
     await r.saveHighlight(h);
-    expect((await r.db.summaries.get(a!))?.highlightCount).toBe(1);
+    expect((await dbOf(r).summaries.get(a!))?.highlightCount).toBe(1);
     await r.saveNote(a!, 'A thought');
-    expect((await r.db.summaries.get(a!))?.hasNote).toBe(true);
+    expect((await dbOf(r).summaries.get(a!))?.hasNote).toBe(true);
     expect(await r.noteOf(a!)).toBe('A thought');
     await r.saveNote(a!, '  ');
-    expect((await r.db.summaries.get(a!))?.hasNote).toBe(false);
+    expect((await dbOf(r).summaries.get(a!))?.hasNote).toBe(false);
     expect(await r.deleteHighlight('h')).toEqual(h);
-    expect((await r.db.summaries.get(a!))?.highlightCount).toBe(0);
+    expect((await dbOf(r).summaries.get(a!))?.highlightCount).toBe(0);
   });
 
   it('edits metadata, validates it, and returns what undo needs', async () => {
@@ -209,7 +209,7 @@ describe('highlights, notes and metadata', () => {
       publishedAt: '2024-07-18',
     });
     expect(previous).toEqual({ title: 'Old', authors: [], publishedAt: '2025-01-02' });
-    expect((await r.db.summaries.get(a!))?.title).toBe('New');
+    expect((await dbOf(r).summaries.get(a!))?.title).toBe('New');
     await expect(r.updateMetadata(a!, { url: 'javascript:alert(1)' })).rejects.toThrow(/http/);
     await expect(r.updateMetadata(a!, { title: '' })).rejects.toThrow(/title/);
     await expect(r.updateMetadata(a!, { publishedAt: 'yesterday' })).rejects.toThrow(/date/);
@@ -226,7 +226,7 @@ describe('reading the library', () => {
       ['Four', ['Economy']],
       ['Five', ['politics', 'economy']],
     ]);
-    const stored = (await r.db.summaries.toArray()).sort((a, b) => a.id.localeCompare(b.id));
+    const stored = (await dbOf(r).summaries.toArray()).sort((a, b) => a.id.localeCompare(b.id));
     // Chunks of two: the pool spans chunks, and every field comes out as it was stored.
     const loaded = (await r.loadSummaries(2)).sort((a, b) => a.id.localeCompare(b.id));
     expect(loaded).toEqual(stored);

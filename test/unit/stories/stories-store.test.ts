@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../../src/main/import/index';
 import { createBackup, restoreBackup, verifyBackup } from '../../../src/renderer/src/lib/backup';
 import { createDatabase, type ClipbookDb } from '../../../src/renderer/src/lib/db';
-import { LibraryRepo } from '../../../src/renderer/src/lib/library-repo';
+import type { LibraryRepo } from '../../../src/renderer/src/lib/library-repo';
 import {
   addToStories,
   mergeStories,
@@ -20,6 +20,7 @@ import {
 } from '../../../src/renderer/src/lib/stories-store';
 import { exportJson, parseClipbookExport } from '@shared/export/json';
 import { uniqueDbName } from '../db/seed';
+import { dbOf, openTestLibrary } from '../db/library-factory';
 
 const DIR = join(__dirname, '../../fixtures/stories');
 
@@ -33,9 +34,9 @@ async function store(repo: LibraryRepo, names: string[]): Promise<Map<string, st
   }
   const { stored } = await repo.storeDrafts(items);
   const ids = new Map(stored.map((s, i) => [names[i] as string, s.id]));
-  const clippings = await repo.db.clippings.bulkGet([...ids.values()]);
+  const clippings = await dbOf(repo).clippings.bulkGet([...ids.values()]);
   await addToStories(
-    repo.db,
+    dbOf(repo),
     clippings.filter((c) => c !== undefined),
   );
   return ids;
@@ -54,64 +55,64 @@ async function stories(db: ClipbookDb, ids: Map<string, string>): Promise<Record
 
 describe('stories in the library', () => {
   it('groups on import, within the window of what is already there', async () => {
-    const repo = new LibraryRepo(createDatabase(uniqueDbName()));
+    const repo = openTestLibrary();
     const first = await store(repo, ['wire-reuters', 'rival-report']);
     const later = await store(repo, ['copy-trimmed', 'copy-herald', 'update-reuters']);
     const ids = new Map([...first, ...later]);
-    expect(await stories(repo.db, ids)).toEqual({
+    expect(await stories(dbOf(repo), ids)).toEqual({
       'wire-reuters': 'wire-reuters',
       'copy-trimmed': 'wire-reuters',
       'copy-herald': 'wire-reuters',
       'rival-report': '',
       'update-reuters': '',
     });
-    const row = await repo.db.storyMembers.get(ids.get('copy-trimmed') as string);
+    const row = await dbOf(repo).storyMembers.get(ids.get('copy-trimmed') as string);
     expect(row).toMatchObject({ size: 3, agency: 'Reuters' });
   });
 
   it('a split copy stays out through imports, a full regroup and undo brings it back', async () => {
-    const repo = new LibraryRepo(createDatabase(uniqueDbName()));
+    const repo = openTestLibrary();
     const ids = await store(repo, ['wire-reuters', 'copy-trimmed', 'copy-herald']);
     const trimmed = ids.get('copy-trimmed') as string;
-    const { change, changed } = await splitOut(repo.db, trimmed);
+    const { change, changed } = await splitOut(dbOf(repo), trimmed);
     expect(changed).toContain(trimmed);
-    expect((await stories(repo.db, ids))['copy-trimmed']).toBe('');
+    expect((await stories(dbOf(repo), ids))['copy-trimmed']).toBe('');
     const more = await store(repo, ['copy-own-lead']);
     for (const [k, v] of more) ids.set(k, v);
-    expect(await stories(repo.db, ids)).toMatchObject({
+    expect(await stories(dbOf(repo), ids)).toMatchObject({
       'copy-trimmed': '',
       'copy-own-lead': 'wire-reuters',
     });
-    await repo.db.settings.delete(STORY_SKETCHES_SETTING);
-    await regroupAll(repo.db);
-    expect((await stories(repo.db, ids))['copy-trimmed']).toBe('');
-    expect((await repo.db.settings.get(STORY_SKETCHES_SETTING))?.value).toBe(1);
-    await undoChoice(repo.db, change);
-    expect((await stories(repo.db, ids))['copy-trimmed']).toBe('wire-reuters');
+    await dbOf(repo).settings.delete(STORY_SKETCHES_SETTING);
+    await regroupAll(dbOf(repo));
+    expect((await stories(dbOf(repo), ids))['copy-trimmed']).toBe('');
+    expect((await dbOf(repo).settings.get(STORY_SKETCHES_SETTING))?.value).toBe(1);
+    await undoChoice(dbOf(repo), change);
+    expect((await stories(dbOf(repo), ids))['copy-trimmed']).toBe('wire-reuters');
   });
 
   it('two stories merged by hand stay merged after a regroup; undo parts them', async () => {
-    const repo = new LibraryRepo(createDatabase(uniqueDbName()));
+    const repo = openTestLibrary();
     const ids = await store(repo, ['wire-reuters', 'copy-herald', 'rival-report']);
     const { change } = await mergeStories(
-      repo.db,
+      dbOf(repo),
       ids.get('rival-report') as string,
       ids.get('copy-herald') as string,
     );
-    expect((await stories(repo.db, ids))['rival-report']).toBe('wire-reuters');
-    await regroupAll(repo.db);
-    expect((await stories(repo.db, ids))['rival-report']).toBe('wire-reuters');
-    await undoChoice(repo.db, change);
-    expect((await stories(repo.db, ids))['rival-report']).toBe('');
+    expect((await stories(dbOf(repo), ids))['rival-report']).toBe('wire-reuters');
+    await regroupAll(dbOf(repo));
+    expect((await stories(dbOf(repo), ids))['rival-report']).toBe('wire-reuters');
+    await undoChoice(dbOf(repo), change);
+    expect((await stories(dbOf(repo), ids))['rival-report']).toBe('');
   });
 
   it('a backup keeps stories and choices, and a restore brings them back exactly', async () => {
-    const repo = new LibraryRepo(createDatabase(uniqueDbName()));
+    const repo = openTestLibrary();
     const ids = await store(repo, ['wire-reuters', 'copy-trimmed', 'copy-herald', 'copy-own-lead']);
-    await splitOut(repo.db, ids.get('copy-herald') as string);
-    const members = await repo.db.storyMembers.toArray();
-    const choices = await repo.db.storyChoices.toArray();
-    const verified = await verifyBackup(await createBackup(repo.db));
+    await splitOut(dbOf(repo), ids.get('copy-herald') as string);
+    const members = await dbOf(repo).storyMembers.toArray();
+    const choices = await dbOf(repo).storyChoices.toArray();
+    const verified = await verifyBackup(await createBackup(dbOf(repo)));
     if (!verified.ok) throw new Error(verified.error);
     const target = createDatabase(uniqueDbName());
     await restoreBackup(target, verified.backup, 'replace');
@@ -123,9 +124,9 @@ describe('stories in the library', () => {
   });
 
   it('a lossless JSON export carries the stories and choices; importing it keeps the split', async () => {
-    const repo = new LibraryRepo(createDatabase(uniqueDbName()));
+    const repo = openTestLibrary();
     const ids = await store(repo, ['wire-reuters', 'copy-trimmed', 'copy-herald']);
-    await splitOut(repo.db, ids.get('copy-trimmed') as string);
+    await splitOut(dbOf(repo), ids.get('copy-trimmed') as string);
     const items = await repo.exportItems([...ids.values()]);
     const wire = items.find((i) => i.clipping.id === ids.get('wire-reuters'));
     expect(wire?.story).toMatchObject({
@@ -139,31 +140,31 @@ describe('stories in the library', () => {
     const [file] = exportJson(items, { generatedAt: '2025-07-01T00:00:00.000Z' });
     const parsed = parseClipbookExport(String(file?.data));
     if (!parsed.ok) throw new Error(parsed.error);
-    const target = new LibraryRepo(createDatabase(uniqueDbName()));
+    const target = openTestLibrary();
     const { added } = await target.importExportItems(parsed.items);
-    expect((await target.db.storyChoices.toArray()).map((c) => c.id).sort()).toEqual(
-      (await repo.db.storyChoices.toArray()).map((c) => c.id).sort(),
+    expect((await dbOf(target).storyChoices.toArray()).map((c) => c.id).sort()).toEqual(
+      (await dbOf(repo).storyChoices.toArray()).map((c) => c.id).sort(),
     );
     await addToStories(
-      target.db,
-      (await target.db.clippings.bulkGet(added)).filter((c) => c !== undefined),
+      dbOf(target),
+      (await dbOf(target).clippings.bulkGet(added)).filter((c) => c !== undefined),
     );
-    expect((await stories(target.db, ids))['copy-trimmed']).toBe('');
-    expect((await stories(target.db, ids))['copy-herald']).toBe('wire-reuters');
+    expect((await stories(dbOf(target), ids))['copy-trimmed']).toBe('');
+    expect((await stories(dbOf(target), ids))['copy-herald']).toBe('wire-reuters');
   });
 
   it('clippings in the Trash leave their story, and come back with it', async () => {
-    const repo = new LibraryRepo(createDatabase(uniqueDbName()));
+    const repo = openTestLibrary();
     const ids = await store(repo, ['wire-reuters', 'copy-trimmed']);
     const trimmed = ids.get('copy-trimmed') as string;
     await repo.trash([trimmed]);
-    await regroupIds(repo.db, [trimmed]);
-    expect(await repo.db.storyMembers.count()).toBe(0);
+    await regroupIds(dbOf(repo), [trimmed]);
+    expect(await dbOf(repo).storyMembers.count()).toBe(0);
     await repo.restore([trimmed]);
-    await regroupIds(repo.db, [trimmed]);
-    expect(await repo.db.storyMembers.count()).toBe(2);
+    await regroupIds(dbOf(repo), [trimmed]);
+    expect(await dbOf(repo).storyMembers.count()).toBe(2);
     await repo.trash([trimmed]);
-    await regroupAll(repo.db);
-    expect(await repo.db.storyMembers.count()).toBe(0);
+    await regroupAll(dbOf(repo));
+    expect(await dbOf(repo).storyMembers.count()).toBe(0);
   });
 });

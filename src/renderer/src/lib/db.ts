@@ -2,7 +2,11 @@
  * The one IndexedDB database of Clipbook, through Dexie. The schema is append-only: each
  * change is a new entry in SCHEMA_VERSIONS (never edit a released one), and data moves in
  * that entry's upgrade. Tests open the database at any older version to seed it, then
- * upgrade it with the current code.
+ * upgrade it with the current code. Summaries and tag counts are derived from the clippings:
+ * `summaryOf` and `rebuildDerived` below say how.
+ *
+ * Only the data layer (lib/*-repo.ts, backup, settings, stories-store and the workers) opens
+ * or reads this database; ESLint refuses its values anywhere else (types are shared).
  */
 import { Dexie, type EntityTable, type IndexableType, type Table, type Transaction } from 'dexie';
 import type { ArticleNote, Highlight } from '@shared/annotations';
@@ -287,4 +291,55 @@ export async function* pagesByKey<T, TKey extends IndexableType, TInsert>(
     if (rows.length < size) return;
     last = (rows[rows.length - 1] as Record<string, TKey>)[keyPath];
   }
+}
+
+/** Clippings read per page while rebuilding: a whole library's bodies at once is hundreds of MB. */
+const REBUILD_PAGE = 200;
+
+/**
+ * Recomputes summaries and tag counts from the records (after restores and JSON imports);
+ * runs inside the caller's transaction. Tag colours and descriptions are the user's and
+ * survive, from the tags table or from `tagColors` (a backup's).
+ */
+export async function rebuildDerived(
+  db: ClipbookDb,
+  tagColors: readonly TagRecord[] = [],
+): Promise<void> {
+  const [highlightOwners, notes, oldTags] = await Promise.all([
+    db.highlights.orderBy('clippingId').keys() as Promise<string[]>,
+    db.notes.toArray(),
+    db.tags.toArray(),
+  ]);
+  const highlightCounts = new Map<string, number>();
+  for (const id of highlightOwners) highlightCounts.set(id, (highlightCounts.get(id) ?? 0) + 1);
+  const withNotes = new Set(notes.filter((n) => n.text.trim()).map((n) => n.clippingId));
+  const kept = new Map(
+    [...oldTags, ...tagColors].map((t) => [
+      t.key,
+      { color: t.color, description: t.description ?? '' },
+    ]),
+  );
+  const tags = new Map<string, TagRecord>();
+  await db.summaries.clear();
+  for await (const clippings of pagesByKey(db.clippings, REBUILD_PAGE)) {
+    await db.summaries.bulkPut(
+      clippings.map((c) => summaryOf(c, highlightCounts.get(c.id) ?? 0, withNotes.has(c.id))),
+    );
+    for (const c of clippings) {
+      for (const name of c.tags) {
+        const key = name.toLowerCase();
+        const record = tags.get(key) ?? {
+          key,
+          name,
+          color: kept.get(key)?.color ?? '',
+          description: kept.get(key)?.description ?? '',
+          count: 0,
+        };
+        if (!c.deletedAt) record.count += 1;
+        tags.set(key, record);
+      }
+    }
+  }
+  await db.tags.clear();
+  await db.tags.bulkPut([...tags.values()]);
 }

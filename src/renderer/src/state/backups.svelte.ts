@@ -3,24 +3,18 @@ import { parseClipbookExport } from '@shared/export/json';
 import type { SaveTarget } from '@shared/ipc';
 import {
   BACKUP_EXTENSION,
-  restoreBackup,
   verifyBackup,
-  writeBackup,
   type RestoreMode,
   type VerifiedBackup,
 } from '../lib/backup';
 import { readAll, streamOf } from '../lib/file-source';
 import type { LibraryRepo } from '../lib/library-repo';
+import type { SettingValue } from '../lib/settings';
 import type { LibraryState } from './library.svelte';
 import type { NoticesState } from './notices.svelte';
 
 const AUTO_EVERY_MS = 7 * 24 * 60 * 60 * 1000;
 const AUTO_KEEP = 5;
-
-interface AutoBackupSetting {
-  enabled: boolean;
-  lastAt: string;
-}
 
 /** Backups (by hand and weekly), restores that ask first, and Clipbook JSON imports. */
 export class BackupsState {
@@ -29,7 +23,7 @@ export class BackupsState {
   progress = $state.raw<{ label: string; done: number; total: number } | null>(null);
   /** A verified backup waiting for the user to choose merge or replace. */
   pending = $state.raw<{ name: string; backup: VerifiedBackup } | null>(null);
-  auto = $state<AutoBackupSetting>({ enabled: true, lastAt: '' });
+  auto = $state<SettingValue<'autoBackup'>>({ enabled: true, lastAt: '' });
   readonly #api: ClipbookApi;
   readonly #repo: LibraryRepo;
   readonly #library: LibraryState;
@@ -68,8 +62,7 @@ export class BackupsState {
     const sink = opened.value;
     if (!sink) return null;
     try {
-      await writeBackup(
-        this.#repo.db,
+      await this.#repo.writeBackup(
         (chunk) => sink.write(chunk),
         new Date(),
         (done, total) => {
@@ -132,11 +125,13 @@ export class BackupsState {
           );
         }
       }
-      const { added } = await restoreBackup(this.#repo.db, pending.backup, mode, (done, total) => {
-        this.progress = { label: 'Restoring the library', done, total };
-      }).finally(() => {
-        this.progress = null;
-      });
+      const { added } = await this.#repo
+        .restoreBackup(pending.backup, mode, (done, total) => {
+          this.progress = { label: 'Restoring the library', done, total };
+        })
+        .finally(() => {
+          this.progress = null;
+        });
       await this.#library.reload();
       this.onrestored();
       this.#notices.push(

@@ -75,7 +75,7 @@ export class StoriesState {
    */
   async #refresh(changed: readonly string[]): Promise<void> {
     if (changed.length === 0) return;
-    const rows = await this.#repo.db.storyMembers.bulkGet([...changed]);
+    const rows = await this.#repo.storyMembersOf(changed);
     const next = new Map(this.members);
     changed.forEach((id, k) => {
       const row = rows[k];
@@ -90,7 +90,7 @@ export class StoriesState {
   onreload: (members: ReadonlyMap<string, StoryMemberRecord>) => void = () => undefined;
 
   async reload(): Promise<void> {
-    const rows = await this.#repo.db.storyMembers.toArray();
+    const rows = await this.#repo.allStoryMembers();
     this.members = new Map(rows.map((r) => [r.id, r]));
     this.onreload(this.members);
   }
