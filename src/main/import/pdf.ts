@@ -4,6 +4,7 @@
  */
 import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Refusal } from '@shared/clipping';
+import { errorMessage } from '@shared/errors';
 import { cleanText, type ArticleFields } from './article';
 import { ensureDomMatrix } from './dom-matrix';
 import { checkPdfInflation } from './pdf-guard';
@@ -144,7 +145,7 @@ export async function parsePdf(bytes: Uint8Array, name: string): Promise<PdfOutc
       ok: false,
       error: {
         code: 'malformed',
-        message: `“${name}” is a damaged PDF (${(err as Error).message || n}); re-download or re-export it.`,
+        message: `“${name}” is a damaged PDF (${errorMessage(err) || n}); re-download or re-export it.`,
       },
     };
   }
