@@ -15,12 +15,12 @@ import {
   tidyName,
   type ArticleFields,
 } from './article';
+import { stripMetaParagraphs } from './boilerplate';
 import { coverageFromPage } from './coverage';
 import { normaliseDateValue } from './dates';
 import { extractBody, withDeclaredBody } from './html-extract';
 import { FURNITURE_TAGS, NEVER_TEXT_TAGS } from './html-extract/blocks';
 import { attr, classAndId, isElement } from './html-extract/dom';
-import { stripMetaParagraphs } from './plain-text';
 import { checkHtmlDepth } from './html-guard';
 import { sanitiseText } from './sanitise';
 
