@@ -3,6 +3,7 @@
  * browser test harness runs this same bundle with a stand-in transport.
  */
 import type { ClipbookApi, DroppedFile, FileSink, FileSource } from '@shared/clipbook-api';
+import { errorMessage } from '@shared/errors';
 import type { ImportEvent, InvokeChannel, InvokeValue, SaveRequest } from '@shared/ipc';
 import { dataBytes, MAX_IPC_CHUNK_BYTES } from '@shared/ipc-limits';
 import { EVENT_CHANNELS, parseMenuMessage } from '@shared/ipc-channels';
@@ -36,7 +37,7 @@ export function createClipbookApi(transport: Transport, options: ApiOptions = {}
     } catch (error) {
       return {
         ok: false,
-        error: { code: 'ipc', message: error instanceof Error ? error.message : String(error) },
+        error: { code: 'ipc', message: errorMessage(error) },
       };
     }
   }
@@ -152,7 +153,7 @@ export function createClipbookApi(transport: Transport, options: ApiOptions = {}
     } catch (error) {
       return {
         ok: false,
-        error: { code: 'ipc', message: error instanceof Error ? error.message : String(error) },
+        error: { code: 'ipc', message: errorMessage(error) },
       };
     }
   }

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Clipping, ClippingDraft } from '@shared/clipping';
+import { errorMessage } from '@shared/errors';
 import { cliFormat, cliFormatNames, exportItems } from '@shared/export';
 import type { ExportFormat, ExportItem } from '@shared/export';
 import { writeExport } from '../export/write-export';
@@ -174,7 +175,7 @@ export async function runConvert(
     } catch (e) {
       outcome = {
         ok: false,
-        error: { code: 'unreadable', message: e instanceof Error ? e.message : String(e) },
+        error: { code: 'unreadable', message: errorMessage(e) },
       };
     }
     if (!outcome.ok) {
@@ -222,7 +223,7 @@ export async function runConvert(
         `${failed > 0 ? `; ${failed} ${failed === 1 ? 'file' : 'files'} could not be imported` : ''}.\n`,
     );
   } catch (e) {
-    io.stderr(`Export failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`Export failed: ${errorMessage(e)}\n`);
     return 1;
   }
   return failed > 0 ? 1 : 0;

@@ -2,6 +2,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, isAbsolute } from 'node:path';
 import type { Refusal } from '@shared/clipping';
+import { errorMessage } from '@shared/errors';
 
 export type CollectedFile = { path: string } | { path: string; error: Refusal };
 
@@ -14,7 +15,7 @@ export interface CollectOptions {
 
 function osReason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
-  return e.code ? `${e.code}: ${e.message}` : String(e.message ?? err);
+  return e.code ? `${e.code}: ${e.message}` : errorMessage(err);
 }
 
 function inside(root: string, target: string): boolean {

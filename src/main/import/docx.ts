@@ -1,6 +1,7 @@
 /** DOCX → article through mammoth's raw text, after the zip-bomb guard. */
 import mammoth from 'mammoth';
 import type { Refusal } from '@shared/clipping';
+import { errorMessage } from '@shared/errors';
 import type { ArticleFields } from './article';
 import { parsePlainText } from './plain-text';
 import { cleanText } from './article';
@@ -34,7 +35,7 @@ export async function parseDocx(bytes: Uint8Array, name: string): Promise<DocxOu
       ok: false,
       error: {
         code: 'malformed',
-        message: `“${name}” is a damaged Word document (${(err as Error).message}); open and re-save it in Word.`,
+        message: `“${name}” is a damaged Word document (${errorMessage(err)}); open and re-save it in Word.`,
       },
     };
   }

@@ -12,6 +12,7 @@ import type {
   Refusal,
   SourceFormat,
 } from '@shared/clipping';
+import { errorMessage } from '@shared/errors';
 import { stripUnsafeChars } from '@shared/text-safety';
 import type { ArticleFields } from './article';
 import { decodeText, declaredHtmlCharset } from './decode';
@@ -207,7 +208,7 @@ async function parseUnsafe(bytes: Uint8Array, fileName: string): Promise<ParseOu
         if (err instanceof RefusalError) throw err;
         return refuse(
           'malformed',
-          `“${name}” is a damaged e-mail message (${(err as Error).message}); save the message again from your mail program.`,
+          `“${name}” is a damaged e-mail message (${errorMessage(err)}); save the message again from your mail program.`,
         );
       }
       encoding = { name: declaredMailCharset(bytes), guessed: false };
@@ -276,9 +277,8 @@ export async function parseBytes(bytes: Uint8Array, fileName: string): Promise<P
     return r.ok ? r : refuse(r.error.code, r.error.message);
   } catch (err) {
     const name = basename(fileName) || fileName;
-    const e = err as Error;
-    if (e instanceof RefusalError) return refuse(e.code, `“${name}” ${e.reason}`);
-    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    if (err instanceof RefusalError) return refuse(err.code, `“${name}” ${err.reason}`);
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
       return refuse(
         'malformed',
         `“${name}” is structured too deeply to read; it is probably damaged or hostile.`,
@@ -286,7 +286,7 @@ export async function parseBytes(bytes: Uint8Array, fileName: string): Promise<P
     }
     return refuse(
       'malformed',
-      `“${name}” could not be read as an article (${e?.message ?? String(err)}). It may be damaged; try saving it again.`,
+      `“${name}” could not be read as an article (${errorMessage(err)}). It may be damaged; try saving it again.`,
     );
   }
 }

@@ -1,10 +1,13 @@
 /**
  * PDF → article via pdfjs-dist's text layer. Lines are rebuilt from text items, paragraphs from
- * vertical gaps; the result then goes through the plain-text rules.
+ * vertical gaps; page numbers are dropped (boilerplate.ts) and the rest goes through the
+ * plain-text rules.
  */
 import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Refusal } from '@shared/clipping';
+import { errorMessage } from '@shared/errors';
 import { cleanText, type ArticleFields } from './article';
+import { isPageNumberLine } from './boilerplate';
 import { ensureDomMatrix } from './dom-matrix';
 import { checkPdfInflation } from './pdf-guard';
 import { parsePlainText } from './plain-text';
@@ -144,7 +147,7 @@ export async function parsePdf(bytes: Uint8Array, name: string): Promise<PdfOutc
       ok: false,
       error: {
         code: 'malformed',
-        message: `“${name}” is a damaged PDF (${(err as Error).message || n}); re-download or re-export it.`,
+        message: `“${name}” is a damaged PDF (${errorMessage(err) || n}); re-download or re-export it.`,
       },
     };
   }
@@ -181,9 +184,7 @@ export async function parsePdf(bytes: Uint8Array, name: string): Promise<PdfOutc
         );
         break;
       }
-      const lines = linesOf(content.items as unknown[]).filter(
-        (l) => !/^\s*(page\s*)?\d+(\s*(of|\/)\s*\d+)?\s*$/i.test(l.text),
-      );
+      const lines = linesOf(content.items as unknown[]).filter((l) => !isPageNumberLine(l.text));
       for (const l of lines) chars += l.text.replace(/\s/g, '').length;
       pageParas.push(paragraphsOf(lines));
     }

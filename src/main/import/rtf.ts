@@ -10,147 +10,17 @@
  * \uN with the \ucN fallback skipped (negative N, surrogate pairs), \binN, ignorable
  * destinations (\*) and the known non-text ones (font and colour tables, stylesheet, info,
  * headers, footers, pictures, objects), fields (HYPERLINK targets kept, results as text).
+ *
+ * The reader is one state machine over the characters: how the next token is read depends on
+ * the state (\ucN fallbacks swallow whole tokens, \binN skips bytes), so the tokenizer is
+ * not a stage of its own. Its tables are in rtf-words.ts, code pages in rtf-codepages.ts.
  */
-import iconv from 'iconv-lite';
 import type { Paragraph } from './paragraphs';
-
-/** Destinations whose text is never document text. */
-const SKIP_DESTINATIONS = new Set([
-  'fonttbl',
-  'colortbl',
-  'stylesheet',
-  'info',
-  'header',
-  'headerl',
-  'headerr',
-  'headerf',
-  'footer',
-  'footerl',
-  'footerr',
-  'footerf',
-  'pict',
-  'object',
-  'objdata',
-  'themedata',
-  'colorschememapping',
-  'latentstyles',
-  'datastore',
-  'xmlnstbl',
-  'listtable',
-  'listoverridetable',
-  'rsidtbl',
-  'generator',
-  'filetbl',
-  'revtbl',
-  'pgdsctbl',
-  'footnote',
-  'annotation',
-  'atnid',
-  'atnauthor',
-  'bkmkstart',
-  'bkmkend',
-  'shp',
-  'shpinst',
-  'nonshppict',
-  'template',
-  'fldinst',
-  'falt',
-  'panose',
-  'author',
-  'operator',
-  'title',
-  'subject',
-  'keywords',
-  'comment',
-  'doccomm',
-  'company',
-  'userprops',
-  'docvar',
-  'xe',
-  'tc',
-  'txe',
-  'mmathPr',
-  'wgrffmtfilter',
-  'pnseclvl',
-  'pntext',
-  'pntxta',
-  'pntxtb',
-  'listtext',
-]);
+import { CHARSET_CODEPAGE, decodeBytes, isLeadByte } from './rtf-codepages';
+import { SKIP_DESTINATIONS, SKIPPED_BUT_READ, SYMBOLS } from './rtf-words';
 
 /** Any character that is not white space (no-break spaces included). */
 const VISIBLE_RE = /[^\s\u00a0]/;
-
-/** Control words that still matter inside a skipped destination. */
-const SKIPPED_BUT_READ = new Set(['f', 'fcharset', 'cpg', 'bin', 'u', 'uc', 'title', 'ansicpg']);
-
-/** \fcharsetN → Windows code page. */
-const CHARSET_CODEPAGE: Record<number, number> = {
-  77: 10000,
-  128: 932,
-  129: 949,
-  130: 1361,
-  134: 936,
-  136: 950,
-  161: 1253,
-  162: 1254,
-  163: 1258,
-  177: 1255,
-  178: 1256,
-  186: 1257,
-  204: 1251,
-  222: 874,
-  238: 1250,
-};
-
-/** Lead bytes of the double-byte code pages: the next \'hh belongs to the same character. */
-function isLeadByte(codepage: number, b: number): boolean {
-  switch (codepage) {
-    case 932:
-      return (b >= 0x81 && b <= 0x9f) || (b >= 0xe0 && b <= 0xfc);
-    case 936:
-    case 949:
-    case 950:
-      return b >= 0x81 && b <= 0xfe;
-    default:
-      return false;
-  }
-}
-
-function codepageName(cp: number): string {
-  if (cp === 10000) return 'macintosh';
-  if (cp === 932) return 'shift_jis';
-  if (cp === 936) return 'gbk';
-  if (cp === 949) return 'cp949';
-  if (cp === 950) return 'big5';
-  return `windows${cp}`;
-}
-
-function decodeBytes(bytes: number[], cp: number): string {
-  const name = codepageName(cp);
-  return iconv.encodingExists(name)
-    ? iconv.decode(Buffer.from(bytes), name)
-    : iconv.decode(Buffer.from(bytes), 'windows1252');
-}
-
-const SYMBOLS: Record<string, string> = {
-  emdash: '\u2014',
-  endash: '\u2013',
-  emspace: '\u2003',
-  enspace: '\u2002',
-  qmspace: '\u2005',
-  bullet: '\u2022',
-  lquote: '\u2018',
-  rquote: '\u2019',
-  ldblquote: '\u201c',
-  rdblquote: '\u201d',
-  tab: '\t',
-  line: '\n',
-  zwj: '\u200d',
-  zwnj: '\u200c',
-  ltrmark: '\u200e',
-  rtlmark: '\u200f',
-};
 
 interface GroupState {
   /** Number of fallback characters after \uN. */

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import * as v from 'valibot';
+import { errorMessage } from '@shared/errors';
 import {
   invokeContract,
   type AppInfo,
@@ -98,7 +99,7 @@ function handler<C extends InvokeChannel>(channel: C, impl: Impl<C>): IpcHandler
       }
       return ok(checked.output);
     } catch (error) {
-      return err('internal', error instanceof Error ? error.message : String(error));
+      return err('internal', errorMessage(error));
     }
   };
 }

@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportItem } from '@shared/ipc';
+import { errorMessage } from '@shared/errors';
 import { collectFiles, parseFile } from '../import';
 import { ownBytes, type WorkerMessage, type WorkerStart } from './import-protocol';
 
@@ -86,7 +87,6 @@ if (parentPort) {
   const post = (message: WorkerMessage): void => port.postMessage(message);
   run(workerData as WorkerStart, post).then(
     () => post({ type: 'finished' }),
-    (error: unknown) =>
-      post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => post({ type: 'failed', message: errorMessage(error) }),
   );
 }

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { HighlightSchema } from '../annotations';
 import { ClippingDraftSchema } from '../clipping';
 import { DEFAULT_TITLE } from './common';
+import { errorMessage } from '../errors';
 import { safeFileName } from './file-names';
 import type { ExportFile, ExportItem, ExportOptions } from './types';
 
@@ -77,7 +78,7 @@ export function parseClipbookExport(text: string): ParseExportResult {
   try {
     raw = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (e) {
-    return { ok: false, error: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, error: `Not valid JSON: ${errorMessage(e)}` };
   }
   if (typeof raw === 'object' && raw !== null && 'format' in raw) {
     const { format, version } = raw as { format: unknown; version?: unknown };

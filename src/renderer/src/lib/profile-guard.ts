@@ -6,6 +6,7 @@
  * indexedDB.databases(), which opens nothing, and compared with ours first.
  */
 import { CURRENT_SCHEMA_VERSION, DATABASE_NAME } from './db';
+import { errorMessage, hasErrorName } from './errors';
 
 /** Dexie stores version N as IndexedDB version N × 10 (it may add a little on top). */
 export const DEXIE_VERSION_FACTOR = 10;
@@ -36,15 +37,11 @@ export function tooNewMessage(schema: number | null): string {
 
 /** Dexie's VersionError, should it ever be raised (older Dexie, or a race with a newer app). */
 export function isVersionError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const inner = (error as Error & { inner?: unknown }).inner;
-  return error.name === 'VersionError' || (inner instanceof Error && inner.name === 'VersionError');
+  return hasErrorName(error, 'VersionError');
 }
 
 /** The on-disk schema in a VersionError ("… existing version (30)" is schema 3), if any. */
 export function schemaFromVersionError(error: unknown): number | null {
-  const match = /existing version \((\d+(?:\.\d+)?)\)/i.exec(
-    error instanceof Error ? error.message : '',
-  );
+  const match = /existing version \((\d+(?:\.\d+)?)\)/i.exec(errorMessage(error));
   return match ? Math.floor(Number(match[1]) / DEXIE_VERSION_FACTOR) : null;
 }

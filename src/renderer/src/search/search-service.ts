@@ -11,6 +11,7 @@ import {
   type TrashedMode,
 } from '@shared/search/index';
 import { isCoverageFilter, type CoverageFacts } from '@shared/search/coverage-filter';
+import { errorMessage } from '@shared/errors';
 import { parseQuery, type QueryError } from '@shared/search/query';
 import { needsPositions, someFilter } from '@shared/search/query-ast';
 import type { StoryLookup } from '@shared/stories/filters';
@@ -350,6 +351,6 @@ export async function respond(
   try {
     return { seq: message.seq, ok: true, result: await service.handle(message.request) };
   } catch (e) {
-    return { seq: message.seq, ok: false, message: e instanceof Error ? e.message : String(e) };
+    return { seq: message.seq, ok: false, message: errorMessage(e) };
   }
 }

@@ -3,7 +3,7 @@ import type { BulkEdit, LibraryRepo, MetadataPatch } from '../lib/library-repo';
 import type { LibraryState } from './library.svelte';
 import type { NoticesState } from './notices.svelte';
 import type { UndoState } from './undo.svelte';
-import { describeWriteError } from '../lib/errors';
+import { describeWriteError, errorMessage } from '../lib/errors';
 
 const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
@@ -100,7 +100,7 @@ export class LibraryActions {
       );
       return null;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
     }
   }
 
@@ -134,7 +134,7 @@ export class LibraryActions {
       }
       return null;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
     }
   }
 
@@ -151,7 +151,7 @@ export class LibraryActions {
       });
       return null;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
     }
   }
 
@@ -166,7 +166,7 @@ export class LibraryActions {
       }
       return null;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
     }
   }
 

@@ -7,6 +7,7 @@ import {
   type RestoreMode,
   type VerifiedBackup,
 } from '../lib/backup';
+import { errorMessage } from '../lib/errors';
 import { readAll, streamOf } from '../lib/file-source';
 import type { LibraryRepo } from '../lib/library-repo';
 import type { SettingValue } from '../lib/settings';
@@ -41,10 +42,7 @@ export class BackupsState {
     try {
       return await work();
     } catch (error) {
-      this.#notices.push(
-        'error',
-        `${label} failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.#notices.push('error', `${label} failed: ${errorMessage(error)}`);
       return undefined;
     } finally {
       this.busy = '';
@@ -120,7 +118,7 @@ export class BackupsState {
           await this.#create({ to: 'auto-backup', keep: AUTO_KEEP + 1 });
         } catch (error) {
           throw new Error(
-            `no safety copy could be written (${error instanceof Error ? error.message : String(error)}); nothing was changed`,
+            `no safety copy could be written (${errorMessage(error)}); nothing was changed`,
             { cause: error },
           );
         }
@@ -182,10 +180,7 @@ export class BackupsState {
     try {
       await this.#create({ to: 'auto-backup', keep: AUTO_KEEP });
     } catch (error) {
-      this.#notices.push(
-        'error',
-        `The weekly backup could not be written: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.#notices.push('error', `The weekly backup could not be written: ${errorMessage(error)}`);
       return;
     }
     this.auto = { ...this.auto, lastAt: now.toISOString() };

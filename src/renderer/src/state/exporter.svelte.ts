@@ -3,6 +3,7 @@ import { EXPORT_FORMAT_LIST, exportItems } from '@shared/export';
 import { clipBookHtml } from '@shared/export/clip-book';
 import type { ExportFormat } from '@shared/export/formats';
 import type { ExportItem, ExportOptions } from '@shared/export/types';
+import { errorMessage } from '../lib/errors';
 import type { LibraryRepo } from '../lib/library-repo';
 import type { NoticesState } from './notices.svelte';
 
@@ -104,7 +105,7 @@ export class ExporterState {
       run.message = `Exported ${items.length} clipping${items.length === 1 ? '' : 's'}${saved.paths.length > 1 ? ` into ${saved.paths.length} files` : ''}.`;
     } catch (error) {
       run.phase = 'failed';
-      run.message = error instanceof Error ? error.message : String(error);
+      run.message = errorMessage(error);
       this.#notices.push('error', `The export failed: ${run.message}`);
     }
   }

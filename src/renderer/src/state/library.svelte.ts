@@ -1,6 +1,7 @@
 import type { Clipping } from '@shared/clipping';
 import type { ClippingSummary, TagRecord } from '../lib/db';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
+import { errorMessage } from '../lib/errors';
 import { isVersionError, schemaFromVersionError, tooNewMessage } from '../lib/profile-guard';
 import {
   emptyFilters,
@@ -259,7 +260,7 @@ export class LibraryState {
       // this catches Dexie's VersionError should it still come).
       this.loadError = isVersionError(error)
         ? tooNewMessage(schemaFromVersionError(error))
-        : `The library could not be read: ${error instanceof Error ? error.message : String(error)}`;
+        : `The library could not be read: ${errorMessage(error)}`;
     }
     this.loaded = true;
   }

@@ -10,6 +10,7 @@ import {
   type HighlightColor,
 } from '@shared/annotations';
 import type { LibraryRepo } from '../lib/library-repo';
+import { errorMessage } from '../lib/errors';
 import {
   emptyPassageFilter,
   filterPassages,
@@ -83,7 +84,7 @@ export class PassagesState {
         if (this.rows === rows) void prepareWordSearch(rows);
       }, 50);
     } catch (error) {
-      this.loadError = `The highlights could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      this.loadError = `The highlights could not be read: ${errorMessage(error)}`;
     }
     this.loaded = true;
   }
@@ -113,7 +114,7 @@ export class PassagesState {
     try {
       await this.#repo.settings.put('highlightColorNames', clean);
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
     }
     this.colorNames = clean;
     return null;

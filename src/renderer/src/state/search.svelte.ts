@@ -1,6 +1,7 @@
 import type { Clipping } from '@shared/clipping';
 import type { Snippet, TextRange } from '@shared/search/snippet';
 import { toSearchDoc } from '@shared/search/types';
+import { errorMessage } from '../lib/errors';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import type { SearchClient } from '../search/search-client';
 import { withOpenStory } from '@shared/stories/filters';
@@ -82,10 +83,7 @@ export class SearchState {
       if (this.query.trim()) void this.run();
       await this.#reconcile();
     } catch (error) {
-      this.#notices.push(
-        'error',
-        `Search is unavailable: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.#notices.push('error', `Search is unavailable: ${errorMessage(error)}`);
     }
   }
 
@@ -152,7 +150,7 @@ export class SearchState {
         .catch((error: unknown) => {
           this.#notices.push(
             'error',
-            `The search index could not be updated: ${error instanceof Error ? error.message : String(error)}`,
+            `The search index could not be updated: ${errorMessage(error)}`,
           );
         });
     }, 250);

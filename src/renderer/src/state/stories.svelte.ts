@@ -4,6 +4,7 @@
  * undo. Grouping itself runs in the stories worker; the first start groups the library once.
  */
 import type { StoryMemberRecord, ClippingSummary } from '../lib/db';
+import { errorMessage } from '../lib/errors';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import { STORY_ENGINE_VERSION, type ChoiceChange } from '../lib/stories-store';
 import { collapseStories } from '../lib/story-rows';
@@ -192,9 +193,6 @@ export class StoriesState {
   }
 
   #fail(what: string, error: unknown): void {
-    this.#notices.push(
-      'error',
-      `${what}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    this.#notices.push('error', `${what}: ${errorMessage(error)}`);
   }
 }

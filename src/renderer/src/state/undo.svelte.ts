@@ -1,3 +1,4 @@
+import { errorMessage } from '../lib/errors';
 import type { NoticesState } from './notices.svelte';
 
 interface UndoEntry {
@@ -30,10 +31,7 @@ export class UndoState {
       await entry.run();
       this.#notices.push('info', `Undone: ${entry.label}`);
     } catch (error) {
-      this.#notices.push(
-        'error',
-        `Could not undo: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.#notices.push('error', `Could not undo: ${errorMessage(error)}`);
     }
   }
 }

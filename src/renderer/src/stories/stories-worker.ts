@@ -4,6 +4,7 @@
  * app's IndexedDB itself; the window talks to it through StoriesClient.
  */
 import { CandidateIndex } from '@shared/stories/candidates';
+import { errorMessage } from '@shared/errors';
 import { createDatabase } from '../lib/db';
 import {
   addToStories,
@@ -79,7 +80,7 @@ scope.addEventListener('message', (event) => {
         scope.postMessage({
           seq,
           ok: false,
-          message: error instanceof Error ? error.message : String(error),
+          message: errorMessage(error),
         }),
     ),
   );
