@@ -6,7 +6,7 @@
 import type { StoryMemberRecord, ClippingSummary } from '../lib/db';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import { STORY_ENGINE_VERSION, type ChoiceChange } from '../lib/stories-store';
-import { collapseStories } from '../lib/story-rows';
+import { StoryRows } from '../lib/story-rows';
 import type { StoriesClient } from '../stories/stories-client';
 import type { StoryText } from '../stories/stories-protocol';
 import type { NoticesState } from './notices.svelte';
@@ -35,6 +35,8 @@ export class StoriesState {
   readonly #notices: NoticesState;
   readonly #undo: UndoState;
   readonly #client: StoriesClient;
+  /** Each row's story, kept between filters and updated with what the worker changed. */
+  #rows = new StoryRows(new Map());
   #added = new Set<string>();
   #addedDocs = new Map<string, StoryText>();
   #regroup = new Set<string>();
@@ -82,6 +84,7 @@ export class StoriesState {
       if (row) next.set(id, row);
       else next.delete(id);
     });
+    this.#rows.update(next, changed);
     this.members = next;
     this.onreload(next);
   }
@@ -91,8 +94,10 @@ export class StoriesState {
 
   async reload(): Promise<void> {
     const rows = await this.#repo.db.storyMembers.toArray();
-    this.members = new Map(rows.map((r) => [r.id, r]));
-    this.onreload(this.members);
+    const members = new Map(rows.map((r) => [r.id, r]));
+    this.#rows = new StoryRows(members);
+    this.members = members;
+    this.onreload(members);
   }
 
   async setStoryRows(on: boolean): Promise<void> {
@@ -111,7 +116,9 @@ export class StoriesState {
 
   /** One row per story (see collapseStories). */
   collapse(rows: readonly ClippingSummary[]): ClippingSummary[] {
-    return collapseStories(rows, this.members);
+    // Read for the callers' $derived: a new set of stories collapses again.
+    if (this.members.size === 0) return rows as ClippingSummary[];
+    return this.#rows.collapse(rows);
   }
 
   async split(id: string, title: string): Promise<void> {
