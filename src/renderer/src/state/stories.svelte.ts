@@ -3,7 +3,7 @@
  * when the stories worker changes them), the one-row-per-story list setting, and split with
  * undo. Grouping itself runs in the stories worker; the first start groups the library once.
  */
-import type { StoryMemberRecord, ClippingSummary } from '../lib/db';
+import { pagesByKey, type StoryMemberRecord, type ClippingSummary } from '../lib/db';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import { STORY_ENGINE_VERSION, type ChoiceChange } from '../lib/stories-store';
 import { StoryRows } from '../lib/story-rows';
@@ -14,6 +14,7 @@ import type { UndoState } from './undo.svelte';
 
 /** Import batches arrive every ~100 ms: group them a moment later, together. */
 const BATCH_MS = 300;
+const RELOAD_PAGE = 2000;
 
 export class StoriesState {
   members = $state.raw<ReadonlyMap<string, StoryMemberRecord>>(new Map());
@@ -93,8 +94,11 @@ export class StoriesState {
   onreload: (members: ReadonlyMap<string, StoryMemberRecord>) => void = () => undefined;
 
   async reload(): Promise<void> {
-    const rows = await this.#repo.db.storyMembers.toArray();
-    const members = new Map(rows.map((r) => [r.id, r]));
+    // A page at a time: reading the whole table at once was one long task of the window
+    // (≈ 0.9 s for 94,000 rows after a regrouping, bench:stories).
+    const members = new Map<string, StoryMemberRecord>();
+    for await (const page of pagesByKey(this.#repo.db.storyMembers, RELOAD_PAGE))
+      for (const r of page) members.set(r.id, r);
     this.#rows = new StoryRows(members);
     this.members = members;
     this.onreload(members);
