@@ -19,8 +19,8 @@
  * a silent worker in for the stories
  * worker, to measure what grouping into stories adds (compare `groupedSeconds`).
  */
-import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,6 +35,7 @@ import {
   HARNESS_PRELOAD_URL,
   wireRenderer,
 } from '../test/e2e/support/harness';
+import { chromiumCpu } from './chromium-cpu';
 import { generateTextArticle, writeArticles } from './generate-articles';
 import { ARTICLES_PER_EXPORT, writeNexisExports } from './generate-exports';
 
@@ -192,58 +193,6 @@ function splitProfile(profile: CpuProfile): { busyMs: number; harnessMs: number 
 async function mainThreadMs(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-}
-
-interface ChromiumCpu {
-  /** CPU seconds per process type. */
-  byType: Record<string, number>;
-  /** CPU ms per process type and thread name, where /proc has them (Linux); threads that
-   * ended before the reading are missing, so these are lower bounds. */
-  byThread: Record<string, number>;
-}
-
-/** CPU time of Chromium's processes so far, and of their threads where the OS tells. */
-async function chromiumCpu(browser: Browser): Promise<ChromiumCpu> {
-  const cdp = await browser.newBrowserCDPSession();
-  try {
-    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
-      processInfo: { type: string; id: number; cpuTime: number }[];
-    };
-    const byType: Record<string, number> = {};
-    const byThread: Record<string, number> = {};
-    for (const p of processInfo) {
-      byType[p.type] = (byType[p.type] ?? 0) + p.cpuTime;
-      for (const [name, ms] of threadCpu(p.id)) {
-        const key = `${p.type}: ${name}`;
-        byThread[key] = (byThread[key] ?? 0) + ms;
-      }
-    }
-    return { byType, byThread };
-  } finally {
-    await cdp.detach();
-  }
-}
-
-/** CPU ms per thread name of a process, from /proc (utime + stime at 100 ticks a second). */
-function threadCpu(pid: number): [string, number][] {
-  const out: [string, number][] = [];
-  let tasks: string[];
-  try {
-    tasks = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return out;
-  }
-  for (const task of tasks) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.push([name, (Number(fields[11]) + Number(fields[12])) * 10]);
-    } catch {
-      // The thread ended meanwhile.
-    }
-  }
-  return out;
 }
 
 function nodeCpuMs(): number {

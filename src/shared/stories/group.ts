@@ -105,28 +105,63 @@ interface Prepared {
   index: number;
 }
 
-function sortedSet(values: ArrayLike<number>): Uint32Array {
-  const out = Uint32Array.from(values).sort();
+function sortedSet(values: Uint32Array): Uint32Array {
+  const out = values.slice().sort();
   let k = 0;
   for (let i = 0; i < out.length; i++)
     if (i === 0 || out[i] !== out[k - 1]) out[k++] = out[i] as number;
-  return out.slice(0, k);
+  return k === out.length ? out : out.subarray(0, k);
 }
 
-/** Per outlet, the paragraph hashes it repeats in TEMPLATE_REPEATS clippings or more. */
-function templateParagraphs(docs: readonly StoryDoc[]): Map<string, Set<number>> {
-  const counts = new Map<string, Map<number, number>>();
-  for (const d of docs) {
-    const source = d.source.toLowerCase();
-    let m = counts.get(source);
-    if (!m) counts.set(source, (m = new Map()));
-    for (const h of new Set(d.sketch.paraHashes)) m.set(h, (m.get(h) ?? 0) + 1);
-  }
+/**
+ * Per outlet (lower-cased), the paragraph hashes it repeats in TEMPLATE_REPEATS clippings or
+ * more. Counted by sorting (outlet, hash) keys packed in a float: a map of maps cost more
+ * than all the comparisons at 100,000 clippings.
+ */
+function templateParagraphs(
+  docs: readonly StoryDoc[],
+  sources: readonly string[],
+): Map<string, Set<number>> {
+  const outlet = new Map<string, number>();
+  const names: string[] = [];
+  let total = 0;
+  for (const d of docs) total += d.sketch.paraHashes.length;
+  const keys = new Float64Array(total);
+  let k = 0;
+  docs.forEach((d, i) => {
+    const source = sources[i] as string;
+    let o = outlet.get(source);
+    if (o === undefined) {
+      o = names.length;
+      outlet.set(source, o);
+      names.push(source);
+    }
+    const hashes = d.sketch.paraHashes;
+    // Once per clipping: a paragraph it repeats itself is not a template.
+    const seen = hashes.length > 32 ? new Set<number>() : null;
+    for (let p = 0; p < hashes.length; p++) {
+      const h = hashes[p] as number;
+      if (seen) {
+        if (seen.has(h)) continue;
+        seen.add(h);
+      } else if (hashes.subarray(0, p).includes(h)) continue;
+      keys[k++] = o * 4294967296 + h;
+    }
+  });
+  const sorted = keys.subarray(0, k).sort();
   const out = new Map<string, Set<number>>();
-  for (const [source, m] of counts) {
-    const set = new Set<number>();
-    for (const [h, n] of m) if (n >= TEMPLATE_REPEATS) set.add(h);
-    if (set.size > 0) out.set(source, set);
+  for (let i = 0; i < sorted.length;) {
+    const key = sorted[i] as number;
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === key) j++;
+    if (j - i >= TEMPLATE_REPEATS) {
+      const o = Math.floor(key / 4294967296);
+      const name = names[o] as string;
+      let set = out.get(name);
+      if (!set) out.set(name, (set = new Set()));
+      set.add(key - o * 4294967296);
+    }
+    i = j;
   }
   return out;
 }
@@ -142,7 +177,7 @@ function comparedSamples(doc: StoryDoc, template: Set<number> | undefined): Uint
       for (let i = start; i < end; i++) kept.push(samples[i] as number);
     start = end;
   }
-  return sortedSet(kept);
+  return sortedSet(Uint32Array.from(kept));
 }
 
 /** Date then id: the order the window scan and the choice of original rely on. */
@@ -155,41 +190,76 @@ function byDate(a: Prepared, b: Prepared): number {
 }
 
 /**
- * Candidate pairs (indexes into `prepared`, i < j) sharing an anchor within the window.
- * Anchors are sorted once as (hash, position) packed in a float: no map per shingle.
+ * Calls `visit(a, b, shared)` for each pair of positions in `prepared` (a < b, in date
+ * order) that share `shared` anchors within the window. Anchors are sorted once as (hash,
+ * position) packed in a float; each position then counts the later positions of its anchors'
+ * runs in a dense array: no map keyed by pair, no sort of pairs.
  */
-function candidatePairs(prepared: readonly Prepared[], windowDays: number): Map<number, number> {
+function eachCandidatePair(
+  prepared: readonly Prepared[],
+  windowDays: number,
+  visit: (a: number, b: number, shared: number) => void,
+): void {
+  const n = prepared.length;
   let total = 0;
   for (const p of prepared) for (const h of p.set) if (h % ANCHOR_MOD === 0) total++;
   const keys = new Float64Array(total);
-  const n = prepared.length;
   let k = 0;
   for (const p of prepared)
     for (const h of p.set) if (h % ANCHOR_MOD === 0) keys[k++] = (h / ANCHOR_MOD) * n + p.index;
   keys.sort();
-  const pairs = new Map<number, number>();
-  let i = 0;
-  while (i < keys.length) {
+  /** The position at each key, and where its pairing stops in the anchor's run. */
+  const owner = new Int32Array(total);
+  const last = new Int32Array(total);
+  const perPosition = new Int32Array(n + 1);
+  for (let i = 0; i < total;) {
     const hash = Math.floor((keys[i] as number) / n);
     let j = i + 1;
-    while (j < keys.length && Math.floor((keys[j] as number) / n) === hash) j++;
+    while (j < total && Math.floor((keys[j] as number) / n) === hash) j++;
     // A shingle in very many clippings is common phrasing or one huge story: each of them
     // is then paired with its next few only, which still chains a huge story together.
     const reach = j - i > COMMON_ANCHOR ? CHAIN_REACH : j - i;
-    for (let a = i; a < j; a++) {
-      const pa = prepared[(keys[a] as number) - hash * n] as Prepared;
-      const last = Math.min(j, a + 1 + reach);
-      for (let b = a + 1; b < last; b++) {
-        const pb = prepared[(keys[b] as number) - hash * n] as Prepared;
-        // Positions are in date order, so the first one out of the window ends the run.
-        if (pb.day - pa.day > windowDays) break;
-        const key = pa.index * n + pb.index;
-        pairs.set(key, (pairs.get(key) ?? 0) + 1);
-      }
+    for (let x = i; x < j; x++) {
+      const position = (keys[x] as number) - hash * n;
+      owner[x] = position;
+      last[x] = Math.min(j, x + 1 + reach);
+      perPosition[position + 1] = (perPosition[position + 1] as number) + 1;
     }
     i = j;
   }
-  return pairs;
+  for (let p = 0; p < n; p++)
+    perPosition[p + 1] = (perPosition[p + 1] as number) + (perPosition[p] as number);
+  const fill = perPosition.slice(0, n);
+  const keysOf = new Int32Array(total);
+  for (let x = 0; x < total; x++) {
+    const position = owner[x] as number;
+    const at = fill[position] as number;
+    keysOf[at] = x;
+    fill[position] = at + 1;
+  }
+  const day = Int32Array.from(prepared, (p) => p.day);
+  const counts = new Int32Array(n);
+  const touched = new Int32Array(n);
+  for (let a = 0; a < n; a++) {
+    let t = 0;
+    const dayA = day[a] as number;
+    for (let e = perPosition[a] as number; e < (perPosition[a + 1] as number); e++) {
+      const x = keysOf[e] as number;
+      for (let y = x + 1; y < (last[x] as number); y++) {
+        const b = owner[y] as number;
+        // Positions are in date order, so the first one out of the window ends the run.
+        if ((day[b] as number) - dayA > windowDays) break;
+        const seen = counts[b] as number;
+        if (seen === 0) touched[t++] = b;
+        counts[b] = seen + 1;
+      }
+    }
+    for (let i = 0; i < t; i++) {
+      const b = touched[i] as number;
+      visit(a, b, counts[b] as number);
+      counts[b] = 0;
+    }
+  }
 }
 
 /** Union-find over positions that keeps each component's members for the apart checks. */
@@ -238,10 +308,11 @@ export function groupStories(
 ): Story[] {
   const windowDays = options.windowDays ?? WINDOW_DAYS;
   const threshold = options.threshold ?? THRESHOLD;
-  const templates = templateParagraphs(docs);
+  const sources = docs.map((d) => d.source.toLowerCase());
+  const templates = templateParagraphs(docs, sources);
   // Undated clippings are compared with each other only, as if all of one day.
   const buckets = new Map<string, Prepared[]>();
-  for (const doc of docs) {
+  for (const [i, doc] of docs.entries()) {
     const day = dayOf(doc.publishedAt);
     const key = `${languageKey(doc.language)}\u0000${day === null ? 'undated' : ''}`;
     let list = buckets.get(key);
@@ -249,7 +320,7 @@ export function groupStories(
     list.push({
       doc,
       day: day ?? 0,
-      set: comparedSamples(doc, templates.get(doc.source.toLowerCase())),
+      set: comparedSamples(doc, templates.get(sources[i] as string)),
       index: 0,
     });
   }
@@ -259,18 +330,17 @@ export function groupStories(
   for (const list of buckets.values()) {
     list.sort(byDate);
     list.forEach((p, i) => (p.index = i));
-    const n = list.length;
-    for (const [key, shared] of candidatePairs(list, windowDays)) {
-      const a = list[Math.floor(key / n)] as Prepared;
-      const b = list[key % n] as Prepared;
+    eachCandidatePair(list, windowDays, (x, y, shared) => {
+      const a = list[x] as Prepared;
+      const b = list[y] as Prepared;
       // One shared anchor is enough only for short texts, which have few anchors.
       if (shared < 2 && Math.min(a.set.length, b.set.length) > 2 * (ANCHOR_MOD / SAMPLE_MOD))
-        continue;
+        return;
       const similarity = containment(a.set, b.set);
       if (similarity >= threshold) edges.push({ a, b, similarity });
-    }
+    });
     for (const p of list) all.push(p);
-    done += n;
+    done += list.length;
     options.onProgress?.(done, docs.length);
   }
   all.sort(byDate);
@@ -341,6 +411,14 @@ export function groupStories(
 
 /** The original (an agency's own copy when the text credits one, else the earliest) first. */
 function storyOf(members: Prepared[]): Story {
+  const only = members.length === 1 ? (members[0] as Prepared) : null;
+  if (only)
+    return {
+      id: only.doc.id,
+      original: only.doc.id,
+      agency: only.doc.sketch.agency,
+      members: [{ id: only.doc.id, similarity: 1 }],
+    };
   const votes = new Map<string, number>();
   for (const m of members)
     if (m.doc.sketch.agency)

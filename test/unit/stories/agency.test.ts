@@ -66,6 +66,23 @@ describe('sketches', () => {
     expect(storyTokens('東京都の人口')).toEqual(['東', '京', '都', 'の', '人', '口']);
   });
 
+  it('tokens are the runs of letters, digits and marks the Unicode classes define', () => {
+    // The rule as one regular expression (what the character scan replaced, for speed).
+    const unspaced =
+      '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
+    const rule = new RegExp(`[${unspaced}]|(?:(?![${unspaced}])[\\p{L}\\p{N}\\p{M}])+`, 'gu');
+    const texts = [
+      'café naïve e\u0301te\u0301 ǅemal İstanbul ß ﬀ Ｆｕｌｌ ＡＢＣ ½ ²',
+      '𠀋𠀌 漢字かなカナ混じり文 ภาษาไทยไม่มีช่องว่าง ລາວ ខ្មែរ မြန်မာ',
+      'हिन्दी भाषा ক্ষ ١٢٣ العربية עברית o’neil a_b a-b x\u0300y 𝒜𝒷𝒸 😀 text',
+      'lone \ud800 high and \udc00 low surrogates, \u200d joiner, \u00ad soft hyphen',
+    ];
+    for (const text of texts) {
+      const folded = text.normalize('NFKC').toLowerCase();
+      expect(storyTokens(text)).toEqual(folded.match(rule) ?? []);
+    }
+  });
+
   it('containment is the share of the smaller sample set found in the other', () => {
     const a = Uint32Array.from([4, 8, 12, 16]);
     const b = Uint32Array.from([4, 8, 12, 16, 20, 24, 28, 32]);

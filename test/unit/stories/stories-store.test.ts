@@ -19,12 +19,17 @@ import {
   undoChoice,
 } from '../../../src/renderer/src/lib/stories-store';
 import { exportJson, parseClipbookExport } from '@shared/export/json';
+import { CandidateIndex } from '@shared/stories/candidates';
 import { uniqueDbName } from '../db/seed';
 import { dbOf, openTestLibrary } from '../db/library-factory';
 
 const DIR = join(__dirname, '../../fixtures/stories');
 
-async function store(repo: LibraryRepo, names: string[]): Promise<Map<string, string>> {
+async function store(
+  repo: LibraryRepo,
+  names: string[],
+  index?: CandidateIndex,
+): Promise<Map<string, string>> {
   const items = [];
   for (const name of names) {
     const path = join(DIR, `${name}.md`);
@@ -38,6 +43,7 @@ async function store(repo: LibraryRepo, names: string[]): Promise<Map<string, st
   await addToStories(
     dbOf(repo),
     clippings.filter((c) => c !== undefined),
+    index,
   );
   return ids;
 }
@@ -68,6 +74,31 @@ describe('stories in the library', () => {
     });
     const row = await dbOf(repo).storyMembers.get(ids.get('copy-trimmed') as string);
     expect(row).toMatchObject({ size: 3, agency: 'Reuters' });
+  });
+
+  it('imports with the index kept in memory store each sketch once and group the same', async () => {
+    const repo = openTestLibrary();
+    const index = new CandidateIndex();
+    const first = await store(repo, ['wire-reuters', 'rival-report'], index);
+    const later = await store(repo, ['copy-trimmed', 'copy-herald', 'update-reuters'], index);
+    const ids = new Map([...first, ...later]);
+    expect(index.size).toBe(5);
+    const sketches = await dbOf(repo).storySketches.bulkGet([...ids.values()]);
+    expect(sketches.every((s) => s !== undefined && s.sketch.samples.length > 0)).toBe(true);
+    expect(await stories(dbOf(repo), ids)).toMatchObject({
+      'copy-trimmed': 'wire-reuters',
+      'copy-herald': 'wire-reuters',
+      'rival-report': '',
+    });
+    // A copy moved to the Trash is left out when a new copy regroups its story.
+    await dbOf(repo).summaries.update(ids.get('copy-herald') as string, {
+      deletedAt: '2025-01-01T00:00:00.000Z',
+    });
+    const more = await store(repo, ['copy-near-exact'], index);
+    const row = await dbOf(repo).storyMembers.get(ids.get('copy-trimmed') as string);
+    expect(row?.story).toBe(ids.get('wire-reuters'));
+    expect(await dbOf(repo).storyMembers.get(ids.get('copy-herald') as string)).toBeUndefined();
+    expect(more.size).toBe(1);
   });
 
   it('a split copy stays out through imports, a full regroup and undo brings it back', async () => {

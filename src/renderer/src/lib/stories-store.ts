@@ -63,12 +63,22 @@ async function loadChoices(db: ClipbookDb): Promise<StoryChoices> {
   };
 }
 
-/** Regroups `seeds` with their current story-mates; returns the ids whose rows changed. */
-async function regroup(db: ClipbookDb, seeds: Iterable<string>): Promise<string[]> {
+/**
+ * Regroups `seeds` with their current story-mates; returns the ids whose rows changed.
+ * `fresh` are sketches of clippings just stored (live, in memory): they are written here, in
+ * the same transaction, and neither read back nor checked against the Trash.
+ */
+async function regroup(
+  db: ClipbookDb,
+  seeds: Iterable<string>,
+  fresh: readonly StoryDoc[] = [],
+): Promise<string[]> {
   return db.transaction(
     'rw',
     [db.storySketches, db.storyMembers, db.storyChoices, db.summaries],
     async () => {
+      if (fresh.length > 0) await db.storySketches.bulkPut(fresh);
+      const known = new Map(fresh.map((d) => [d.id, d]));
       const ids = new Set(seeds);
       const rows = await db.storyMembers.bulkGet([...ids]);
       const stories = new Set(rows.flatMap((r) => (r ? [r.story] : [])));
@@ -82,12 +92,16 @@ async function regroup(db: ClipbookDb, seeds: Iterable<string>): Promise<string[
       for (const m of mates) ids.add(m.id);
       // Clippings in the Trash are in no story.
       const list = [...ids];
+      const others = list.filter((id) => !known.has(id));
       const [sketches, summaries] = await Promise.all([
-        db.storySketches.bulkGet(list),
-        db.summaries.bulkGet(list),
+        db.storySketches.bulkGet(others),
+        db.summaries.bulkGet(others),
       ]);
       const live = new Set(summaries.flatMap((s) => (s && s.deletedAt === '' ? [s.id] : [])));
-      const docs = sketches.filter((d): d is StoryDoc => !!d && live.has(d.id));
+      const docs = [
+        ...known.values(),
+        ...sketches.filter((d): d is StoryDoc => !!d && live.has(d.id)),
+      ];
       const grouped = groupStories(docs, await loadChoices(db));
       const before = new Map(mates.map((m) => [m.id, m]));
       for (const r of rows) if (r) before.set(r.id, r);
@@ -120,12 +134,11 @@ export async function addToStories(
 ): Promise<string[]> {
   const docs = clippings.map(docOf);
   if (docs.length === 0) return [];
-  await db.storySketches.bulkPut(docs);
   const candidates = index ?? (await loadCandidateIndex(db));
   for (const d of docs) candidates.add(d);
   const seeds = new Set(docs.map((d) => d.id));
   for (const d of docs) for (const id of candidates.candidates(d)) seeds.add(id);
-  return regroup(db, seeds);
+  return regroup(db, seeds, docs);
 }
 
 /** Regroups clippings already stored (by id), e.g. after they leave or return from the Trash. */

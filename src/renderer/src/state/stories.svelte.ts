@@ -7,7 +7,7 @@ import type { StoryMemberRecord, ClippingSummary } from '../lib/db';
 import { errorMessage } from '../lib/errors';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import { STORY_ENGINE_VERSION, type ChoiceChange } from '../lib/stories-store';
-import { collapseStories } from '../lib/story-rows';
+import { StoryRows } from '../lib/story-rows';
 import type { StoriesClient } from '../stories/stories-client';
 import type { StoryText } from '../stories/stories-protocol';
 import type { NoticesState } from './notices.svelte';
@@ -15,6 +15,7 @@ import type { UndoState } from './undo.svelte';
 
 /** Import batches arrive every ~100 ms: group them a moment later, together. */
 const BATCH_MS = 300;
+const RELOAD_PAGE = 2000;
 
 export class StoriesState {
   members = $state.raw<ReadonlyMap<string, StoryMemberRecord>>(new Map());
@@ -36,6 +37,8 @@ export class StoriesState {
   readonly #notices: NoticesState;
   readonly #undo: UndoState;
   readonly #client: StoriesClient;
+  /** Each row's story, kept between filters and updated with what the worker changed. */
+  #rows = new StoryRows(new Map());
   #added = new Set<string>();
   #addedDocs = new Map<string, StoryText>();
   #regroup = new Set<string>();
@@ -83,6 +86,7 @@ export class StoriesState {
       if (row) next.set(id, row);
       else next.delete(id);
     });
+    this.#rows.update(next, changed);
     this.members = next;
     this.onreload(next);
   }
@@ -91,9 +95,12 @@ export class StoriesState {
   onreload: (members: ReadonlyMap<string, StoryMemberRecord>) => void = () => undefined;
 
   async reload(): Promise<void> {
-    const rows = await this.#repo.allStoryMembers();
-    this.members = new Map(rows.map((r) => [r.id, r]));
-    this.onreload(this.members);
+    const members = new Map<string, StoryMemberRecord>();
+    for await (const page of this.#repo.storyMemberPages(RELOAD_PAGE))
+      for (const r of page) members.set(r.id, r);
+    this.#rows = new StoryRows(members);
+    this.members = members;
+    this.onreload(members);
   }
 
   async setStoryRows(on: boolean): Promise<void> {
@@ -112,7 +119,9 @@ export class StoriesState {
 
   /** One row per story (see collapseStories). */
   collapse(rows: readonly ClippingSummary[]): ClippingSummary[] {
-    return collapseStories(rows, this.members);
+    // Read for the callers' $derived: a new set of stories collapses again.
+    if (this.members.size === 0) return rows as ClippingSummary[];
+    return this.#rows.collapse(rows);
   }
 
   async split(id: string, title: string): Promise<void> {
