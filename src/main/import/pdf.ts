@@ -2,33 +2,11 @@
  * PDF → article via pdfjs-dist's text layer. Lines are rebuilt from text items, paragraphs from
  * vertical gaps; the result then goes through the plain-text rules.
  */
-import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Refusal } from '@shared/clipping';
 import { cleanText, type ArticleFields } from './article';
-import { ensureDomMatrix } from './dom-matrix';
 import { checkPdfInflation } from './pdf-guard';
+import { loadPdfjs } from './pdfjs';
 import { parsePlainText } from './plain-text';
-
-type PdfjsModule = typeof Pdfjs;
-let pdfjsPromise: Promise<PdfjsModule> | null = null;
-
-/**
- * pdfjs is loaded lazily and runs its worker code in this thread. It is ESM-only; the build
- * bundles it into the import worker's own CommonJS chunks, so nothing is import()ed from
- * node_modules inside the asar. DOMMatrix first: pdfjs constructs one at load (dom-matrix.ts).
- */
-async function loadPdfjs(): Promise<PdfjsModule> {
-  pdfjsPromise ??= (async () => {
-    ensureDomMatrix();
-    const g = globalThis as { pdfjsWorker?: unknown };
-    if (!g.pdfjsWorker) {
-      // @ts-expect-error -- the worker module ships without type declarations
-      g.pdfjsWorker = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as unknown;
-    }
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
-  return pdfjsPromise;
-}
 
 interface Line {
   text: string;
