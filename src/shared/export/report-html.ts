@@ -18,11 +18,12 @@ import {
   formatReportRange,
 } from './report-locale';
 import type { ReportOptions } from './report-options';
-import { REPORT_GROUP_LABELS } from './report-options';
+import { REPORT_GROUP_LABELS, asReportOptions } from './report-options';
+import { reportSummary } from './report-summary';
 import { pageSlot } from './report-pages';
 import type { ReportChart, ReportSummary } from './report-summary-types';
 import { alsoInLine, onePerStory } from './stories';
-import type { ExportItem } from './types';
+import type { ExportFile, ExportItem, ExportOptions } from './types';
 
 /** A CSS string literal that no title can break out of (every non-alphanumeric escaped). */
 export function cssString(text: string): string {
@@ -247,4 +248,34 @@ export function reportHtml(
 
 export function reportFileName(options: ReportOptions, extension: string): string {
   return safeFileName(options.title ?? DEFAULT_TITLE, { extension });
+}
+
+/** The summary when the settings ask for it; its charts are drawn in `chartDocument`. */
+export function summaryFor(
+  items: readonly ExportItem[],
+  options: ReportOptions,
+): ReportSummary | undefined {
+  if (!options.report.summary) return undefined;
+  if (!options.chartDocument)
+    throw new Error('The report summary needs a document to draw its charts in.');
+  return reportSummary(items, {
+    document: options.chartDocument,
+    locale: options.locale ?? DEFAULT_REPORT_LOCALE,
+  });
+}
+
+/** The report's print HTML as an export file (the app prints it to PDF, page numbers filled). */
+export function exportReportHtml(
+  all: readonly ExportItem[],
+  exportOptions: ExportOptions,
+): ExportFile[] {
+  const options = asReportOptions(exportOptions);
+  const summary = summaryFor(reportItems(all, options), options);
+  return [
+    {
+      name: reportFileName(options, 'html'),
+      data: reportHtml(all, options, summary),
+      mediaType: 'text/html;charset=utf-8',
+    },
+  ];
 }

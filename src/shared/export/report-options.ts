@@ -73,10 +73,11 @@ export type RasteriseSvg = (
 
 export interface ReportOptions extends ExportOptions {
   report: ReportSettings;
-  /** BCP 47 locale for dates and numbers (the user's); 'en-GB' when absent. */
-  locale?: string;
-  /** Word only: without it the summary's charts are left out and their tables kept. */
-  rasterise?: RasteriseSvg;
+}
+
+/** The report's options from an exporter's (its settings default when absent). */
+export function asReportOptions(options: ExportOptions): ReportOptions {
+  return { ...options, report: options.report ?? defaultReportSettings() };
 }
 
 /** Reads `--group-by tone,outlet` (or the dialog's list): known keys, no repeats, at most two. */
