@@ -58,7 +58,8 @@ figure.chart { margin: 0 0 6mm; break-inside: avoid; display: flex; gap: 4mm; al
 figure.chart .picture { flex: 1 1 auto; min-width: 0; }
 figure.chart svg { width: 100%; height: auto; }
 figure.chart figcaption { font-weight: 600; margin: 0 0 1mm; }
-table.numbers { border-collapse: collapse; font-size: 8pt; flex: 0 0 auto; max-width: 55mm; }
+table.numbers { border-collapse: collapse; font-size: 8pt; flex: 0 0 55mm; width: 55mm; }
+table.numbers th[scope='row'] { font-weight: 400; overflow-wrap: anywhere; }
 table.numbers th, table.numbers td { border-bottom: 0.2mm solid #d0d7de; padding: 0.5mm 1.5mm; text-align: start; }
 table.numbers td.n { text-align: end; font-variant-numeric: tabular-nums; }
 nav.toc ol { list-style: none; padding: 0; margin: 0; }

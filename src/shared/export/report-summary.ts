@@ -58,7 +58,7 @@ export function reportSummary(
     },
     { label: 'Outlets', value: n(s.byOutlet.filter((f) => f.key !== '').length) },
   ];
-  const tones = s.byTone.filter((f) => f.key !== '');
+  const tones = s.byTone.filter((f) => f.key !== '' && f.count > 0);
   if (tones.length > 0)
     figures.push({
       label: 'Tone',

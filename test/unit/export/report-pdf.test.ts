@@ -5,7 +5,8 @@
 import { chromium } from '@playwright/test';
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportHtml } from '@shared/export/report-html';
+import { reportHtml, summaryFor } from '@shared/export/report-html';
+import { nodeChartDocument } from '../../../src/main/export/report-node';
 import { fillPageSlots, pageSlot, pageSlotTargets } from '@shared/export/report-pages';
 import { printWithPageNumbers } from '../../../src/main/export/report-pdf';
 import { chromiumLaunchOptions } from '../../e2e/support/chromium';
@@ -52,7 +53,11 @@ describe('page slots', () => {
 
 describe('report PDF', () => {
   it('prints contents with the pages the groups and clippings are on', async () => {
-    const html = reportHtml(reportItems(), reportOptions({ groupBy: ['tone'] }), undefined);
+    const options = { ...reportOptions({ groupBy: ['tone'] }), chartDocument: nodeChartDocument() };
+    const html = reportHtml(reportItems(), options, summaryFor(reportItems(), options));
+    // The charts are vector: inline SVG, no pictures.
+    expect(html).toMatch(/<figure class="chart">[\s\S]*?<svg/);
+    expect(html).not.toContain('<img');
     const { pdf, prints, pages: found } = await printWithPageNumbers(html, print);
     expect(prints).toBe(2);
     const pages = await pdfPages(pdf);
@@ -67,11 +72,23 @@ describe('report PDF', () => {
     expect(cover).toContain(squash('7 clippings, grouped by tone'));
     expect(cover).not.toContain('Page1of');
 
+    // Summary page: the figures, each chart's title and numbers.
+    const summary = squash(pages[1]!);
+    expect(summary).toContain(squash('Summary'));
+    expect(summary).toContain(squash('Clippings 7'));
+    expect(summary).toContain(squash('Total reach 185,000 (4 with reach)'));
+    expect(summary).toContain(squash('1 positive, 2 neutral, 1 negative'));
+    expect(summary).toContain(squash('Coverage over time'));
+    expect(summary).toContain(squash('Top outlets'));
+
     // Contents: every group heading and clipping with the page it is printed on.
-    const contents = squash(pages[1]!);
+    const at = pages.findIndex((p) => squash(p).includes('Contents'));
+    expect(at).toBeGreaterThanOrEqual(2);
+    const contents = squash(pages[at]!);
+    expect(contents).toContain(squash('Summary 2'));
     expect(contents.startsWith('Harbourreport')).toBe(true); // running header
     expect(contents).toContain('Contents');
-    const after = 2;
+    const after = at + 1;
     for (const [heading, id] of [
       ['Positive', 'report-group-1'],
       ['Neutral', 'report-group-2'],
@@ -99,7 +116,7 @@ describe('report PDF', () => {
     expect(all).toContain(squash('12 February 2025 at 14:30'));
     expect(all).not.toContain('2025-03-03');
     expect(squash(pages[total - 1]!)).toContain(`Page${total}of${total}`);
-    expect(squash(pages[2]!)).toContain(`Page3of${total}`);
+    expect(squash(pages[at + 1]!)).toContain(`Page${at + 2}of${total}`);
   }, 60_000);
 
   it('prints highlights and notes only, right to left for Arabic', async () => {
