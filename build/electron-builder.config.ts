@@ -83,6 +83,9 @@ export function createBuilderConfig(env: Record<string, string | undefined>): Co
       // its optional native canvas, which only rendering uses, cannot load from an asar.
       '!node_modules/pdfjs-dist/**',
       '!node_modules/@napi-rs/**',
+      // resvg draws the Word report's charts for the command line only (the app uses a
+      // canvas); its native binary could not load from an asar anyway.
+      '!node_modules/@resvg/**',
     ],
     asar: true,
     // Nothing is unpacked: Electron reads worker_threads scripts, require()d modules and

@@ -8,6 +8,9 @@ import type { Clipping, ClippingDraft } from '@shared/clipping';
 import { errorMessage } from '@shared/errors';
 import { cliFormat, cliFormatNames, exportItems } from '@shared/export';
 import type { ExportFormat, ExportItem } from '@shared/export';
+import { defaultReportSettings, parseGroupBy } from '@shared/export/report-options';
+import type { ReportGroupKey } from '@shared/export/report-options';
+import { nodeChartDocument, rasteriseWithResvg } from '../export/report-node';
 import { writeExport } from '../export/write-export';
 import type { ExportFs } from '../export/write-export';
 
@@ -33,6 +36,8 @@ export interface ConvertDeps {
   >;
   /** The clock, injectable so tests are deterministic. */
   now?: () => Date;
+  /** The locale of report dates; the system's when absent. */
+  locale?: string;
   fs?: ExportFs;
 }
 
@@ -47,6 +52,11 @@ Options:
   --excerpt         export only the first paragraph of each article, not the full text
   --combined        md: one file for all articles instead of one per article
   --per-highlight   csv: one row per highlight instead of one per article
+  --report          docx: a report clip book (summary with charts, contents, groups)
+  --group-by KEYS   report: group by tag, outlet, section, tone or story; two with a
+                    comma, outer first (--group-by tone,outlet)
+  --author TEXT     report: author or organisation on the cover
+  --subtitle TEXT   report: subtitle on the cover
   -h, --help        show this help
 
 A PDF clip book needs the Clipbook app (it is printed by its Chromium renderer):
@@ -57,6 +67,10 @@ interface Parsed {
   to?: string;
   out?: string;
   title?: string;
+  author?: string;
+  subtitle?: string;
+  'group-by'?: string;
+  report: boolean;
   excerpt: boolean;
   combined: boolean;
   perHighlight: boolean;
@@ -70,6 +84,7 @@ function parseArgs(argv: readonly string[]): Parsed | string {
     excerpt: false,
     combined: false,
     perHighlight: false,
+    report: false,
     help: false,
     files: [],
   };
@@ -89,12 +104,18 @@ function parseArgs(argv: readonly string[]): Parsed | string {
     switch (flag) {
       case '--to':
       case '--out':
-      case '--title': {
+      case '--title':
+      case '--author':
+      case '--subtitle':
+      case '--group-by': {
         const value = takeValue();
         if (value === undefined || value === '') return `${flag} needs a value.`;
-        p[flag.slice(2) as 'to' | 'out' | 'title'] = value;
+        p[flag.slice(2) as 'to' | 'out' | 'title' | 'author' | 'subtitle' | 'group-by'] = value;
         break;
       }
+      case '--report':
+        p.report = true;
+        break;
       case '--excerpt':
         p.excerpt = true;
         break;
@@ -116,20 +137,34 @@ function parseArgs(argv: readonly string[]): Parsed | string {
   return p;
 }
 
-function resolveFormat(p: Parsed): { format: ExportFormat } | { error: string } {
+function resolveFormat(
+  p: Parsed,
+): { format: ExportFormat; groupBy: ReportGroupKey[] } | { error: string } {
   const to = (p.to ?? '').toLowerCase();
+  const groupBy = p['group-by'] === undefined ? [] : parseGroupBy(p['group-by']);
+  if (typeof groupBy === 'string') return { error: groupBy };
+  if (!p.report && (p['group-by'] !== undefined || p.author !== undefined))
+    return { error: '--group-by and --author need --report.' };
   if (to === 'pdf') {
     const error =
       "A PDF clip book needs the Clipbook app: it is printed by the app's Chromium renderer. Open the articles in Clipbook and use Export → Clip book (PDF), or convert to html or docx here.";
     return { error };
   }
-  const format = cliFormat(to, { combined: p.combined, perHighlight: p.perHighlight });
+  const format = cliFormat(to, {
+    combined: p.combined,
+    perHighlight: p.perHighlight,
+    report: p.report,
+  });
+  if (p.report && format !== 'report-docx')
+    return {
+      error: `--report makes a Word report: use --to docx (a PDF report needs the Clipbook app).`,
+    };
   if (!format) {
     return {
       error: `Unknown format "${p.to}". Use one of: ${cliFormatNames().join(', ')}.`,
     };
   }
-  return { format };
+  return { format, groupBy };
 }
 
 /** Returns the exit code: 0 all converted, 1 some or all files could not be, 2 usage error. */
@@ -212,8 +247,22 @@ export async function runConvert(
   try {
     const files = await exportItems(resolved.format, items, {
       ...(parsed.title !== undefined ? { title: parsed.title } : {}),
+      ...(parsed.subtitle !== undefined ? { subtitle: parsed.subtitle } : {}),
       includeBody: !parsed.excerpt,
       generatedAt: now,
+      ...(parsed.report
+        ? {
+            report: {
+              ...defaultReportSettings(),
+              groupBy: resolved.groupBy,
+              author: parsed.author ?? '',
+              body: parsed.excerpt ? 'first-paragraph' : 'full',
+            },
+            locale: deps.locale ?? (Intl.DateTimeFormat().resolvedOptions().locale || 'en-GB'),
+            chartDocument: nodeChartDocument(),
+            rasterise: rasteriseWithResvg,
+          }
+        : {}),
     });
     const written = await writeExport(parsed.out, files, deps.fs ? { fs: deps.fs } : {});
     for (const p of written) io.stdout(`${p}\n`);

@@ -3,35 +3,13 @@
  * vertical gaps; page numbers are dropped (boilerplate.ts) and the rest goes through the
  * plain-text rules.
  */
-import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Refusal } from '@shared/clipping';
 import { errorMessage } from '@shared/errors';
 import { cleanText, type ArticleFields } from './article';
 import { isPageNumberLine } from './boilerplate';
-import { ensureDomMatrix } from './dom-matrix';
 import { checkPdfInflation } from './pdf-guard';
+import { loadPdfjs } from './pdfjs';
 import { parsePlainText } from './plain-text';
-
-type PdfjsModule = typeof Pdfjs;
-let pdfjsPromise: Promise<PdfjsModule> | null = null;
-
-/**
- * pdfjs is loaded lazily and runs its worker code in this thread. It is ESM-only; the build
- * bundles it into the import worker's own CommonJS chunks, so nothing is import()ed from
- * node_modules inside the asar. DOMMatrix first: pdfjs constructs one at load (dom-matrix.ts).
- */
-async function loadPdfjs(): Promise<PdfjsModule> {
-  pdfjsPromise ??= (async () => {
-    ensureDomMatrix();
-    const g = globalThis as { pdfjsWorker?: unknown };
-    if (!g.pdfjsWorker) {
-      // @ts-expect-error -- the worker module ships without type declarations
-      g.pdfjsWorker = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as unknown;
-    }
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
-  return pdfjsPromise;
-}
 
 interface Line {
   text: string;

@@ -3,6 +3,7 @@
  * Electron app (ipc/register.ts) and the browser test harness. Every argument arrives as
  * `unknown` and is parsed with the contract's schema before anything else runs.
  */
+import { printWithPageNumbers } from '../export/report-pdf';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import * as v from 'valibot';
@@ -194,7 +195,8 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       save({ target: 'file', suggestedName: request.suggestedName }, async () => [
         {
           name: request.suggestedName,
-          data: await deps.renderPdf(request.html),
+          // A report's contents get their page numbers from a first print (report-pdf.ts).
+          data: (await printWithPageNumbers(request.html, deps.renderPdf)).pdf,
           mediaType: 'application/pdf',
         },
       ]),

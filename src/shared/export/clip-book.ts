@@ -28,17 +28,8 @@ export function clipBookFooterTemplate(): string {
   return `<div style="width:100%;font-size:9px;font-family:${escapeHtml(FONT_STACK)};color:#57606a;text-align:center;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
 }
 
-function clipBookCss(pageNumbers: 'css' | 'template'): string {
-  const m = CLIP_BOOK_MARGINS;
-  const numbers =
-    pageNumbers === 'css'
-      ? `
-  @bottom-center { content: counter(page) " / " counter(pages); font-family: ${FONT_STACK}; font-size: 9pt; color: #57606a; }`
-      : '';
-  return `@page { size: A4; margin: ${m.top} ${m.right} ${m.bottom} ${m.left};${numbers}
-}
-@page :first { @bottom-center { content: none; } }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+/** Cover, contents and article styles of printed clip books (the report adds its own). */
+export const PRINT_CSS = `html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: ${FONT_STACK}; font-size: 11pt; line-height: 1.5; color: #111; margin: 0; }
 .cover { break-after: page; min-height: 230mm; display: flex; flex-direction: column; justify-content: center; text-align: center; }
 .cover h1 { font-size: 30pt; line-height: 1.2; margin: 0 0 6mm; }
@@ -68,6 +59,18 @@ blockquote a { color: inherit; text-decoration: none; }
 .unanchored blockquote { border-inline-start-style: dashed; }
 mark { color: inherit; }
 ${highlightCss()}`;
+
+function clipBookCss(pageNumbers: 'css' | 'template'): string {
+  const m = CLIP_BOOK_MARGINS;
+  const numbers =
+    pageNumbers === 'css'
+      ? `
+  @bottom-center { content: counter(page) " / " counter(pages); font-family: ${FONT_STACK}; font-size: 9pt; color: #57606a; }`
+      : '';
+  return `@page { size: A4; margin: ${m.top} ${m.right} ${m.bottom} ${m.left};${numbers}
+}
+@page :first { @bottom-center { content: none; } }
+${PRINT_CSS}`;
 }
 
 function countLabel(n: number): string {

@@ -101,7 +101,7 @@ export function textParagraphs(
     .map((p) => para(runs(p, style, extra), style));
 }
 
-function highlightBlock(h: Highlight, article: RunStyle): Paragraph[] {
+export function highlightBlock(h: Highlight, article: RunStyle): Paragraph[] {
   const out = [
     para(runs(h.quote.exact.replace(/\s*\n+\s*/g, ' '), article, shade(h)), article, {
       style: 'Quote',
@@ -206,6 +206,7 @@ export const DOCUMENT_STYLES = {
   ],
 };
 
+/** The clip book's Word document. */
 export function clipBookDocument(all: readonly ExportItem[], options: ExportOptions): Document {
   const items = options.onePerStory ? onePerStory(all) : all;
   const title = options.title ?? 'Clip book';

@@ -6,6 +6,8 @@ import { exportBibtex, exportCslJson, exportRis } from './citations';
 import { exportClipBookHtml } from './clip-book';
 import { exportCsv } from './csv';
 import { exportDocx } from './docx';
+import { exportReportDocx } from './report-docx';
+import { exportReportHtml } from './report-html';
 import { exportHtml } from './html';
 import { exportJson } from './json';
 import { exportMarkdown } from './markdown';
@@ -27,7 +29,12 @@ export interface ExportFormatInfo {
   /** A clip book for people: the dialog offers its title, subtitle and body options. */
   readonly clipBook?: boolean;
   /** How `clipbook convert` names it: `--to NAME`, plus a flag that picks this variant. */
-  readonly cli?: { readonly to: string; readonly flag?: '--combined' | '--per-highlight' };
+  readonly cli?: {
+    readonly to: string;
+    readonly flag?: '--combined' | '--per-highlight' | '--report';
+  };
+  /** A report clip book: the dialog offers the report's options too. */
+  readonly report?: boolean;
   /**
    * The exporter, or 'print' for the PDF: its 'clip-book-html' is printed by Chromium, which
    * only the app has.
@@ -45,6 +52,24 @@ export const EXPORT_FORMAT_LIST = [
     cli: { to: 'docx' },
     write: exportDocx,
   },
+  {
+    id: 'report-pdf',
+    label: 'Report clip book (PDF) — summary, numbered contents, groups',
+    output: 'file',
+    clipBook: true,
+    report: true,
+    write: 'print',
+  },
+  {
+    id: 'report-docx',
+    label: 'Report clip book (Word document) — summary, contents, groups',
+    output: 'file',
+    clipBook: true,
+    report: true,
+    cli: { to: 'docx', flag: '--report' },
+    write: exportReportDocx,
+  },
+  { id: 'report-html', output: 'file', write: exportReportHtml },
   {
     id: 'md',
     label: 'Markdown — one file per clipping (Obsidian/Logseq vault)',
@@ -135,7 +160,7 @@ export const EXPORT_FORMAT_LIST = [
 
 export type ExportFormatId = (typeof EXPORT_FORMAT_LIST)[number]['id'];
 /** The formats that produce files without a browser (everything but the printed PDF). */
-export type ExportFormat = Exclude<ExportFormatId, 'pdf'>;
+export type ExportFormat = Exclude<ExportFormatId, 'pdf' | 'report-pdf'>;
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = EXPORT_FORMAT_LIST.flatMap((f) =>
   f.write === 'print' ? [] : [f.id],
@@ -154,13 +179,19 @@ export function isExportFormat(s: string): s is ExportFormat {
 /** The formats `clipbook convert --to NAME` can write, with the flag that picks a variant. */
 export function cliFormat(
   to: string,
-  flags: { combined?: boolean; perHighlight?: boolean },
+  flags: { combined?: boolean; perHighlight?: boolean; report?: boolean },
 ): ExportFormat | undefined {
   const matches = EXPORT_FORMAT_LIST.filter(
     (f): f is Extract<(typeof EXPORT_FORMAT_LIST)[number], { cli: object }> =>
       'cli' in f && f.cli.to === to,
   );
-  const wanted = flags.combined ? '--combined' : flags.perHighlight ? '--per-highlight' : undefined;
+  const wanted = flags.report
+    ? '--report'
+    : flags.combined
+      ? '--combined'
+      : flags.perHighlight
+        ? '--per-highlight'
+        : undefined;
   const variant = matches.find((f) => 'flag' in f.cli && f.cli.flag === wanted);
   const plain = matches.find((f) => !('flag' in f.cli));
   return (variant ?? plain)?.id;

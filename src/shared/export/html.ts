@@ -34,7 +34,7 @@ export function highlightCss(): string {
 
 const attr = (name: string, value: string): string => ` ${name}="${escapeHtml(value)}"`;
 
-function tagList(tags: readonly string[]): string {
+export function tagList(tags: readonly string[]): string {
   if (tags.length === 0) return '';
   const items = tags.map((t) => `<li dir="auto">${escapeHtml(t)}</li>`).join('');
   return `<ul class="tags">${items}</ul>`;
@@ -60,9 +60,36 @@ function highlightEntry(h: Highlight, anchorId: string | undefined): string {
 
 export interface ArticleParts {
   /** Heading level for the headline (2 in a document with a title). */
-  headingLevel: 2 | 3;
+  headingLevel: 2 | 3 | 4;
   /** Prefix for element ids, unique per article in the document. */
   idPrefix: string;
+  /** Replaces the standard header (outlet, headline, byline…): the report prints its own. */
+  header?: string;
+  /** Paragraphs of the body shown; the export options decide when absent. */
+  paragraphs?: number;
+}
+
+/** Headline, byline (ISO date), link, coverage, tags and "Also in" of the HTML export. */
+function standardHeader(meta: string[], item: ExportItem, options: ExportOptions, h: string): void {
+  const c = item.clipping;
+  meta.push(`<${h} class="headline">${escapeHtml(titleOf(c))}</${h}>`);
+  const byline: string[] = [];
+  if (c.authors.length > 0)
+    byline.push(`<span class="authors">${escapeHtml(c.authors.join(', '))}</span>`);
+  if (c.publishedAt) {
+    const day = datePart(c.publishedAt);
+    byline.push(
+      `<time${day ? attr('datetime', c.publishedAt) : ''}>${escapeHtml(c.publishedAt.replace('T', ' '))}</time>`,
+    );
+  }
+  if (byline.length > 0) meta.push(`<p class="byline">${byline.join(' · ')}</p>`);
+  const url = safeHttpUrl(c.url);
+  if (url) meta.push(`<p class="url"><a${attr('href', url)} dir="ltr">${escapeHtml(url)}</a></p>`);
+  const coverage = coverageLine(c);
+  if (coverage) meta.push(`<p class="coverage">${escapeHtml(coverage)}</p>`);
+  meta.push(tagList(c.tags));
+  const alsoIn = options.onePerStory ? alsoInLine(item) : '';
+  if (alsoIn) meta.push(`<p class="also-in">${escapeHtml(alsoIn)}</p>`);
 }
 
 /** Renders one clipping as an `<article>`; shared by the HTML export and the clip book. */
@@ -76,7 +103,7 @@ export function renderArticle(
   const h = `h${parts.headingLevel}`;
   const sub = `h${parts.headingLevel + 1}`;
   const anchored = anchorHighlights(c.paragraphs, item.highlights);
-  const shown = shownParagraphCount(c, options.includeBody);
+  const shown = parts.paragraphs ?? shownParagraphCount(c, options.includeBody);
 
   const markIds = new Map<Highlight, string>();
   anchored.anchored.forEach((a, i) => markIds.set(a.highlight, `${idPrefix}-h${i + 1}`));
@@ -100,28 +127,12 @@ export function renderArticle(
     .join('\n');
 
   const meta: string[] = [];
-  if (c.source || c.section) {
+  if (parts.header !== undefined) meta.push(parts.header);
+  else if (c.source || c.section) {
     const outlet = [c.source, c.section].filter(Boolean).map(escapeHtml).join(' · ');
     meta.push(`<p class="outlet">${outlet}</p>`);
   }
-  meta.push(`<${h} class="headline">${escapeHtml(titleOf(c))}</${h}>`);
-  const byline: string[] = [];
-  if (c.authors.length > 0)
-    byline.push(`<span class="authors">${escapeHtml(c.authors.join(', '))}</span>`);
-  if (c.publishedAt) {
-    const day = datePart(c.publishedAt);
-    byline.push(
-      `<time${day ? attr('datetime', c.publishedAt) : ''}>${escapeHtml(c.publishedAt.replace('T', ' '))}</time>`,
-    );
-  }
-  if (byline.length > 0) meta.push(`<p class="byline">${byline.join(' · ')}</p>`);
-  const url = safeHttpUrl(c.url);
-  if (url) meta.push(`<p class="url"><a${attr('href', url)} dir="ltr">${escapeHtml(url)}</a></p>`);
-  const coverage = coverageLine(c);
-  if (coverage) meta.push(`<p class="coverage">${escapeHtml(coverage)}</p>`);
-  meta.push(tagList(c.tags));
-  const alsoIn = options.onePerStory ? alsoInLine(item) : '';
-  if (alsoIn) meta.push(`<p class="also-in">${escapeHtml(alsoIn)}</p>`);
+  if (parts.header === undefined) standardHeader(meta, item, options, h);
 
   const sections: string[] = [];
   if (anchored.anchored.length > 0) {

@@ -4,6 +4,8 @@
  */
 import type { ColorNames, Highlight } from '../annotations';
 import type { Clipping } from '../clipping';
+import type { ChartDocument } from '../coverage/charts';
+import type { RasteriseSvg, ReportSettings } from './report-options';
 
 export interface ExportItem {
   clipping: Clipping;
@@ -39,6 +41,14 @@ export interface ExportOptions {
   tags?: readonly TagInfo[];
   /** Clip books: one entry per story (its first copy), with "Also in: …" the others. */
   onePerStory?: boolean;
+  /** Report clip books: summary, contents, grouping, what of each clipping is printed. */
+  report?: ReportSettings;
+  /** BCP 47 locale for the report's dates and numbers (the user's); 'en-GB' when absent. */
+  locale?: string;
+  /** Where the report's charts are drawn: the window's document, or linkedom's in Node. */
+  chartDocument?: ChartDocument;
+  /** Word reports: draws a chart's SVG as PNG (canvas in the app, resvg in Node). */
+  rasterise?: RasteriseSvg;
 }
 
 export interface TagInfo {

@@ -124,3 +124,61 @@ async function pdfText(bytes: Buffer): Promise<string> {
   }
   return text;
 }
+
+test('report clip books to PDF and Word: summary, numbered contents, grouping remembered', async ({
+  app,
+}) => {
+  const { page } = app;
+  await prepare(app);
+  const dialog = await openExport(page);
+  await dialog.getByLabel('The whole library').check();
+  await dialog.getByLabel('Format').selectOption({
+    label: 'Report clip book (PDF) — summary, numbered contents, groups',
+  });
+  await dialog.getByLabel('Title', { exact: true }).fill('Transport report');
+  await dialog.getByLabel('Author or organisation (optional)').fill('Press office');
+  await dialog.getByLabel('Group by').selectOption({ label: 'Tag' });
+  await dialog.getByLabel('Highlights and notes only').check();
+  const target = join(app.tempDir, 'report.pdf');
+  app.nextSavePath = target;
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Exported 3 clippings.');
+  const pages = (await pdfText(readFileSync(target))).split('\n').map((p) => p.replace(/\s/g, ''));
+  expect(pages[0]).toContain('Pressoffice');
+  expect(pages[0]).toContain('3clippings,groupedbytag');
+  const summary = pages.findIndex((p) => p.includes('Summary') && p.includes('Coverageovertime'));
+  expect(summary).toBe(1);
+  expect(pages[summary]).toContain('Clippings3');
+  const contents = pages.findIndex((p) => p.includes('Contents'));
+  const tagged = pages.findIndex((p, i) => i > contents && p.includes('Tag:transport(2)'));
+  expect(tagged).toBeGreaterThan(contents);
+  // The contents give the page the group starts on (1-based).
+  expect(pages[contents]).toContain(`Tag:transport${tagged + 1}`);
+  expect(pages[contents]).toContain(`Untagged`);
+  expect(pages.join('')).toContain('Theheadlinenumberforthememo');
+  expect(pages.join('')).not.toContain('Thelineisexpectedtocost');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  // Remembered; the Word report has the same summary, a TOC field and the charts as pictures.
+  const again = await openExport(page);
+  await expect(again.getByLabel('Group by')).toHaveValue('tag');
+  await expect(again.getByLabel('Author or organisation (optional)')).toHaveValue('Press office');
+  await again.getByLabel('The whole library').check();
+  await again.getByLabel('Format').selectOption({
+    label: 'Report clip book (Word document) — summary, contents, groups',
+  });
+  const docx = join(app.tempDir, 'report.docx');
+  app.nextSavePath = docx;
+  await again.getByRole('button', { name: 'Export…' }).click();
+  await expect(again.getByRole('status')).toContainText('Exported 3 clippings.');
+  const JSZip = (await import('jszip')).default;
+  const zip = await JSZip.loadAsync(readFileSync(docx));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  expect(xml).toMatch(/TOC \\h \\o &quot;1-2&quot;/);
+  expect(xml).toContain('Tag: transport');
+  expect(xml).toContain('Press office');
+  const pictures = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'));
+  expect(pictures.length).toBeGreaterThan(0);
+  const png = await zip.file(pictures[0]!)!.async('uint8array');
+  expect(png.byteLength).toBeGreaterThan(1000);
+});

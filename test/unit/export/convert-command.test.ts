@@ -180,3 +180,49 @@ describe('clipbook convert', () => {
     expect(text).toContain('authors:\n  - "Maria Lund"');
   });
 });
+
+describe('clipbook convert --report', () => {
+  it('writes the Word report, grouped as asked, with its summary and contents', async () => {
+    const dir = freshDir();
+    const { io, err } = capture();
+    const files = ['article-1.txt', 'article-2.txt', 'article-3.txt'];
+    const args = ['convert', '--to', 'docx', '--report', '--group-by', 'outlet', '--out', dir];
+    const code = await runConvert(
+      [...args, '--title', 'Weekly report', '--author', 'Press office', ...files],
+      io,
+      { ...fakeDeps(), locale: 'en-GB' },
+    );
+    expect(err.join('')).toBe('');
+    expect(code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['Weekly report.docx']);
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'Weekly report.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Press office');
+    expect(xml).toContain('3 clippings, grouped by outlet');
+    expect(xml).toMatch(/TOC \\h \\o &quot;1-2&quot;/);
+    expect(xml).toMatch(/<w:pStyle w:val="Heading1"\/>(?:(?!<\/w:p>).)*Nordic Wire/);
+    expect(xml).toContain('3 March 2025');
+    expect(
+      Object.keys(zip.files).filter((n) => n.startsWith('word/media/')).length,
+    ).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('refuses a report in another format and an unknown grouping', async () => {
+    for (const args of [
+      ['--to', 'md', '--report'],
+      ['--to', 'docx', '--report', '--group-by', 'colour'],
+      ['--to', 'docx', '--group-by', 'tone'],
+    ]) {
+      const { io, err } = capture();
+      const code = await runConvert(
+        ['convert', ...args, '--out', freshDir(), 'article-1.txt'],
+        io,
+        fakeDeps(),
+      );
+      expect(code, args.join(' ')).toBe(2);
+      expect(err.join('')).toMatch(
+        /--report makes a Word report|Unknown grouping "colour"|need --report/,
+      );
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nodeChartDocument } from '../../../src/main/export/report-node';
 import {
   EXPORT_FORMATS,
   EXPORT_FORMAT_LIST,
@@ -19,7 +20,11 @@ describe('the export format registry', () => {
     expect(EXPORT_FORMATS).not.toContain('pdf');
     for (const format of EXPORT_FORMATS) {
       expect(isExportFormat(format)).toBe(true);
-      const files = await exportItems(format, sampleItems(), OPTIONS);
+      // Reports draw their summary's charts in a document (linkedom's here).
+      const files = await exportItems(format, sampleItems(), {
+        ...OPTIONS,
+        chartDocument: nodeChartDocument(),
+      });
       expect(files.length, format).toBeGreaterThan(0);
       const info = EXPORT_FORMAT_LIST.find((f) => f.id === format);
       // A one-file format writes one file; a folder format one per clipping (or more).
@@ -45,6 +50,8 @@ describe('the export format registry', () => {
       'qdc',
     ]);
     expect(cliFormat('md', {})).toBe('md');
+    expect(cliFormat('docx', { report: true })).toBe('report-docx');
+    expect(cliFormat('docx', {})).toBe('docx');
     expect(cliFormat('md', { combined: true })).toBe('md-combined');
     expect(cliFormat('csv', { perHighlight: true })).toBe('csv-highlights');
     // A flag that belongs to another format changes nothing.

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { COLOR_NAME_MAX } from '@shared/annotations';
 import { EXPORT_FORMAT_LIST } from '@shared/export/formats';
+import { ReportSettingsSchema } from '@shared/export/report-options';
 import type { ClipbookDb } from './db';
 import { THEMES } from './theme';
 
@@ -18,6 +19,7 @@ const SETTING_SCHEMAS = {
     onePerStory: v.optional(v.boolean(), false),
     title: v.optional(v.string(), ''),
     subtitle: v.optional(v.string(), ''),
+    report: v.optional(ReportSettingsSchema),
   }),
   autoBackup: v.object({ enabled: v.boolean(), lastAt: v.string() }),
   /** The user's names for the highlight colours. */

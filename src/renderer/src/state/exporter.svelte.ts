@@ -3,13 +3,26 @@ import { EXPORT_FORMAT_LIST, exportItems } from '@shared/export';
 import { clipBookHtml } from '@shared/export/clip-book';
 import type { ExportFormat } from '@shared/export/formats';
 import type { ExportItem, ExportOptions } from '@shared/export/types';
+import { exportReportHtml } from '@shared/export/report-html';
+import { defaultReportSettings, type ReportSettings } from '@shared/export/report-options';
 import { errorMessage } from '../lib/errors';
 import type { LibraryRepo } from '../lib/library-repo';
+import { rasteriseSvg } from '../lib/rasterise-svg';
 import type { NoticesState } from './notices.svelte';
 
 /** What the user can export: every format of the registry that has a label for people. */
 export const EXPORT_CHOICES = EXPORT_FORMAT_LIST.flatMap((f) =>
-  'label' in f ? [{ id: f.id, label: f.label, output: f.output, clipBook: 'clipBook' in f }] : [],
+  'label' in f
+    ? [
+        {
+          id: f.id,
+          label: f.label,
+          output: f.output,
+          clipBook: 'clipBook' in f,
+          report: 'report' in f,
+        },
+      ]
+    : [],
 );
 export type ExportChoice = (typeof EXPORT_CHOICES)[number]['id'];
 
@@ -22,6 +35,8 @@ export interface ExportSettings {
   onePerStory: boolean;
   title: string;
   subtitle: string;
+  /** Report clip books: summary, contents, grouping, body. */
+  report: ReportSettings;
 }
 
 const LOAD_CHUNK = 200;
@@ -43,6 +58,7 @@ export class ExporterState {
     onePerStory: false,
     title: 'Clip book',
     subtitle: '',
+    report: defaultReportSettings(),
   });
   run = $state.raw<ExportRun | null>(null);
   readonly #api: ClipbookApi;
@@ -58,7 +74,12 @@ export class ExporterState {
   /** The last choice is remembered across sessions. */
   async loadSettings(): Promise<void> {
     const saved = await this.#repo.settings.get('export');
-    if (saved) this.settings = { ...this.settings, ...saved };
+    if (saved)
+      this.settings = {
+        ...this.settings,
+        ...saved,
+        report: saved.report ?? defaultReportSettings(),
+      };
   }
 
   async start(ids: readonly string[], label: string): Promise<void> {
@@ -78,11 +99,18 @@ export class ExporterState {
         onePerStory: settings.onePerStory,
         generatedAt: new Date().toISOString(),
         ...(await this.#codebook()),
+        report: settings.report,
+        locale: navigator.language || 'en-GB',
+        chartDocument: document,
+        rasterise: rasteriseSvg,
       };
       const base = safeBase(options.title ?? label);
       let saved: { folder: string; paths: string[] } | null;
-      if (settings.choice === 'pdf') {
-        const html = clipBookHtml(items, options);
+      if (settings.choice === 'pdf' || settings.choice === 'report-pdf') {
+        const html =
+          settings.choice === 'pdf'
+            ? clipBookHtml(items, options)
+            : (exportReportHtml(items, options)[0]?.data as string);
         run.phase = 'saving';
         saved = unwrap(await this.#api.exportPdf(html, `${base}.pdf`));
       } else {
