@@ -19,6 +19,7 @@ import {
   type PassageRow,
 } from '../lib/passages';
 import type { LibraryState } from './library.svelte';
+import type { SelectionState } from './selection.svelte';
 
 const RELOAD_DELAY_MS = 300;
 
@@ -43,12 +44,14 @@ export class PassagesState {
 
   readonly #repo: LibraryRepo;
   readonly #library: LibraryState;
+  readonly #selection: SelectionState;
   #open = false;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(repo: LibraryRepo, library: LibraryState) {
+  constructor(repo: LibraryRepo, library: LibraryState, selection: SelectionState) {
     this.#repo = repo;
     this.#library = library;
+    this.#selection = selection;
     repo.onChange(() => {
       if (!this.#open || this.#timer) return;
       this.#timer = setTimeout(() => {
@@ -74,7 +77,7 @@ export class PassagesState {
   async #load(): Promise<void> {
     try {
       const highlights = await this.#repo.allHighlights();
-      await this.#library.settled();
+      await this.#selection.settled();
       const rows = passageRows(highlights, (id) => this.#library.summary(id));
       this.rows = rows;
       this.loadError = '';
