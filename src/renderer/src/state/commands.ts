@@ -160,7 +160,7 @@ export class AppCommands {
   }
 
   async openLink(url: string): Promise<void> {
-    const result = await this.#app.api.openExternal(url);
+    const result = await this.#app.api.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK — the IPC call; main accepts http(s) URLs only (HttpUrlSchema)
     if (!result.ok) this.#app.notices.push('error', result.error.message);
   }
 
