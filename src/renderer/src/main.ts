@@ -14,9 +14,11 @@ import { BackupsState } from './state/backups.svelte';
 import { SearchState } from './state/search.svelte';
 import { ExporterState } from './state/exporter.svelte';
 import { ImportsState } from './state/imports.svelte';
+import { createApp } from './state/app.svelte';
 import { LibraryState } from './state/library.svelte';
 import { NoticesState } from './state/notices.svelte';
 import { ReaderState } from './state/reader.svelte';
+import { SelectionState } from './state/selection.svelte';
 import { UndoState } from './state/undo.svelte';
 
 const target = document.getElementById('app');
@@ -45,13 +47,14 @@ async function start(target: HTMLElement): Promise<void> {
   const notices = new NoticesState();
   const undo = new UndoState(notices);
   const library = new LibraryState(repo);
+  const selection = new SelectionState(repo, library);
   const reader = new ReaderState(repo, notices, undo);
   const imports = new ImportsState(importApi, repo, notices);
   const exporter = new ExporterState(api, repo, notices);
   void exporter.loadSettings();
   const backups = new BackupsState(api, repo, library, notices);
   const searchClient = new SearchClient(createSearchWorker());
-  const search = new SearchState(repo, library, notices, searchClient);
+  const search = new SearchState(repo, library, selection, notices, searchClient);
   const stories = new StoriesState(repo, notices, undo, new StoriesClient(createStoriesWorker()));
   stories.onreload = (members) => {
     const rows = [...members.values()].map((m): [string, string, number] => [
@@ -76,20 +79,19 @@ async function start(target: HTMLElement): Promise<void> {
     if (document.visibilityState === 'hidden') void reader.flushNote();
   });
 
-  mount(App, {
-    target,
-    props: {
-      api,
-      repo,
-      library,
-      reader,
-      imports,
-      notices,
-      undo,
-      exporter,
-      backups,
-      search,
-      stories,
-    },
+  const app = createApp({
+    api,
+    repo,
+    library,
+    selection,
+    reader,
+    imports,
+    notices,
+    undo,
+    exporter,
+    backups,
+    search,
+    stories,
   });
+  mount(App, { target, props: { app } });
 }

@@ -2,6 +2,7 @@ import { normalizeTag } from '@shared/annotations';
 import type { BulkEdit, LibraryRepo, MetadataPatch } from '../lib/library-repo';
 import type { LibraryState } from './library.svelte';
 import type { NoticesState } from './notices.svelte';
+import type { SelectionState } from './selection.svelte';
 import type { UndoState } from './undo.svelte';
 import { describeWriteError, errorMessage } from '../lib/errors';
 
@@ -14,12 +15,20 @@ const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 export class LibraryActions {
   readonly #repo: LibraryRepo;
   readonly #library: LibraryState;
+  readonly #selection: SelectionState;
   readonly #undo: UndoState;
   readonly #notices: NoticesState;
 
-  constructor(repo: LibraryRepo, library: LibraryState, undo: UndoState, notices: NoticesState) {
+  constructor(
+    repo: LibraryRepo,
+    library: LibraryState,
+    selection: SelectionState,
+    undo: UndoState,
+    notices: NoticesState,
+  ) {
     this.#repo = repo;
     this.#library = library;
+    this.#selection = selection;
     this.#undo = undo;
     this.#notices = notices;
   }
@@ -42,7 +51,7 @@ export class LibraryActions {
     );
     const moved = await this.#guard('Could not move to the Trash', () => this.#repo.trash(ids));
     if (!moved?.length) return;
-    await this.#library.select(after?.id ?? null);
+    await this.#selection.select(after?.id ?? null);
     this.#undo.record(`Moved ${count(moved.length, 'clipping')} to the Trash`, async () => {
       await this.#repo.restore(moved);
     });
@@ -51,7 +60,7 @@ export class LibraryActions {
   async restore(ids: readonly string[]): Promise<void> {
     const restored = await this.#guard('Could not restore', () => this.#repo.restore(ids));
     if (!restored?.length) return;
-    await this.#library.select(null);
+    await this.#selection.select(null);
     this.#undo.record(`Restored ${count(restored.length, 'clipping')}`, async () => {
       await this.#repo.trash(restored);
     });

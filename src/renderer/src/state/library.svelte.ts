@@ -1,4 +1,3 @@
-import type { Clipping } from '@shared/clipping';
 import type { ClippingSummary, TagRecord } from '../lib/db';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
 import { errorMessage } from '../lib/errors';
@@ -98,11 +97,6 @@ export class LibraryState {
   filters = $state<Filters>(emptyFilters());
   sort = $state<SortKey>('published');
   tags = $state.raw<TagRecord[]>([]);
-  /** The clipping open in the reader. */
-  selectedId = $state<string | null>(null);
-  selected = $state.raw<Clipping | null>(null);
-  /** Multi-selection for bulk actions (always includes selectedId when non-empty). */
-  selection = $state.raw<ReadonlySet<string>>(new Set());
   /** Bumped whenever #all changes, so derived views recompute. */
   #version = $state(0);
   readonly #all = new Map<string, ClippingSummary>();
@@ -114,7 +108,7 @@ export class LibraryState {
     postings?: TagPostings;
   } | null = null;
   readonly #repo: LibraryRepo;
-  #anchor: string | null = null;
+  readonly #resetListeners = new Set<() => void>();
 
   constructor(repo: LibraryRepo) {
     this.#repo = repo;
@@ -273,7 +267,17 @@ export class LibraryState {
     ]);
     await this.#install(summaries, tags);
     this.#version += 1;
-    await this.select(null);
+    this.#reset();
+  }
+
+  /** Called when what is open no longer applies: another view, or a reloaded library. */
+  onReset(listener: () => void): () => void {
+    this.#resetListeners.add(listener);
+    return () => this.#resetListeners.delete(listener);
+  }
+
+  #reset(): void {
+    for (const listener of this.#resetListeners) listener();
   }
 
   /**
@@ -328,9 +332,6 @@ export class LibraryState {
       this.#version = version;
     }
     if (change.tagsChanged) void this.refreshTags();
-    const open = this.selectedId;
-    if (open && change.removed.includes(open)) void this.select(null);
-    else if (open && change.upserted.some((s) => s.id === open)) void this.#reloadSelected(open);
   }
 
   /** The upserted rows when the change only adds new, distinct ids; otherwise null. */
@@ -362,69 +363,6 @@ export class LibraryState {
     return row ? rows.indexOf(row) : -1;
   }
 
-  async #reloadSelected(id: string): Promise<void> {
-    const clipping = await this.#repo.getClipping(id);
-    if (this.selectedId === id) this.selected = clipping ?? null;
-  }
-
-  #selecting: Promise<void> = Promise.resolve();
-
-  /** Resolves once the clipping chosen last is loaded (keys pressed right after wait on it). */
-  async settled(): Promise<void> {
-    let current: Promise<void>;
-    do {
-      current = this.#selecting;
-      await current;
-    } while (current !== this.#selecting);
-  }
-
-  select(id: string | null, mode: 'replace' | 'toggle' | 'range' = 'replace'): Promise<void> {
-    const done = this.#select(id, mode);
-    this.#selecting = done.catch(() => undefined);
-    return done;
-  }
-
-  async #select(id: string | null, mode: 'replace' | 'toggle' | 'range'): Promise<void> {
-    if (id === null) {
-      this.selectedId = null;
-      this.selected = null;
-      this.selection = new Set();
-      return;
-    }
-    if (mode === 'toggle') {
-      const next = new Set(
-        this.selection.size ? this.selection : this.selectedId ? [this.selectedId] : [],
-      );
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      this.selection = next;
-      this.#anchor = id;
-    } else if (mode === 'range' && this.#anchor) {
-      const rows = this.visible;
-      const a = this.indexIn(rows, this.#anchor);
-      const b = this.indexIn(rows, id);
-      if (a >= 0 && b >= 0)
-        this.selection = new Set(rows.slice(Math.min(a, b), Math.max(a, b) + 1).map((s) => s.id));
-    } else {
-      this.selection = new Set([id]);
-      this.#anchor = id;
-    }
-    this.selectedId = id;
-    await this.#reloadSelected(id);
-  }
-
-  /**
-   * Moves the open clipping by `delta` rows of the visible list (keyboard navigation), or of
-   * `rows` when the list shows fewer (one row per story).
-   */
-  async move(delta: number, extend = false, rows = this.visible): Promise<void> {
-    if (rows.length === 0) return;
-    const index = this.indexIn(rows, this.selectedId);
-    const next = index < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, index + delta));
-    const target = rows[next];
-    if (target) await this.select(target.id, extend ? 'range' : 'replace');
-  }
-
   /** Live clippings under a tag (children included), in the list's current sort order. */
   idsWithTag(tag: string): string[] {
     const rows = this.#sortedRows(this.sort, this.#version);
@@ -440,16 +378,6 @@ export class LibraryState {
     return this.#sortedRows(this.sort, this.#version)
       .filter((s) => !s.deletedAt)
       .map((s) => s.id);
-  }
-
-  selectAllVisible(): void {
-    this.selection = new Set(this.visible.map((s) => s.id));
-  }
-
-  /** The clippings a bulk action applies to: the selection, or else the open one. */
-  get targets(): string[] {
-    if (this.selection.size > 0) return [...this.selection];
-    return this.selectedId ? [this.selectedId] : [];
   }
 
   setFilters(patch: Partial<Filters>): void {
@@ -470,6 +398,6 @@ export class LibraryState {
 
   showView(view: Filters['view']): void {
     this.filters = emptyFilters(view);
-    void this.select(null);
+    this.#reset();
   }
 }

@@ -20,6 +20,7 @@ import {
   type PassageRow,
 } from '../lib/passages';
 import type { LibraryState } from './library.svelte';
+import type { SelectionState } from './selection.svelte';
 
 const RELOAD_DELAY_MS = 300;
 
@@ -44,12 +45,14 @@ export class PassagesState {
 
   readonly #repo: LibraryRepo;
   readonly #library: LibraryState;
+  readonly #selection: SelectionState;
   #open = false;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(repo: LibraryRepo, library: LibraryState) {
+  constructor(repo: LibraryRepo, library: LibraryState, selection: SelectionState) {
     this.#repo = repo;
     this.#library = library;
+    this.#selection = selection;
     repo.onChange(() => {
       if (!this.#open || this.#timer) return;
       this.#timer = setTimeout(() => {
@@ -75,7 +78,7 @@ export class PassagesState {
   async #load(): Promise<void> {
     try {
       const highlights = await this.#repo.allHighlights();
-      await this.#library.settled();
+      await this.#selection.settled();
       const rows = passageRows(highlights, (id) => this.#library.summary(id));
       this.rows = rows;
       this.loadError = '';

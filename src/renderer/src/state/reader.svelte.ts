@@ -23,6 +23,8 @@ export class ReaderState {
   noteStatus = $state<'idle' | 'pending' | 'saved' | 'error'>('idle');
   /** Highlight whose editor is open. */
   activeHighlightId = $state<string | null>(null);
+  /** The text selected in the article (stored-text offsets), what Highlight applies to. */
+  selectedRange = $state.raw<{ start: number; end: number } | null>(null);
 
   readonly placed = $derived.by((): PlacedHighlight[] => {
     const text = this.text;
@@ -57,6 +59,7 @@ export class ReaderState {
     await this.flushNote();
     this.clippingId = clipping?.id ?? null;
     this.activeHighlightId = null;
+    this.selectedRange = null;
     if (!clipping) {
       this.text = '';
       this.highlights = [];
@@ -72,6 +75,14 @@ export class ReaderState {
     this.highlights = highlights;
     this.note = note;
     this.noteStatus = 'idle';
+  }
+
+  /** Highlights the selected text (the reader's h, or the context menu's Highlight). */
+  async highlightSelection(color: HighlightColor = 'yellow'): Promise<Highlight | null> {
+    const range = this.selectedRange;
+    if (!range) return null;
+    this.selectedRange = null;
+    return this.addHighlight(range.start, range.end, color);
   }
 
   async addHighlight(start: number, end: number, color: HighlightColor): Promise<Highlight | null> {

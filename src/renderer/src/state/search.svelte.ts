@@ -7,6 +7,7 @@ import type { SearchClient } from '../search/search-client';
 import { withOpenStory } from '@shared/stories/filters';
 import type { Filters } from '../lib/row-filter';
 import type { LibraryState } from './library.svelte';
+import type { SelectionState } from './selection.svelte';
 import type { NoticesState } from './notices.svelte';
 
 export interface SearchResults {
@@ -39,6 +40,7 @@ export class SearchState {
 
   readonly #repo: LibraryRepo;
   readonly #library: LibraryState;
+  readonly #selection: SelectionState;
   readonly #notices: NoticesState;
   readonly #client: SearchClient;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -56,11 +58,13 @@ export class SearchState {
   constructor(
     repo: LibraryRepo,
     library: LibraryState,
+    selection: SelectionState,
     notices: NoticesState,
     client: SearchClient,
   ) {
     this.#repo = repo;
     this.#library = library;
+    this.#selection = selection;
     this.#notices = notices;
     this.#client = client;
   }
@@ -189,7 +193,7 @@ export class SearchState {
     if (!text.trim() || !this.ready) return;
     const seq = ++this.#seq;
     const filters = this.#library.filters;
-    const query = withOpenStory(text, this.#library.selectedId);
+    const query = withOpenStory(text, this.#selection.selectedId);
     const response = await this.#client.query(query, {
       limit: RESULT_LIMIT,
       trashed: filters.view === 'trash' ? 'only' : 'exclude',
@@ -222,7 +226,7 @@ export class SearchState {
     if (!current || current.ids.length >= current.total || !text.trim()) return;
     const seq = this.#seq;
     const filters = this.#library.filters;
-    const query = withOpenStory(text, this.#library.selectedId);
+    const query = withOpenStory(text, this.#selection.selectedId);
     const response = await this.#client.query(query, {
       filters: filterOperators(filters),
       limit: RESULT_LIMIT,

@@ -1,0 +1,104 @@
+/**
+ * The window's state in one object, handed to components through Svelte context
+ * (`getApp()`), so that a pane takes what it needs instead of a dozen props.
+ */
+import { createContext, tick } from 'svelte';
+import type { ClipbookApi } from '@shared/clipbook-api';
+import type { LibraryRepo } from '../lib/library-repo';
+import { LibraryActions } from './actions';
+import { ArticleHits } from './article-hits.svelte';
+import type { BackupsState } from './backups.svelte';
+import { AppCommands } from './commands';
+import type { ExporterState } from './exporter.svelte';
+import type { ImportsState } from './imports.svelte';
+import type { LibraryState } from './library.svelte';
+import type { NoticesState } from './notices.svelte';
+import { PassagesState } from './passages.svelte';
+import type { ReaderState } from './reader.svelte';
+import type { SearchState } from './search.svelte';
+import type { SelectionState } from './selection.svelte';
+import { ShellState } from './shell.svelte';
+import type { StoriesState } from './stories.svelte';
+import type { UndoState } from './undo.svelte';
+
+/** The state made at start (`main.ts`), before the window is mounted. */
+export interface AppStates {
+  api: ClipbookApi;
+  repo: LibraryRepo;
+  library: LibraryState;
+  selection: SelectionState;
+  reader: ReaderState;
+  imports: ImportsState;
+  notices: NoticesState;
+  undo: UndoState;
+  exporter: ExporterState;
+  backups: BackupsState;
+  search: SearchState;
+  stories: StoriesState;
+}
+
+/** Everything but the commands, which work on it. */
+export interface AppParts extends AppStates {
+  actions: LibraryActions;
+  passages: PassagesState;
+  hits: ArticleHits;
+  shell: ShellState;
+}
+
+export interface App extends AppParts {
+  commands: AppCommands;
+}
+
+export function createApp(states: AppStates): App {
+  const { repo, library, selection, undo, notices, search, stories } = states;
+  const passages = new PassagesState(repo, library, selection);
+  void passages.loadColorNames();
+  const shell = new ShellState(
+    { highlights: { enter: () => void passages.show(), leave: () => passages.hide() } },
+    () =>
+      // One row per story when the user asked for it (not while searching: hits are ranked).
+      stories.storyRows && !library.searchIds ? stories.collapse(library.visible) : library.visible,
+  );
+  const parts: AppParts = {
+    ...states,
+    actions: new LibraryActions(repo, library, selection, undo, notices),
+    passages,
+    hits: new ArticleHits(search, () => selection.selected),
+    shell,
+  };
+  return { ...parts, commands: new AppCommands(parts) };
+}
+
+/**
+ * What follows what while the window is open: the reader shows the open clipping, the hits
+ * start again at the first for another article or other words, the article search follows
+ * the open article. Call during a component's initialisation (the effects are its own).
+ */
+export function connect(app: App): void {
+  const { reader, selection, hits, shell } = app;
+  $effect(() => {
+    void reader.open(selection.selected);
+  });
+
+  // An edit of the same article (a tag, a highlight) keeps the place. Compared by content:
+  // the library hands over a fresh object for the same clipping now and then, and the
+  // article search then runs again to the same words.
+  let hitsKey = '';
+  $effect(() => {
+    const terms = hits.terms;
+    const key = `${selection.selected?.id ?? ''}\u0000${terms ? [...terms].sort().join(' ') : '-'}`;
+    if (key === hitsKey) return;
+    hitsKey = key;
+    hits.current = 0;
+    if (hits.total > 0) void tick().then(() => shell.readerView?.revealHit(0));
+  });
+
+  $effect(() => {
+    void selection.selected;
+    if (hits.findOpen) hits.refreshFind();
+  });
+}
+
+const [getApp, setApp] = createContext<App>();
+
+export { getApp, setApp };
