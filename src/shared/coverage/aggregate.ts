@@ -99,8 +99,11 @@ export interface TimeOptions {
 
 export interface CountingOptions {
   readonly counting?: StoryCounting;
-  /** Clipping id → its story's id (its original's id), for clippings in stories of two or more. */
-  readonly stories?: ReadonlyMap<string, string>;
+  /**
+   * Clipping id → its story's id (its original's id), or a record holding it (the library's
+   * story rows), for clippings in stories of two or more.
+   */
+  readonly stories?: ReadonlyMap<string, string | { readonly story: string }>;
 }
 
 export interface CoverageOptions extends TimeOptions, CountingOptions {
@@ -191,11 +194,12 @@ export function countedItems<T extends CoverageItem>(
   const chosen = new Map<string, T>();
   const out: (T | string)[] = [];
   for (const item of items) {
-    const story = stories.get(item.id);
-    if (story === undefined) {
+    const entry = stories.get(item.id);
+    if (entry === undefined) {
       out.push(item);
       continue;
     }
+    const story = typeof entry === 'string' ? entry : entry.story;
     const held = chosen.get(story);
     if (!held) {
       chosen.set(story, item);
