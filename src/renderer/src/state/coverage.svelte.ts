@@ -9,6 +9,8 @@ import {
   shareOfVoice,
   summariseCoverage,
   countedItems,
+  volumeOverTime,
+  volumeSplitBy,
   type CoverageSummary,
   type SplitDimension,
   type StoryCounting,
@@ -52,15 +54,33 @@ export class CoverageState {
     return this.#scope();
   }
 
-  readonly summary: CoverageSummary = $derived.by(() => {
+  /** What the figures count; recomputed only when the scope or the counting changes. */
+  readonly #counted = $derived.by(() => {
     const scope = this.#scope();
-    return summariseCoverage(scope.rows, {
-      bin: this.bin,
-      counting: this.counting,
-      stories: scope.stories,
-      splitBy: this.splitBy,
-    });
+    return countedItems(scope.rows, { counting: this.counting, stories: scope.stories });
   });
+
+  /** The figures that do not depend on time bins: kept when only the bin or split changes. */
+  readonly #figures = $derived.by(() => summariseCoverage(this.#counted, { bin: 'day' }));
+
+  get figures(): CoverageSummary {
+    return this.#figures;
+  }
+
+  readonly #volume = $derived.by(() => volumeOverTime(this.#counted, { bin: this.bin }));
+
+  readonly #split = $derived.by(() =>
+    volumeSplitBy(this.#counted, this.splitBy, { bin: this.bin }),
+  );
+
+  readonly summary: CoverageSummary = $derived.by(() => ({
+    ...this.#figures,
+    clippings: this.#scope().rows.length,
+    counting: this.counting,
+    bin: this.#volume.bin,
+    volume: this.#volume.bins,
+    volumeSplit: this.#split.cells,
+  }));
 
   /** The tags compared: the reader's, else the scope's most used. */
   readonly voiceTags: readonly string[] = $derived(
@@ -72,8 +92,7 @@ export class CoverageState {
   );
 
   readonly voice: readonly VoiceShare[] = $derived.by(() => {
-    const scope = this.#scope();
-    const counted = countedItems(scope.rows, { counting: this.counting, stories: scope.stories });
+    const counted = this.#counted;
     return shareOfVoice(
       counted,
       this.voiceTags.map((tag) => ({
