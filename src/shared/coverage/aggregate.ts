@@ -113,6 +113,11 @@ export interface CoverageOptions extends TimeOptions, CountingOptions {
   readonly splitTop?: number;
   /** Volume over time split by this dimension (`CoverageSummary.volumeSplit`), if given. */
   readonly splitBy?: SplitDimension;
+  /**
+   * False leaves the time series out (`volume`, `volumeSplit`, `toneOverTime` empty), for a
+   * caller that bins them on its own (the dashboard rebins without recounting the rest).
+   */
+  readonly timeSeries?: boolean;
 }
 
 export interface CoverageSummary {
@@ -546,7 +551,8 @@ export function summariseCoverage(
 ): CoverageSummary {
   const counting = options.counting ?? 'per-copy';
   const counted = countedItems(items, options);
-  const line = timeline(counted, options);
+  const line = options.timeSeries === false ? null : timeline(counted, options);
+  const dated = line ? line.dated : datesOf(counted, new CalendarZone(options.timeZone));
   const byOutlet = splitBy(counted, 'outlet');
   const byTag = splitBy(counted, 'tag');
   const byTone = splitBy(counted, 'tone');
@@ -557,26 +563,27 @@ export function summariseCoverage(
     tone: byTone,
     mediaType: byMediaType,
   };
-  const first = line.dated.first;
+  const first = dated.first;
   return {
     clippings: items.length,
     counted: counted.length,
     counting,
     from: first === Infinity ? '' : isoOfDay(first),
-    to: first === Infinity ? '' : isoOfDay(line.dated.last),
-    undated: line.dated.undated.figure(),
-    bin: line.unit,
-    volume: volumeOf(counted, line),
-    volumeSplit: options.splitBy
-      ? splitOf(counted, line, options.splitBy, options.splitTop ?? 6, splits[options.splitBy])
-      : [],
+    to: first === Infinity ? '' : isoOfDay(dated.last),
+    undated: dated.undated.figure(),
+    bin: line?.unit ?? 'day',
+    volume: line ? volumeOf(counted, line) : [],
+    volumeSplit:
+      line && options.splitBy
+        ? splitOf(counted, line, options.splitBy, options.splitTop ?? 6, splits[options.splitBy])
+        : [],
     byOutlet,
     byTag,
     byTone,
     byMediaType,
     topOutlets: byOutlet.slice(0, options.top ?? 10),
     topAuthors: topAuthors(counted, options.top ?? 10),
-    toneOverTime: splitOf(counted, line, 'tone', TONES.length + 1, byTone),
+    toneOverTime: line ? splitOf(counted, line, 'tone', TONES.length + 1, byTone) : [],
     reach: reachFigures(counted, byOutlet),
   };
 }

@@ -61,7 +61,7 @@ export class CoverageState {
   });
 
   /** The figures that do not depend on time bins: kept when only the bin or split changes. */
-  readonly #figures = $derived.by(() => summariseCoverage(this.#counted, { bin: 'day' }));
+  readonly #figures = $derived.by(() => summariseCoverage(this.#counted, { timeSeries: false }));
 
   get figures(): CoverageSummary {
     return this.#figures;
