@@ -99,8 +99,11 @@ export interface TimeOptions {
 
 export interface CountingOptions {
   readonly counting?: StoryCounting;
-  /** Clipping id → its story's id (its original's id), for clippings in stories of two or more. */
-  readonly stories?: ReadonlyMap<string, string>;
+  /**
+   * Clipping id → its story's id (its original's id), or a record holding it (the library's
+   * story rows), for clippings in stories of two or more.
+   */
+  readonly stories?: ReadonlyMap<string, string | { readonly story: string }>;
 }
 
 export interface CoverageOptions extends TimeOptions, CountingOptions {
@@ -110,6 +113,11 @@ export interface CoverageOptions extends TimeOptions, CountingOptions {
   readonly splitTop?: number;
   /** Volume over time split by this dimension (`CoverageSummary.volumeSplit`), if given. */
   readonly splitBy?: SplitDimension;
+  /**
+   * False leaves the time series out (`volume`, `volumeSplit`, `toneOverTime` empty), for a
+   * caller that bins them on its own (the dashboard rebins without recounting the rest).
+   */
+  readonly timeSeries?: boolean;
 }
 
 export interface CoverageSummary {
@@ -191,11 +199,12 @@ export function countedItems<T extends CoverageItem>(
   const chosen = new Map<string, T>();
   const out: (T | string)[] = [];
   for (const item of items) {
-    const story = stories.get(item.id);
-    if (story === undefined) {
+    const entry = stories.get(item.id);
+    if (entry === undefined) {
       out.push(item);
       continue;
     }
+    const story = typeof entry === 'string' ? entry : entry.story;
     const held = chosen.get(story);
     if (!held) {
       chosen.set(story, item);
@@ -213,36 +222,54 @@ function earlier(a: CoverageItem, b: CoverageItem): boolean {
   return a.id < b.id;
 }
 
-/** Outlet, tag, author keys compare case-insensitively; the first spelling met is the label. */
-function foldKey(text: string): string {
-  const trimmed = text.trim();
-  return trimmed === trimmed.toLowerCase() ? trimmed : trimmed.toLowerCase();
+/**
+ * Outlet, tag, author keys compare case-insensitively; the first spelling met is the label.
+ * Folded once per distinct spelling: the same few thousand strings recur 100,000 times.
+ */
+class KeyFolder {
+  readonly #keys = new Map<string, string>();
+  fold(text: string): string {
+    let key = this.#keys.get(text);
+    if (key === undefined) this.#keys.set(text, (key = text.trim().toLowerCase()));
+    return key;
+  }
 }
 
-function keysOf(item: CoverageItem, dimension: SplitDimension): readonly [string, string][] {
+const TONE_OR_UNSET = (tone: Tone | ''): string => (tone ? TONE_LABELS[tone] : UNSET_LABELS.tone);
+const MEDIA_OR_UNSET = (m: MediaType | ''): string =>
+  m ? MEDIA_TYPE_LABELS[m] : UNSET_LABELS.mediaType;
+
+/** Calls `visit` with each key of `item` in `dimension` (tags: each distinct tag, or ''). */
+function visitKeys(
+  item: CoverageItem,
+  dimension: SplitDimension,
+  folder: KeyFolder,
+  visit: (key: string, label: string) => void,
+): void {
   switch (dimension) {
     case 'outlet':
-      return [[foldKey(item.source), item.source.trim()]];
+      visit(folder.fold(item.source), item.source.trim());
+      return;
     case 'tone':
-      return [[item.tone, item.tone ? TONE_LABELS[item.tone] : UNSET_LABELS.tone]];
+      visit(item.tone, TONE_OR_UNSET(item.tone));
+      return;
     case 'mediaType':
-      return [
-        [
-          item.mediaType,
-          item.mediaType ? MEDIA_TYPE_LABELS[item.mediaType] : UNSET_LABELS.mediaType,
-        ],
-      ];
+      visit(item.mediaType, MEDIA_OR_UNSET(item.mediaType));
+      return;
     case 'tag': {
-      if (item.tags.length === 0) return [['', UNSET_LABELS.tag]];
-      const seen = new Set<string>();
-      const out: [string, string][] = [];
-      for (const t of item.tags) {
-        const key = foldKey(t);
-        if (!key || seen.has(key)) continue;
-        seen.add(key);
-        out.push([key, t.trim()]);
+      const tags = item.tags;
+      let any = false;
+      for (let i = 0; i < tags.length; i++) {
+        const t = tags[i]!;
+        const key = folder.fold(t);
+        if (!key) continue;
+        let repeat = false;
+        for (let j = 0; j < i; j++) if (folder.fold(tags[j]!) === key) repeat = true;
+        if (repeat) continue;
+        any = true;
+        visit(key, t.trim());
       }
-      return out.length > 0 ? out : [['', UNSET_LABELS.tag]];
+      if (!any) visit('', UNSET_LABELS.tag);
     }
   }
 }
@@ -257,12 +284,21 @@ export function splitBy(items: readonly CoverageItem[], dimension: SplitDimensio
   if (dimension === 'tone') for (const t of TONES) tallies.set(t, new Tally(t, TONE_LABELS[t]));
   if (dimension === 'mediaType')
     for (const m of MEDIA_TYPES) tallies.set(m, new Tally(m, MEDIA_TYPE_LABELS[m]));
+  const folder = new KeyFolder();
   for (const item of items) {
-    for (const [key, label] of keysOf(item, dimension)) {
+    if (dimension === 'tone' || dimension === 'mediaType') {
+      // The common case without a callback: one map lookup per clipping.
+      const key = dimension === 'tone' ? item.tone : item.mediaType;
+      let t = tallies.get(key);
+      if (!t) tallies.set(key, (t = new Tally(key, UNSET_LABELS[dimension])));
+      t.add(item);
+      continue;
+    }
+    visitKeys(item, dimension, folder, (key, label) => {
       let t = tallies.get(key);
       if (!t) tallies.set(key, (t = new Tally(key, key ? label : UNSET_LABELS[dimension])));
       t.add(item);
-    }
+    });
   }
   const figures = [...tallies.values()].map((t) => t.figure());
   if (dimension === 'tone' || dimension === 'mediaType')
@@ -273,12 +309,13 @@ export function splitBy(items: readonly CoverageItem[], dimension: SplitDimensio
 /** The `n` authors with most counted clippings (each author of a clipping counts it). */
 export function topAuthors(items: readonly CoverageItem[], n = 10): Figure[] {
   const tallies = new Map<string, Tally>();
+  const folder = new KeyFolder();
   for (const item of items) {
-    const seen = new Set<string>();
-    for (const a of item.authors) {
-      const key = foldKey(a);
-      if (!key || seen.has(key)) continue;
-      seen.add(key);
+    const authors = item.authors;
+    for (let i = 0; i < authors.length; i++) {
+      const a = authors[i]!;
+      const key = folder.fold(a);
+      if (!key || (i > 0 && authors.slice(0, i).some((b) => folder.fold(b) === key))) continue;
       let t = tallies.get(key);
       if (!t) tallies.set(key, (t = new Tally(key, a.trim())));
       t.add(item);
@@ -291,7 +328,10 @@ export function topAuthors(items: readonly CoverageItem[], n = 10): Figure[] {
 }
 
 /** Total reach and reach per outlet (outlets with reach set, largest first). */
-export function reachFigures(items: readonly CoverageItem[]): ReachFigures {
+export function reachFigures(
+  items: readonly CoverageItem[],
+  byOutlet: readonly Figure[] = splitBy(items, 'outlet'),
+): ReachFigures {
   let total = 0;
   let withReach = 0;
   for (const item of items)
@@ -299,10 +339,10 @@ export function reachFigures(items: readonly CoverageItem[]): ReachFigures {
       total += item.reach;
       withReach++;
     }
-  const byOutlet = splitBy(items, 'outlet')
+  const withSet = byOutlet
     .filter((f) => f.withReach > 0)
     .sort((a, b) => b.reach - a.reach || byCountThenLabel(a, b));
-  return { total, withReach, byOutlet };
+  return { total, withReach, byOutlet: withSet };
 }
 
 /** A side in a share-of-voice comparison: a tag's or a search's clippings. */
@@ -337,12 +377,13 @@ export function shareOfVoice(
 
 /** The ids of items carrying `tag` or a tag under it (`politics` covers `politics/europe`). */
 export function idsWithTag(items: readonly CoverageItem[], tag: string): Set<string> {
-  const key = foldKey(tag);
+  const folder = new KeyFolder();
+  const key = folder.fold(tag);
   const prefix = `${key}/`;
   const ids = new Set<string>();
   for (const item of items)
     for (const t of item.tags) {
-      const k = foldKey(t);
+      const k = folder.fold(t);
       if (k === key || k.startsWith(prefix)) {
         ids.add(item.id);
         break;
@@ -469,8 +510,9 @@ function splitOf(
   line: Timeline,
   dimension: SplitDimension,
   top: number,
+  split: readonly Figure[] = splitBy(items, dimension),
 ): TimeCell[] {
-  const series = splitBy(items, dimension).filter((f) => f.count > 0);
+  const series = split.filter((f) => f.count > 0);
   const own = series.slice(0, top);
   const index = new Map(own.map((f, i) => [f.key, i]));
   const hasOther = series.length > top;
@@ -481,15 +523,16 @@ function splitOf(
   const grid = groups.map(() =>
     line.starts.map((s) => new Tally(isoOfDay(s), binLabel(s, line.unit))),
   );
+  const folder = new KeyFolder();
   items.forEach((item, i) => {
     const s = line.slot[i]!;
     if (s < 0) return;
     let other = false;
-    for (const [key] of keysOf(item, dimension)) {
+    visitKeys(item, dimension, folder, (key) => {
       const g = index.get(key);
       if (g !== undefined) grid[g]![s]!.add(item);
       else other = true;
-    }
+    });
     if (other && hasOther) grid[groups.length - 1]![s]!.add(item);
   });
   return grid.flatMap((row, g) =>
@@ -508,28 +551,39 @@ export function summariseCoverage(
 ): CoverageSummary {
   const counting = options.counting ?? 'per-copy';
   const counted = countedItems(items, options);
-  const line = timeline(counted, options);
+  const line = options.timeSeries === false ? null : timeline(counted, options);
+  const dated = line ? line.dated : datesOf(counted, new CalendarZone(options.timeZone));
   const byOutlet = splitBy(counted, 'outlet');
-  const first = line.dated.first;
+  const byTag = splitBy(counted, 'tag');
+  const byTone = splitBy(counted, 'tone');
+  const byMediaType = splitBy(counted, 'mediaType');
+  const splits: Record<SplitDimension, Figure[]> = {
+    outlet: byOutlet,
+    tag: byTag,
+    tone: byTone,
+    mediaType: byMediaType,
+  };
+  const first = dated.first;
   return {
     clippings: items.length,
     counted: counted.length,
     counting,
     from: first === Infinity ? '' : isoOfDay(first),
-    to: first === Infinity ? '' : isoOfDay(line.dated.last),
-    undated: line.dated.undated.figure(),
-    bin: line.unit,
-    volume: volumeOf(counted, line),
-    volumeSplit: options.splitBy
-      ? splitOf(counted, line, options.splitBy, options.splitTop ?? 6)
-      : [],
+    to: first === Infinity ? '' : isoOfDay(dated.last),
+    undated: dated.undated.figure(),
+    bin: line?.unit ?? 'day',
+    volume: line ? volumeOf(counted, line) : [],
+    volumeSplit:
+      line && options.splitBy
+        ? splitOf(counted, line, options.splitBy, options.splitTop ?? 6, splits[options.splitBy])
+        : [],
     byOutlet,
-    byTag: splitBy(counted, 'tag'),
-    byTone: splitBy(counted, 'tone'),
-    byMediaType: splitBy(counted, 'mediaType'),
+    byTag,
+    byTone,
+    byMediaType,
     topOutlets: byOutlet.slice(0, options.top ?? 10),
     topAuthors: topAuthors(counted, options.top ?? 10),
-    toneOverTime: splitOf(counted, line, 'tone', TONES.length + 1),
-    reach: reachFigures(counted),
+    toneOverTime: line ? splitOf(counted, line, 'tone', TONES.length + 1, byTone) : [],
+    reach: reachFigures(counted, byOutlet),
   };
 }

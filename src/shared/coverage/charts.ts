@@ -106,7 +106,13 @@ export function volumeChart(
     ...base(opts, 220, description),
     marginLeft: 44,
     x: { type: 'utc', label: null },
-    y: { grid: true, label: 'Clippings', tickFormat: integerTicks(opts.locale) },
+    y: {
+      grid: true,
+      label: 'Clippings',
+      // No more ticks than whole numbers up to the peak.
+      ticks: Math.max(1, Math.min(6, peak?.count ?? 1)),
+      tickFormat: integerTicks(opts.locale),
+    },
     marks: [
       Plot.rectY(bins, {
         x1: (b: TimeBin) => midnight(b.start),

@@ -276,6 +276,14 @@ describe('summary', () => {
     );
   });
 
+  it('leaves the time series out when asked, keeping the dates', () => {
+    const s = summariseCoverage(LIBRARY, { timeZone: 'UTC', timeSeries: false, splitBy: 'tone' });
+    expect(s).toMatchObject({ from: '2024-03-03', to: '2024-03-31', volume: [], volumeSplit: [] });
+    expect(s.toneOverTime).toEqual([]);
+    expect(s.undated.ids).toEqual(['u1']);
+    expect(s.byTone.map((f) => f.count)).toEqual([2, 1, 2, 1, 2]);
+  });
+
   it('reads a stored clipping through coverageItemOf', () => {
     const clipping = {
       id: 'k',

@@ -9,6 +9,7 @@ import { LibraryActions } from './actions';
 import { ArticleHits } from './article-hits.svelte';
 import type { BackupsState } from './backups.svelte';
 import { AppCommands } from './commands';
+import { CoverageState, scopeLabel } from './coverage.svelte';
 import type { ExporterState } from './exporter.svelte';
 import type { ImportsState } from './imports.svelte';
 import type { LibraryState } from './library.svelte';
@@ -43,6 +44,7 @@ export interface AppParts extends AppStates {
   passages: PassagesState;
   hits: ArticleHits;
   shell: ShellState;
+  coverage: CoverageState;
 }
 
 export interface App extends AppParts {
@@ -53,11 +55,32 @@ export function createApp(states: AppStates): App {
   const { repo, library, selection, undo, notices, search, stories } = states;
   const passages = new PassagesState(repo, library, selection);
   void passages.loadColorNames();
+  // The charts cover the selection when there is one, else the list as filtered or searched.
+  const coverage = new CoverageState(() => ({
+    rows:
+      selection.ids.size > 1
+        ? selection.targets.flatMap((id) => library.summary(id) ?? [])
+        : library.visible,
+    label: scopeLabel({
+      selected: selection.ids.size,
+      query: search.query,
+      tags: library.filters.tags,
+      filtering: library.filtering,
+      trash: library.filters.view === 'trash',
+    }),
+    stories: stories.members,
+  }));
   const shell = new ShellState(
-    { highlights: { enter: () => void passages.show(), leave: () => passages.hide() } },
-    () =>
+    {
+      highlights: { enter: () => void passages.show(), leave: () => passages.hide() },
+      coverage: { enter: () => coverage.clearFocus(), leave: () => undefined },
+    },
+    () => {
+      // A bar or row of the charts narrows the list to the clippings it counts.
+      const rows = coverage.narrow(library.visible);
       // One row per story when the user asked for it (not while searching: hits are ranked).
-      stories.storyRows && !library.searchIds ? stories.collapse(library.visible) : library.visible,
+      return stories.storyRows && !library.searchIds ? stories.collapse(rows) : rows;
+    },
   );
   const parts: AppParts = {
     ...states,
@@ -65,6 +88,7 @@ export function createApp(states: AppStates): App {
     passages,
     hits: new ArticleHits(search, () => selection.selected),
     shell,
+    coverage,
   };
   return { ...parts, commands: new AppCommands(parts) };
 }

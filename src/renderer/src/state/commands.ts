@@ -33,8 +33,25 @@ export class AppCommands {
     this.#app.library.showView(view);
   }
 
-  filterByTag(name: string, additive: boolean): void {
+  /** Charts and figures of the clippings in scope. */
+  showCoverage(): void {
+    this.#app.shell.show('coverage');
+  }
+
+  /** From a bar or row of the charts: the list shows just the clippings it counts. */
+  showCovered(label: string, ids: readonly string[]): void {
+    this.#app.coverage.focusOn(label, ids);
     this.#app.shell.show('clippings');
+  }
+
+  /** Back from the narrowed list to the charts it came from. */
+  backToCoverage(): void {
+    this.#app.shell.show('coverage');
+  }
+
+  filterByTag(name: string, additive: boolean): void {
+    // The Coverage view stays open and follows the tag.
+    if (this.#app.shell.view !== 'coverage') this.#app.shell.show('clippings');
     this.#app.library.toggleTagFilter(name, additive);
   }
 

@@ -1,10 +1,11 @@
 import type { ClippingSummary, TagRecord } from '../lib/db';
 
 /**
- * What the middle and right panes show: the list and the reader, or every highlight. The one
+ * What the middle and right panes show: the list and the reader, every highlight, or the
+ * coverage charts. The one
  * place that decides it; a new view is a name here and a branch in `App.svelte`.
  */
-export type MainView = 'clippings' | 'highlights';
+export type MainView = 'clippings' | 'highlights' | 'coverage';
 
 /** A view's own loading and unloading, run as it is shown and left. */
 export interface ViewHooks {

@@ -1,0 +1,194 @@
+/**
+ * Coverage benchmark: the built renderer in Chromium with 100,000 clippings (summaries, as
+ * the dashboard reads them) in IndexedDB. Measures opening the Coverage view (click → every
+ * chart drawn, two frames later) and its update when the tag filter changes with the view
+ * open, and when the reader changes its options. Prints figures, then ONE JSON line.
+ *
+ * BENCH_CLIPPINGS=20000 for a quicker run.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { loadavg } from 'node:os';
+import { err, type Result } from '../src/shared/result';
+import { chromiumLaunchOptions } from '../test/e2e/support/chromium';
+import { HARNESS_ORIGIN, wireRenderer } from '../test/e2e/support/harness';
+
+const COUNT = Number(process.env['BENCH_CLIPPINGS'] ?? 100_000);
+const BATCH = 10_000;
+const TARGETS = { renderMs: 200, updateMs: 100 };
+const TAGS = [
+  'politics',
+  'economy',
+  'climate',
+  'health',
+  'transport',
+  'culture',
+  'sport',
+  'energy',
+];
+
+/** In-page seeding (a string: tsx's helpers do not exist in the page), raw IndexedDB. */
+const SEED_SCRIPT = String.raw`
+window.__seed = (start, count, tags) => new Promise((resolve, reject) => {
+  let a = (start * 2654435761) >>> 0;
+  const rnd = () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  const pick = (l) => l[Math.floor(rnd() * l.length)];
+  const outlets = Array.from({ length: 300 }, (_, i) => 'Outlet ' + i);
+  const people = Array.from({ length: 2000 }, (_, i) => 'Author ' + i);
+  const tones = ['', '', 'positive', 'neutral', 'negative', 'mixed'];
+  const media = ['', 'online', 'print', 'broadcast', 'wire'];
+  const rows = [];
+  for (let i = start; i < start + count; i++) {
+    const n = Math.floor(rnd() * 3);
+    const t = [];
+    for (let k = 0; k < n; k++) { const x = pick(tags); if (!t.includes(x)) t.push(x); }
+    const day = Math.floor(rnd() * 730);
+    const d = new Date(Date.UTC(2024, 0, 1) + day * 864e5).toISOString().slice(0, 10);
+    rows.push({ id: 'c' + i, title: 'Clipping ' + i, source: Math.floor(rnd() * 4) ? outlets[Math.floor(Math.pow(rnd(), 3) * 300)] : pick(outlets),
+      section: '', authors: rnd() < 0.7 ? [pick(people)] : [], publishedAt: rnd() < 0.97 ? d : '',
+      importedAt: new Date(Date.UTC(2024, 0, 1) + i * 60000).toISOString(), language: 'en', direction: 'ltr',
+      tags: t, deletedAt: '', highlightCount: 0, hasNote: false, mediaType: pick(media), tone: pick(tones),
+      reach: rnd() < 0.4 ? Math.floor(rnd() * 1e6) : null, page: '' });
+  }
+  const open = indexedDB.open('clipbook');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const tx = db.transaction(['summaries', 'tags'], 'readwrite');
+    for (const r of rows) tx.objectStore('summaries').put(r);
+    const counts = {};
+    for (const r of rows) for (const x of r.tags) counts[x] = (counts[x] || 0) + 1;
+    tx.oncomplete = () => { db.close(); resolve(counts); };
+    tx.onerror = () => { db.close(); reject(tx.error); };
+  };
+});
+window.__putTags = (records) => new Promise((resolve, reject) => {
+  const open = indexedDB.open('clipbook');
+  open.onsuccess = () => {
+    const tx = open.result.transaction('tags', 'readwrite');
+    for (const r of records) tx.objectStore('tags').put(r);
+    tx.oncomplete = () => { open.result.close(); resolve(); };
+    tx.onerror = () => reject(tx.error);
+  };
+});
+/** Runs an action and times until the dashboard's charts are redrawn (two frames later). */
+window.__time = async (act) => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  await frame();
+  const before = document.querySelector('svg[aria-label^="Volume by"]');
+  const t0 = performance.now();
+  act();
+  for (let i = 0; i < 400; i++) {
+    await frame();
+    const now = document.querySelector('svg[aria-label^="Volume by"]');
+    if (now && now !== before) return performance.now() - t0;
+  }
+  throw new Error('The dashboard did not redraw');
+};
+window.__click = (label) => window.__time(() => {
+  const b = [...document.querySelectorAll('button')].find((x) => x.getAttribute('aria-label') === label || x.textContent.trim().startsWith(label));
+  if (!b) throw new Error('No button ' + label);
+  b.click();
+});
+window.__select = (label, value) => window.__time(() => {
+  const s = [...document.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith(label)).querySelector('select');
+  s.value = value;
+  s.dispatchEvent(new Event('change', { bubbles: true }));
+});
+window.__check = (label) => window.__time(() => {
+  const input = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === label).querySelector('input');
+  input.click();
+});
+`;
+
+type Win = Record<string, (...args: unknown[]) => Promise<unknown>>;
+const round = (n: number): number => Math.round(n * 10) / 10;
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const call = (page: Page, name: string, ...args: unknown[]) =>
+  page.evaluate(([n, a]) => (window as unknown as Win)[n as string]!(...(a as unknown[])), [
+    name,
+    args,
+  ] as const) as Promise<number>;
+
+async function main(): Promise<void> {
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await wireRenderer(page, async (channel): Promise<Result<unknown>> => {
+      if (channel === 'app:info')
+        return {
+          ok: true,
+          value: { name: 'Clipbook', version: 'bench', platform: process.platform },
+        };
+      return err('unavailable', `${channel} is not available in the coverage benchmark.`);
+    });
+    await page.addInitScript({ content: SEED_SCRIPT });
+    await page.goto(`${HARNESS_ORIGIN}/index.html`);
+    await page.getByRole('button', { name: 'Import…' }).waitFor();
+    const counts = new Map<string, number>();
+    for (let start = 0; start < COUNT; start += BATCH) {
+      const c = (await call(
+        page,
+        '__seed',
+        start,
+        Math.min(BATCH, COUNT - start),
+        TAGS,
+      )) as unknown;
+      for (const [t, n] of Object.entries(c as Record<string, number>))
+        counts.set(t, (counts.get(t) ?? 0) + n);
+    }
+    await call(
+      page,
+      '__putTags',
+      [...counts].map(([name, count]) => ({ key: name, name, color: '', description: '', count })),
+    );
+    console.log(`seeded ${COUNT} clippings`);
+    await page.reload();
+    await page.getByText('Loading the library…').waitFor({ state: 'detached', timeout: 120_000 });
+    await page.locator('[role=listbox][aria-label=Library] [role=option]').first().waitFor();
+
+    const render: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      render.push(round(await call(page, '__click', 'Coverage')));
+      console.log(`open Coverage (${COUNT} clippings): ${render.at(-1)} ms`);
+      await page.getByRole('button', { name: 'Back to clippings' }).click();
+      await page.waitForTimeout(200);
+    }
+    await page.getByRole('button', { name: 'Coverage', exact: true }).click();
+    await page.locator('svg[aria-label^="Volume by"]').waitFor();
+    const filter: number[] = [];
+    for (const tag of TAGS) {
+      filter.push(round(await call(page, '__click', `Tag ${tag}, ${counts.get(tag)} clippings`)));
+      console.log(`tag filter ${tag.padEnd(10)} ${filter.at(-1)} ms`);
+      await page.waitForTimeout(150);
+    }
+    const options: Record<string, number> = {};
+    const last = TAGS[TAGS.length - 1]!;
+    // The same tag again clears the filter: the whole library.
+    options['tag cleared'] = round(
+      await call(page, '__click', `Tag ${last}, ${counts.get(last)} clippings`),
+    );
+    options['bins: week'] = round(await call(page, '__select', 'Bins', 'week'));
+    options['split by tone'] = round(await call(page, '__select', 'Split by', 'tone'));
+    options['split by tag'] = round(await call(page, '__select', 'Split by', 'tag'));
+    options['stories once'] = round(await call(page, '__check', 'Count each story once'));
+    for (const [k, v] of Object.entries(options)) console.log(`${k}: ${v} ms`);
+    const updates = [...filter, ...Object.values(options)];
+    const summary = {
+      bench: 'coverage',
+      clippings: COUNT,
+      loadAverage: loadavg().map(round),
+      renderMs: { median: median(render), max: Math.max(...render), runs: render },
+      filterUpdateMs: { median: median(filter), max: Math.max(...filter) },
+      optionUpdateMs: options,
+      targets: TARGETS,
+      met: Math.max(...render) <= TARGETS.renderMs && Math.max(...updates) <= TARGETS.updateMs,
+    };
+    console.log(JSON.stringify(summary));
+  } finally {
+    await browser.close();
+  }
+}
+
+void main();

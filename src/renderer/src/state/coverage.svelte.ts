@@ -1,0 +1,149 @@
+/**
+ * The Coverage view's state: the figures of the clippings in scope (the selection, else the
+ * list as filtered or searched), the reader's choices (bin, split, story counting, tags to
+ * compare), and the focus a bar or row puts on the library list until the user goes back.
+ */
+import type { BinUnit } from '@shared/coverage/calendar';
+import {
+  idsWithTag,
+  shareOfVoice,
+  summariseCoverage,
+  countedItems,
+  volumeOverTime,
+  volumeSplitBy,
+  type CoverageSummary,
+  type SplitDimension,
+  type StoryCounting,
+  type VoiceShare,
+} from '@shared/coverage/aggregate';
+import type { ClippingSummary, StoryMemberRecord } from '../lib/db';
+
+export interface CoverageScope {
+  /** The clippings the dashboard counts. */
+  readonly rows: readonly ClippingSummary[];
+  /** What they are, in words: "Tag: climate", "3 selected clippings". */
+  readonly label: string;
+  readonly stories: ReadonlyMap<string, StoryMemberRecord>;
+}
+
+/** A bar, slice or row the list is narrowed to. */
+export interface CoverageFocus {
+  readonly label: string;
+  readonly ids: ReadonlySet<string>;
+}
+
+/** How many tags share of voice compares when the reader has chosen none. */
+const DEFAULT_VOICES = 3;
+export const MAX_VOICES = 8;
+
+export class CoverageState {
+  bin = $state<BinUnit | 'auto'>('auto');
+  splitBy = $state<SplitDimension>('outlet');
+  counting = $state<StoryCounting>('per-copy');
+  display = $state<'charts' | 'table'>('charts');
+  /** Tags compared by share of voice; null until the reader chooses (the top tags). */
+  voices = $state.raw<string[] | null>(null);
+  focus = $state.raw<CoverageFocus | null>(null);
+  readonly #scope: () => CoverageScope;
+
+  constructor(scope: () => CoverageScope) {
+    this.#scope = scope;
+  }
+
+  get scope(): CoverageScope {
+    return this.#scope();
+  }
+
+  /** What the figures count; recomputed only when the scope or the counting changes. */
+  readonly #counted = $derived.by(() => {
+    const scope = this.#scope();
+    return countedItems(scope.rows, { counting: this.counting, stories: scope.stories });
+  });
+
+  /** The figures that do not depend on time bins: kept when only the bin or split changes. */
+  readonly #figures = $derived.by(() => summariseCoverage(this.#counted, { timeSeries: false }));
+
+  get figures(): CoverageSummary {
+    return this.#figures;
+  }
+
+  readonly #volume = $derived.by(() => volumeOverTime(this.#counted, { bin: this.bin }));
+
+  readonly #split = $derived.by(() =>
+    volumeSplitBy(this.#counted, this.splitBy, { bin: this.bin }),
+  );
+
+  readonly summary: CoverageSummary = $derived.by(() => ({
+    ...this.#figures,
+    clippings: this.#scope().rows.length,
+    counting: this.counting,
+    bin: this.#volume.bin,
+    volume: this.#volume.bins,
+    volumeSplit: this.#split.cells,
+  }));
+
+  /** The tags compared: the reader's, else the scope's most used. */
+  readonly voiceTags: readonly string[] = $derived(
+    this.voices ??
+      this.summary.byTag
+        .filter((f) => f.key !== '')
+        .slice(0, DEFAULT_VOICES)
+        .map((f) => f.label),
+  );
+
+  readonly voice: readonly VoiceShare[] = $derived.by(() => {
+    const counted = this.#counted;
+    return shareOfVoice(
+      counted,
+      this.voiceTags.map((tag) => ({
+        key: tag.toLowerCase(),
+        label: tag,
+        ids: idsWithTag(counted, tag),
+      })),
+    );
+  });
+
+  addVoice(tag: string): void {
+    const current = [...this.voiceTags];
+    if (current.some((t) => t.toLowerCase() === tag.toLowerCase())) return;
+    this.voices = [...current, tag].slice(0, MAX_VOICES);
+  }
+
+  removeVoice(tag: string): void {
+    this.voices = this.voiceTags.filter((t) => t !== tag);
+  }
+
+  /** Narrows the library list to these clippings. */
+  focusOn(label: string, ids: readonly string[]): void {
+    this.focus = { label, ids: new Set(ids) };
+  }
+
+  clearFocus(): void {
+    this.focus = null;
+  }
+
+  /** The rows the list shows: all of them, or those of the focused bar. */
+  narrow<T extends { id: string }>(rows: T[]): T[] {
+    const focus = this.focus;
+    return focus ? rows.filter((r) => focus.ids.has(r.id)) : rows;
+  }
+}
+
+/** The scope in words, for the dashboard's heading. */
+export function scopeLabel(input: {
+  selected: number;
+  query: string;
+  tags: readonly string[];
+  filtering: boolean;
+  trash: boolean;
+}): string {
+  if (input.selected > 1) return `${input.selected.toLocaleString()} selected clippings`;
+  const parts: string[] = [];
+  if (input.trash) parts.push('Trash');
+  if (input.query.trim()) parts.push(`Search: ${input.query.trim()}`);
+  if (input.tags.length > 0)
+    parts.push(`${input.tags.length === 1 ? 'Tag' : 'Tags'}: ${input.tags.join(', ')}`);
+  if (parts.length === 0) return input.filtering ? 'Filtered clippings' : 'Whole library';
+  if (input.filtering && input.tags.length === 0) parts.push('filtered');
+  return parts.join(' · ');
+}
