@@ -6,7 +6,7 @@
  * matches the words it begins (per segment the most frequent 16, 32 or 64 for prefixes of
  * 2, 3 or more letters).
  */
-import { K1, weightedTf, type Norms } from './bm25';
+import { K1 as BM25_K1, weightedTf as bm25WeightedTf, type Norms } from './bm25';
 import { IntList } from './bytes';
 import type { CoverageFacts } from './coverage-filter';
 import { filterMask } from './filter-mask';
@@ -24,6 +24,11 @@ import { languagesIn, stem, stemIn } from './stem';
 import type { StoryLookup } from '../stories/filters';
 import { expandWildcard } from './wildcard';
 import { findPair } from './word-pairs';
+
+// Module constants, read once: where modules are CommonJS (tsx, the CLI) an imported binding
+// is a getter call, and these are used per posting (1-word queries took twice as long).
+const K1 = BM25_K1;
+const weightedTf = bm25WeightedTf;
 
 const MAX_PREFIX_TERMS = 64;
 const MIN_PREFIX_LENGTH = 2;

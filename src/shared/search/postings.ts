@@ -4,8 +4,13 @@
  * checked only where every word is).
  */
 import { VarintReader, type IntList } from './bytes';
-import { K1, weightedTf, type Norms } from './bm25';
+import { K1 as BM25_K1, weightedTf as bm25WeightedTf, type Norms } from './bm25';
 import type { Segment, WordPairs } from './segment';
+
+// Module constants, read once: where modules are CommonJS (tsx, the CLI) an imported binding
+// is a getter call, and these are used per posting (1-word queries took twice as long).
+const K1 = BM25_K1;
+const weightedTf = bm25WeightedTf;
 
 /**
  * Reads the postings of term `o`: marks the documents of `base` (and of `restrict`, if given)
