@@ -44,6 +44,11 @@ export class AppCommands {
     this.#app.shell.show('clippings');
   }
 
+  /** Back to the list as it was filtered, tagged or searched. */
+  closeCoverage(): void {
+    this.#app.shell.show('clippings');
+  }
+
   /** Back from the narrowed list to the charts it came from. */
   backToCoverage(): void {
     this.#app.shell.show('coverage');
