@@ -1,5 +1,12 @@
 import { join } from 'node:path';
-import { ARTICLES, expect, libraryRows, test, type Harness } from '../support/harness';
+import {
+  ARTICLES,
+  expect,
+  libraryRows,
+  tagSelection,
+  test,
+  type Harness,
+} from '../support/harness';
 
 const FILES = [
   'wire-tram-line.txt',
@@ -18,12 +25,7 @@ async function tagThree(app: Harness): Promise<void> {
   await libraryRows(page)
     .nth(2)
     .click({ modifiers: ['Shift'] });
-  await page
-    .getByRole('toolbar', { name: 'Selected clippings' })
-    .getByRole('button', { name: 'Add tag…' })
-    .click();
-  await page.getByRole('dialog').getByRole('textbox').fill('transport');
-  await page.getByRole('dialog').getByRole('button', { name: 'Add tag' }).click();
+  await tagSelection(page, 'transport');
   await expect(page.getByRole('button', { name: 'Tag transport, 3 clippings' })).toBeVisible();
   // One clipping selected again, so Coverage is for the tag, not the selection.
   await libraryRows(page).nth(0).click();

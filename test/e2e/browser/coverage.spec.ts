@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { join } from 'node:path';
-import { ARTICLES, expect, libraryRows, openRow, test, type Harness } from '../support/harness';
+import {
+  ARTICLES,
+  expect,
+  libraryRows,
+  openRow,
+  tagSelection,
+  test,
+  type Harness,
+} from '../support/harness';
 import { selectText } from '../support/reader';
 
 const FOUR = [
@@ -25,12 +33,7 @@ test('bulk edit: tone and reach on three clippings, a tag removed, undo; then to
   // Tag everything first, so the bulk edit has a tag to remove.
   await libraryRows(page).nth(0).click();
   await page.keyboard.press('Control+a');
-  await page
-    .getByRole('toolbar', { name: 'Selected clippings' })
-    .getByRole('button', { name: 'Add tag…' })
-    .click();
-  await page.getByRole('dialog').getByRole('textbox').fill('review');
-  await page.getByRole('dialog').getByRole('button', { name: 'Add tag' }).click();
+  await tagSelection(page, 'review');
   await expect(page.getByRole('button', { name: 'Tag review, 4 clippings' })).toBeVisible();
 
   const titles = await libraryRows(page).locator('.title').allTextContents();

@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { ARTICLES, expect, libraryRows, openRow, test, type Harness } from '../support/harness';
+import {
+  ARTICLES,
+  expect,
+  libraryRows,
+  openRow,
+  tagSelection,
+  test,
+  type Harness,
+} from '../support/harness';
 
 const THREE = ['wire-tram-line.txt', 'harbour-report.html', 'rail-order-newsletter.eml'];
 
@@ -159,12 +167,7 @@ test('bulk tagging, filters and sorting', async ({ app }) => {
   await libraryRows(page)
     .nth(2)
     .click({ modifiers: ['Shift'] });
-  await page
-    .getByRole('toolbar', { name: 'Selected clippings' })
-    .getByRole('button', { name: 'Add tag…' })
-    .click();
-  await page.getByRole('dialog').getByRole('textbox').fill('briefing');
-  await page.getByRole('dialog').getByRole('button', { name: 'Add tag' }).click();
+  await tagSelection(page, 'briefing');
   await expect(tagButton(page, 'briefing')).toHaveAccessibleName('Tag briefing, 3 clippings');
 
   await page.getByText('Filters', { exact: true }).click();

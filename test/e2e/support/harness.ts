@@ -328,6 +328,16 @@ export function libraryRows(page: Page) {
   return page.getByRole('listbox', { name: /^(Library|Trash)$/ }).getByRole('option');
 }
 
+/** Tags the selected clippings through the selection toolbar's Add tag dialog. */
+export async function tagSelection(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('toolbar', { name: 'Selected clippings' })
+    .getByRole('button', { name: 'Add tag…' })
+    .click();
+  await page.getByRole('dialog').getByRole('textbox').fill(name);
+  await page.getByRole('dialog').getByRole('button', { name: 'Add tag' }).click();
+}
+
 /**
  * Opens a row and waits until the reader shows that clipping: it loads asynchronously, and
  * until then the reader (its tag box included) still belongs to the previous one.
