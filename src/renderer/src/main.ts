@@ -3,6 +3,7 @@ import App from './App.svelte';
 import './app.css';
 import ProfileTooNew from './components/ProfileTooNew.svelte';
 import { getApi } from './lib/api';
+import type { StoryMemberRecord } from './lib/db';
 import { bufferImportEvents } from './lib/early-events';
 import { openLibrary } from './lib/library-repo';
 import { checkProfileVersion } from './lib/profile-guard';
@@ -56,13 +57,19 @@ async function start(target: HTMLElement): Promise<void> {
   const searchClient = new SearchClient(createSearchWorker());
   const search = new SearchState(repo, library, selection, notices, searchClient);
   const stories = new StoriesState(repo, notices, undo, new StoriesClient(createStoriesWorker()));
-  stories.onreload = (members) => {
-    const rows = [...members.values()].map((m): [string, string, number] => [
-      m.id,
-      m.story,
-      m.size,
-    ]);
-    void searchClient.stories(rows).then(() => search.rerunStoryQuery());
+  stories.onreload = (members, changed) => {
+    const row = (m: StoryMemberRecord): [string, string, number] => [m.id, m.story, m.size];
+    // After an import batch only its changed rows travel: the whole table grows with the library.
+    const sent = changed
+      ? searchClient.storiesChanged(
+          changed.flatMap((id) => {
+            const m = members.get(id);
+            return m ? [row(m)] : [];
+          }),
+          changed.filter((id) => !members.has(id)),
+        )
+      : searchClient.stories([...members.values()].map(row));
+    void sent.then(() => search.rerunStoryQuery());
   };
 
   backups.onrestored = () => void stories.start({ listen: false });

@@ -12,35 +12,42 @@ const MAX_CANDIDATES = 64;
 /** Anchors in common, as a share of the smaller text's, below which a pair is no copy. */
 const LIKELY = 0.4;
 
-interface Entry {
-  day: number | null;
-  language: string;
-  /** Distinct anchors of the clipping's text. */
-  anchors: number;
-}
-
+/**
+ * Clippings are numbered as they are added and looked up in arrays: with string ids in maps,
+ * looking up candidates took ≈ 1.35 s for an import of 10,000 generated files (load 13).
+ */
 export class CandidateIndex {
-  readonly #anchors = new Map<number, string[]>();
-  readonly #docs = new Map<string, Entry>();
+  readonly #anchors = new Map<number, number[]>();
+  readonly #number = new Map<string, number>();
+  readonly #ids: string[] = [];
+  readonly #days: (number | null)[] = [];
+  readonly #languages: string[] = [];
+  /** Distinct anchors of each clipping's text. */
+  readonly #anchorCounts: number[] = [];
+  /** Per clipping during one lookup: 0 not seen, -1 outside the window, else anchors shared. */
+  #shared = new Int32Array(1024);
 
   get size(): number {
-    return this.#docs.size;
+    return this.#ids.length;
   }
 
   has(id: string): boolean {
-    return this.#docs.has(id);
+    return this.#number.has(id);
   }
 
   add(doc: StoryDoc): void {
-    if (this.#docs.has(doc.id)) return;
-    const entry = { day: dayOf(doc.publishedAt), language: languageKey(doc.language), anchors: 0 };
-    this.#docs.set(doc.id, entry);
-    for (const h of new Set(doc.sketch.samples)) {
-      if (h % ANCHOR_MOD !== 0) continue;
-      entry.anchors++;
+    if (this.#number.has(doc.id)) return;
+    const n = this.#ids.length;
+    this.#number.set(doc.id, n);
+    this.#ids.push(doc.id);
+    this.#days.push(dayOf(doc.publishedAt));
+    this.#languages.push(languageKey(doc.language));
+    const anchors = anchorsOf(doc);
+    this.#anchorCounts.push(anchors.size);
+    for (const h of anchors) {
       const list = this.#anchors.get(h);
-      if (list) list.push(doc.id);
-      else this.#anchors.set(h, [doc.id]);
+      if (list) list.push(n);
+      else this.#anchors.set(h, [n]);
     }
   }
 
@@ -52,36 +59,55 @@ export class CandidateIndex {
   candidates(doc: StoryDoc, windowDays = WINDOW_DAYS): string[] {
     const day = dayOf(doc.publishedAt);
     const language = languageKey(doc.language);
-    const shared = new Map<string, number>();
-    let anchors = 0;
-    for (const h of new Set(doc.sketch.samples)) {
-      if (h % ANCHOR_MOD !== 0) continue;
-      anchors++;
+    const self = this.#number.get(doc.id) ?? -1;
+    if (this.#shared.length < this.#ids.length)
+      this.#shared = new Int32Array(Math.max(2 * this.#shared.length, this.#ids.length));
+    const shared = this.#shared;
+    /** Clippings seen, in the order first seen (the sort below keeps it among equals). */
+    const seen: number[] = [];
+    const anchors = anchorsOf(doc);
+    for (const h of anchors) {
       const list = this.#anchors.get(h);
       if (!list || list.length > COMMON) continue;
-      for (const id of list) {
-        if (id === doc.id) continue;
-        const n = shared.get(id);
-        if (n !== undefined) {
-          shared.set(id, n + 1);
+      for (const n of list) {
+        if (n === self) continue;
+        const count = shared[n] as number;
+        if (count > 0) {
+          shared[n] = count + 1;
           continue;
         }
-        const e = this.#docs.get(id);
-        if (!e || e.language !== language) continue;
-        if (day === null ? e.day !== null : e.day === null || Math.abs(e.day - day) > windowDays)
-          continue;
-        shared.set(id, 1);
+        if (count < 0) continue;
+        seen.push(n);
+        const d = this.#days[n] as number | null;
+        const inWindow =
+          this.#languages[n] === language &&
+          (day === null ? d === null : d !== null && Math.abs(d - day) <= windowDays);
+        shared[n] = inWindow ? 1 : -1;
       }
     }
-    const least = Math.min(2, anchors);
+    const least = Math.min(2, anchors.size);
     // The share of anchors in common estimates containment, coarsely: far below the
     // grouping threshold, the pair cannot be copies and need not be measured.
-    const likely = ([id, n]: [string, number]): boolean =>
-      n >= least && n / Math.max(1, Math.min(anchors, this.#docs.get(id)?.anchors ?? 1)) >= LIKELY;
-    return [...shared]
-      .filter(likely)
+    const likely: [number, number][] = [];
+    for (const n of seen) {
+      const count = shared[n] as number;
+      shared[n] = 0;
+      if (
+        count >= least &&
+        count / Math.max(1, Math.min(anchors.size, this.#anchorCounts[n] as number)) >= LIKELY
+      )
+        likely.push([n, count]);
+    }
+    return likely
       .sort((a, b) => b[1] - a[1])
       .slice(0, MAX_CANDIDATES)
-      .map(([id]) => id);
+      .map(([n]) => this.#ids[n] as string);
   }
+}
+
+/** The distinct anchor hashes of a clipping's sketch. */
+function anchorsOf(doc: StoryDoc): Set<number> {
+  const out = new Set<number>();
+  for (const h of doc.sketch.samples) if (h % ANCHOR_MOD === 0) out.add(h);
+  return out;
 }

@@ -37,3 +37,16 @@ describe('CandidateIndex', () => {
     expect(index.size).toBe(5);
   });
 });
+
+describe('CandidateIndex order', () => {
+  it('lists the most shared first, never the clipping itself', () => {
+    const index = new CandidateIndex();
+    const half = TEXT.slice(0, 3);
+    index.add(doc('half', {}, half));
+    index.add(doc('full'));
+    index.add(doc('self'));
+    // 'self' is in the index: it finds its copies, not itself.
+    expect(index.candidates(doc('self'))).toEqual(['full', 'half']);
+    expect(index.candidates(doc('probe', {}, half))).toEqual(['half', 'full', 'self']);
+  });
+});

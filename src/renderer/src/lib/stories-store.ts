@@ -110,8 +110,16 @@ async function regroup(
       const changed = list.filter(
         (id) => JSON.stringify(before.get(id)) !== JSON.stringify(after.get(id)),
       );
-      await db.storyMembers.bulkDelete(list.filter((id) => !after.has(id) && before.has(id)));
-      await db.storyMembers.bulkPut(puts);
+      // Only rows that changed are written: an import batch touches few of its stories' rows.
+      const writes: StoryMemberRecord[] = [];
+      const deletes: string[] = [];
+      for (const id of changed) {
+        const row = after.get(id);
+        if (row) writes.push(row);
+        else deletes.push(id);
+      }
+      if (deletes.length) await db.storyMembers.bulkDelete(deletes);
+      if (writes.length) await db.storyMembers.bulkPut(writes);
       return changed;
     },
   );

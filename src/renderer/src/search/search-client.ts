@@ -92,6 +92,14 @@ export class SearchClient {
     return this.call({ kind: 'stories', members });
   }
 
+  /** Hands the worker only the story rows that changed, and the ids now in no story. */
+  storiesChanged(
+    members: [string, string, number][],
+    removed: string[],
+  ): Promise<{ count: number }> {
+    return this.call({ kind: 'storiesChanged', members, removed });
+  }
+
   clear(): Promise<IndexInfo> {
     return this.call({ kind: 'clear' });
   }

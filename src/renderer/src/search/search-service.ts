@@ -14,7 +14,6 @@ import { isCoverageFilter, type CoverageFacts } from '@shared/search/coverage-fi
 import { errorMessage } from '@shared/errors';
 import { parseQuery, type QueryError } from '@shared/search/query';
 import { needsPositions, someFilter } from '@shared/search/query-ast';
-import type { StoryLookup } from '@shared/stories/filters';
 import { hitSnippet, type HitText, type Snippet, type TextRange } from '@shared/search/snippet';
 import type { SearchStore } from './search-store';
 
@@ -78,7 +77,9 @@ export type SearchRequest =
   | { kind: 'clear' }
   | { kind: 'flush' }
   /** The library's stories (id, story, copies) for is:original, story: and copies>N. */
-  | { kind: 'stories'; members: [string, string, number][] };
+  | { kind: 'stories'; members: [string, string, number][] }
+  /** Only the stories' rows that changed (an import batch): `removed` are in no story now. */
+  | { kind: 'storiesChanged'; members: [string, string, number][]; removed: string[] };
 
 export interface SearchResponses {
   ready: ReadyInfo;
@@ -92,6 +93,7 @@ export interface SearchResponses {
   /** Resolves when pending writes and merges are done. */
   flush: IndexInfo;
   stories: { count: number };
+  storiesChanged: { count: number };
 }
 
 export interface RequestMessage {
@@ -128,7 +130,7 @@ export class SearchService {
   /** Coverage facts by clipping id: from indexed documents, and all of them once asked for. */
   private coverage = new Map<string, CoverageFacts>();
   private coverageLoaded: Promise<void> | null = null;
-  private stories: StoryLookup = new Map();
+  private stories = new Map<string, { story: string; size: number }>();
   private loading: Promise<ReadyInfo> | null = null;
   private positions: Promise<void> = Promise.resolve();
   private writes: Promise<void> = Promise.resolve();
@@ -198,6 +200,10 @@ export class SearchService {
         return this.query(request.text, request.options);
       case 'stories':
         this.stories = new Map(request.members.map(([id, story, size]) => [id, { story, size }]));
+        return { count: this.stories.size };
+      case 'storiesChanged':
+        for (const id of request.removed) this.stories.delete(id);
+        for (const [id, story, size] of request.members) this.stories.set(id, { story, size });
         return { count: this.stories.size };
       case 'reconcile':
         return this.reconcile();

@@ -18,10 +18,21 @@ const BATCH_MS = 300;
 const RELOAD_PAGE = 2000;
 
 export class StoriesState {
-  members = $state.raw<ReadonlyMap<string, StoryMemberRecord>>(new Map());
+  /**
+   * Changed in place after an import batch, with `#version` bumped for readers: a copy of
+   * the whole table per batch cost the window work that grew with the library.
+   */
+  #members = new Map<string, StoryMemberRecord>();
+  #version = $state(0);
   storyRows = $state(false);
   /** Set while the library is being grouped for the first time. */
   grouping = $state.raw<{ done: number; total: number } | null>(null);
+
+  /** Which clippings share a story (read it in a $derived or template to hear changes). */
+  get members(): ReadonlyMap<string, StoryMemberRecord> {
+    void this.#version;
+    return this.#members;
+  }
 
   readonly byStory = $derived.by(() => {
     const out = new Map<string, StoryMemberRecord[]>();
@@ -80,26 +91,31 @@ export class StoriesState {
   async #refresh(changed: readonly string[]): Promise<void> {
     if (changed.length === 0) return;
     const rows = await this.#repo.storyMembersOf(changed);
-    const next = new Map(this.members);
+    const members = this.#members;
     changed.forEach((id, k) => {
       const row = rows[k];
-      if (row) next.set(id, row);
-      else next.delete(id);
+      if (row) members.set(id, row);
+      else members.delete(id);
     });
-    this.#rows.update(next, changed);
-    this.members = next;
-    this.onreload(next);
+    this.#rows.update(members, changed);
+    this.#version++;
+    this.onreload(members, changed);
   }
 
-  /** Hears every new set of stories (search keeps its story filters up to date). */
-  onreload: (members: ReadonlyMap<string, StoryMemberRecord>) => void = () => undefined;
+  /**
+   * Hears every new set of stories (search keeps its story filters up to date): `changed`
+   * lists the only ids that differ from the last call, absent when all may have.
+   */
+  onreload: (members: ReadonlyMap<string, StoryMemberRecord>, changed?: readonly string[]) => void =
+    () => undefined;
 
   async reload(): Promise<void> {
     const members = new Map<string, StoryMemberRecord>();
     for await (const page of this.#repo.storyMemberPages(RELOAD_PAGE))
       for (const r of page) members.set(r.id, r);
     this.#rows = new StoryRows(members);
-    this.members = members;
+    this.#members = members;
+    this.#version++;
     this.onreload(members);
   }
 
