@@ -198,14 +198,15 @@ function byCountThenLabel(a: Figure, b: Figure): number {
 /**
  * The clippings the figures count. `once`: each story of several copies stands as one
  * clipping, its original when the set holds it, else the set's earliest copy; so a bar shows,
- * and filters to, exactly what it counts.
+ * and filters to, exactly what it counts. With nothing to merge, the list itself (its keys are
+ * indexed once for every figure asked of it).
  */
 export function countedItems<T extends CoverageItem>(
   items: readonly T[],
   options: CountingOptions = {},
-): T[] {
+): readonly T[] {
   const stories = options.stories;
-  if (options.counting !== 'once' || !stories || stories.size === 0) return [...items];
+  if (options.counting !== 'once' || !stories || stories.size === 0) return items;
   const chosen = new Map<string, T>();
   const out: (T | string)[] = [];
   for (const item of items) {
@@ -560,9 +561,7 @@ export function summariseCoverage(
   options: CoverageOptions = {},
 ): CoverageSummary {
   const counting = options.counting ?? 'per-copy';
-  // Per copy, the items themselves: their index is the caller's (a copy would build another).
-  const counted =
-    options.counting === 'once' ? countedItems(items, options) : (items as CoverageItem[]);
+  const counted = countedItems(items, options);
   const line = options.timeSeries === false ? null : timeline(counted, options);
   const dated = line ? line.dated : datesOf(counted, zoneOf(options.timeZone));
   const byOutlet = splitBy(counted, 'outlet');
