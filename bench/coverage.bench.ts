@@ -4,9 +4,12 @@
  * chart drawn, two frames later) and its update when the tag filter changes with the view
  * open, and when the reader changes its options. Prints figures, then ONE JSON line.
  *
- * BENCH_CLIPPINGS=20000 for a quicker run.
+ * BENCH_CLIPPINGS=20000 for a quicker run; BENCH_CPU_PROFILE=file.cpuprofile writes the
+ * renderer's CPU profile of the timed part (open it in Chromium's DevTools), and its hottest
+ * functions by self time are printed.
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { err, type Result } from '../src/shared/result';
 import { chromiumLaunchOptions } from '../test/e2e/support/chromium';
@@ -110,6 +113,37 @@ const call = (page: Page, name: string, ...args: unknown[]) =>
     args,
   ] as const) as Promise<number>;
 
+/** The renderer main thread's busy time so far (its task durations, in ms). */
+async function rendererCpuMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Functions by self time (ms), most first. */
+function hottest(profile: CpuProfile, n: number): [string, number][] {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)?.callFrame;
+    if (!frame) return;
+    const file = frame.url.split('/').pop() ?? '';
+    const name = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => [k, round(v)]);
+}
+
 async function main(): Promise<void> {
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
@@ -148,6 +182,15 @@ async function main(): Promise<void> {
     await page.getByText('Loading the library…').waitFor({ state: 'detached', timeout: 120_000 });
     await page.locator('[role=listbox][aria-label=Library] [role=option]').first().waitFor();
 
+    const profilePath = process.env['BENCH_CPU_PROFILE'];
+    const cdp = profilePath ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    const metrics = await context.newCDPSession(page);
+    await metrics.send('Performance.enable');
+    const cpuBefore = await rendererCpuMs(metrics);
     const render: number[] = [];
     for (let i = 0; i < 5; i++) {
       render.push(round(await call(page, '__click', 'Coverage')));
@@ -174,11 +217,19 @@ async function main(): Promise<void> {
     options['split by tag'] = round(await call(page, '__select', 'Split by', 'tag'));
     options['stories once'] = round(await call(page, '__check', 'Count each story once'));
     for (const [k, v] of Object.entries(options)) console.log(`${k}: ${v} ms`);
+    const cpuMs = round((await rendererCpuMs(metrics)) - cpuBefore);
+    if (cdp && profilePath) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      writeFileSync(profilePath, JSON.stringify(profile));
+      console.log(`CPU profile: ${profilePath}`);
+      for (const [name, ms] of hottest(profile, 15)) console.log(`  ${ms} ms  ${name}`);
+    }
     const updates = [...filter, ...Object.values(options)];
     const summary = {
       bench: 'coverage',
       clippings: COUNT,
       loadAverage: loadavg().map(round),
+      rendererCpuMs: cpuMs,
       renderMs: { median: median(render), max: Math.max(...render), runs: render },
       filterUpdateMs: { median: median(filter), max: Math.max(...filter) },
       optionUpdateMs: options,

@@ -15,7 +15,7 @@ import {
   type Tone,
 } from '../clipping';
 import {
-  CalendarZone,
+  type CalendarZone,
   autoBinUnit,
   binStart,
   isoOfDay,
@@ -23,6 +23,16 @@ import {
   type BinUnit,
   type WeekStart,
 } from './calendar';
+import {
+  NO_DAY,
+  foldedId,
+  idOfFoldedKey,
+  indexOf,
+  keyIdCount,
+  keyOfKeyId,
+  spellingOf,
+  zoneOf,
+} from './index-keys';
 
 /** What the figures read of a clipping (a library summary row has all of it). */
 export interface CoverageItem {
@@ -188,14 +198,15 @@ function byCountThenLabel(a: Figure, b: Figure): number {
 /**
  * The clippings the figures count. `once`: each story of several copies stands as one
  * clipping, its original when the set holds it, else the set's earliest copy; so a bar shows,
- * and filters to, exactly what it counts.
+ * and filters to, exactly what it counts. With nothing to merge, the list itself (its keys are
+ * indexed once for every figure asked of it).
  */
 export function countedItems<T extends CoverageItem>(
   items: readonly T[],
   options: CountingOptions = {},
-): T[] {
+): readonly T[] {
   const stories = options.stories;
-  if (options.counting !== 'once' || !stories || stories.size === 0) return [...items];
+  if (options.counting !== 'once' || !stories || stories.size === 0) return items;
   const chosen = new Map<string, T>();
   const out: (T | string)[] = [];
   for (const item of items) {
@@ -223,54 +234,21 @@ function earlier(a: CoverageItem, b: CoverageItem): boolean {
 }
 
 /**
- * Outlet, tag, author keys compare case-insensitively; the first spelling met is the label.
- * Folded once per distinct spelling: the same few thousand strings recur 100,000 times.
+ * Tallies indexed by interned key id (outlets, tags, authors compare case-insensitively; the
+ * first spelling met is the label), kept in the order first met.
  */
-class KeyFolder {
-  readonly #keys = new Map<string, string>();
-  fold(text: string): string {
-    let key = this.#keys.get(text);
-    if (key === undefined) this.#keys.set(text, (key = text.trim().toLowerCase()));
-    return key;
-  }
-}
-
-const TONE_OR_UNSET = (tone: Tone | ''): string => (tone ? TONE_LABELS[tone] : UNSET_LABELS.tone);
-const MEDIA_OR_UNSET = (m: MediaType | ''): string =>
-  m ? MEDIA_TYPE_LABELS[m] : UNSET_LABELS.mediaType;
-
-/** Calls `visit` with each key of `item` in `dimension` (tags: each distinct tag, or ''). */
-function visitKeys(
-  item: CoverageItem,
-  dimension: SplitDimension,
-  folder: KeyFolder,
-  visit: (key: string, label: string) => void,
-): void {
-  switch (dimension) {
-    case 'outlet':
-      visit(folder.fold(item.source), item.source.trim());
-      return;
-    case 'tone':
-      visit(item.tone, TONE_OR_UNSET(item.tone));
-      return;
-    case 'mediaType':
-      visit(item.mediaType, MEDIA_OR_UNSET(item.mediaType));
-      return;
-    case 'tag': {
-      const tags = item.tags;
-      let any = false;
-      for (let i = 0; i < tags.length; i++) {
-        const t = tags[i]!;
-        const key = folder.fold(t);
-        if (!key) continue;
-        let repeat = false;
-        for (let j = 0; j < i; j++) if (folder.fold(tags[j]!) === key) repeat = true;
-        if (repeat) continue;
-        any = true;
-        visit(key, t.trim());
-      }
-      if (!any) visit('', UNSET_LABELS.tag);
+class KeyedTallies {
+  readonly #byId: (Tally | undefined)[] = new Array<Tally | undefined>(keyIdCount());
+  readonly order: Tally[] = [];
+  /** Counts `item` under key `id`; a new key's label is its spelling among `texts`. */
+  add(id: number, item: CoverageItem, texts: string | readonly string[], unset: string): void {
+    let t = this.#byId[id];
+    if (!t) {
+      const label = id === 0 ? unset : spellingOf(texts, id);
+      this.#byId[id] = t = new Tally(keyOfKeyId(id), label);
+      this.order.push(t);
     }
+    t.add(item);
   }
 }
 
@@ -280,48 +258,48 @@ function visitKeys(
  * value in their fixed order, zeros included, then "not set" when any is.
  */
 export function splitBy(items: readonly CoverageItem[], dimension: SplitDimension): Figure[] {
-  const tallies = new Map<string, Tally>();
-  if (dimension === 'tone') for (const t of TONES) tallies.set(t, new Tally(t, TONE_LABELS[t]));
-  if (dimension === 'mediaType')
-    for (const m of MEDIA_TYPES) tallies.set(m, new Tally(m, MEDIA_TYPE_LABELS[m]));
-  const folder = new KeyFolder();
-  for (const item of items) {
-    if (dimension === 'tone' || dimension === 'mediaType') {
-      // The common case without a callback: one map lookup per clipping.
+  if (dimension === 'tone' || dimension === 'mediaType') {
+    const tallies = new Map<string, Tally>();
+    if (dimension === 'tone') for (const t of TONES) tallies.set(t, new Tally(t, TONE_LABELS[t]));
+    else for (const m of MEDIA_TYPES) tallies.set(m, new Tally(m, MEDIA_TYPE_LABELS[m]));
+    for (const item of items) {
       const key = dimension === 'tone' ? item.tone : item.mediaType;
       let t = tallies.get(key);
       if (!t) tallies.set(key, (t = new Tally(key, UNSET_LABELS[dimension])));
       t.add(item);
-      continue;
     }
-    visitKeys(item, dimension, folder, (key, label) => {
-      let t = tallies.get(key);
-      if (!t) tallies.set(key, (t = new Tally(key, key ? label : UNSET_LABELS[dimension])));
-      t.add(item);
-    });
+    return [...tallies.values()].map((t) => t.figure()).filter((f) => f.key !== '' || f.count > 0);
   }
-  const figures = [...tallies.values()].map((t) => t.figure());
-  if (dimension === 'tone' || dimension === 'mediaType')
-    return figures.filter((f) => f.key !== '' || f.count > 0);
-  return figures.sort(byCountThenLabel);
+  const tallies = new KeyedTallies();
+  const index = indexOf(items);
+  if (dimension === 'outlet')
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      tallies.add(index.outlet[i]!, item, item.source, UNSET_LABELS.outlet);
+    }
+  else {
+    const { start, ids } = index.tags;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      const from = start[i]!;
+      const to = start[i + 1]!;
+      if (from === to) tallies.add(0, item, item.tags, UNSET_LABELS.tag);
+      for (let k = from; k < to; k++) tallies.add(ids[k]!, item, item.tags, UNSET_LABELS.tag);
+    }
+  }
+  return tallies.order.map((t) => t.figure()).sort(byCountThenLabel);
 }
 
 /** The `n` authors with most counted clippings (each author of a clipping counts it). */
 export function topAuthors(items: readonly CoverageItem[], n = 10): Figure[] {
-  const tallies = new Map<string, Tally>();
-  const folder = new KeyFolder();
-  for (const item of items) {
-    const authors = item.authors;
-    for (let i = 0; i < authors.length; i++) {
-      const a = authors[i]!;
-      const key = folder.fold(a);
-      if (!key || (i > 0 && authors.slice(0, i).some((b) => folder.fold(b) === key))) continue;
-      let t = tallies.get(key);
-      if (!t) tallies.set(key, (t = new Tally(key, a.trim())));
-      t.add(item);
-    }
+  const tallies = new KeyedTallies();
+  const { start, ids } = indexOf(items).authors;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    for (let k = start[i]!; k < start[i + 1]!; k++)
+      tallies.add(ids[k]!, item, item.authors, UNSET_LABELS.author);
   }
-  return [...tallies.values()]
+  return tallies.order
     .map((t) => t.figure())
     .sort(byCountThenLabel)
     .slice(0, n);
@@ -368,27 +346,39 @@ export function shareOfVoice(
 ): VoiceShare[] {
   const tallies = groups.map((g) => new Tally(g.key, g.label));
   for (const item of items)
-    groups.forEach((g, i) => {
-      if (g.ids.has(item.id)) tallies[i]!.add(item);
-    });
+    for (let g = 0; g < groups.length; g++) if (groups[g]!.ids.has(item.id)) tallies[g]!.add(item);
   const sum = tallies.reduce((s, t) => s + t.ids.length, 0);
   return tallies.map((t) => ({ ...t.figure(), share: sum > 0 ? t.ids.length / sum : 0 }));
 }
 
 /** The ids of items carrying `tag` or a tag under it (`politics` covers `politics/europe`). */
 export function idsWithTag(items: readonly CoverageItem[], tag: string): Set<string> {
-  const folder = new KeyFolder();
-  const key = folder.fold(tag);
+  const key = keyOfKeyId(foldedId(tag));
   const prefix = `${key}/`;
   const ids = new Set<string>();
-  for (const item of items)
-    for (const t of item.tags) {
-      const k = folder.fold(t);
-      if (k === key || k.startsWith(prefix)) {
-        ids.add(item.id);
+  if (key === '') {
+    // A blank tag matches only blank tags, which the keys leave out.
+    for (const item of items) if (item.tags.some((t) => t.trim() === '')) ids.add(item.id);
+    return ids;
+  }
+  // Whether each tag key is the tag or under it, decided once per key: 1 yes, 2 no.
+  const matches = new Uint8Array(keyIdCount());
+  const { start, ids: tagIds } = indexOf(items).tags;
+  for (let i = 0; i < items.length; i++) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const id = tagIds[k]!;
+      let m = id < matches.length ? matches[id]! : 0;
+      if (m === 0) {
+        const k = keyOfKeyId(id);
+        m = k === key || k.startsWith(prefix) ? 1 : 2;
+        if (id < matches.length) matches[id] = m;
+      }
+      if (m === 1) {
+        ids.add(items[i]!.id);
         break;
       }
     }
+  }
   return ids;
 }
 
@@ -399,19 +389,15 @@ interface Dated {
   readonly undated: Tally;
 }
 
-const NO_DAY = -2_147_483_648;
-
 function datesOf(items: readonly CoverageItem[], zone: CalendarZone): Dated {
   const days = new Int32Array(items.length);
   const undated = new Tally('', 'Undated');
   let first = Infinity;
   let last = -Infinity;
-  // Most clippings share their date string with others: parse each once.
-  const cache = new Map<string, number | null>();
+  const all = indexOf(items).days(zone);
   items.forEach((item, i) => {
-    let day = cache.get(item.publishedAt);
-    if (day === undefined) cache.set(item.publishedAt, (day = zone.dayOf(item.publishedAt)));
-    if (day === null) {
+    const day = all[i]!;
+    if (day === NO_DAY) {
       days[i] = NO_DAY;
       undated.add(item);
       return;
@@ -451,7 +437,7 @@ interface Timeline {
 }
 
 function timeline(items: readonly CoverageItem[], options: TimeOptions): Timeline {
-  const zone = new CalendarZone(options.timeZone);
+  const zone = zoneOf(options.timeZone);
   const weekStart = options.weekStart ?? 1;
   const dated = datesOf(items, zone);
   const slot = new Int32Array(items.length).fill(-1);
@@ -523,18 +509,43 @@ function splitOf(
   const grid = groups.map(() =>
     line.starts.map((s) => new Tally(isoOfDay(s), binLabel(s, line.unit))),
   );
-  const folder = new KeyFolder();
-  items.forEach((item, i) => {
-    const s = line.slot[i]!;
-    if (s < 0) return;
-    let other = false;
-    visitKeys(item, dimension, folder, (key) => {
-      const g = index.get(key);
+  const otherRow = hasOther ? grid[groups.length - 1]! : null;
+  if (dimension === 'tone' || dimension === 'mediaType') {
+    items.forEach((item, i) => {
+      const s = line.slot[i]!;
+      if (s < 0) return;
+      const g = index.get(dimension === 'tone' ? item.tone : item.mediaType);
       if (g !== undefined) grid[g]![s]!.add(item);
-      else other = true;
+      else otherRow?.[s]!.add(item);
     });
-    if (other && hasOther) grid[groups.length - 1]![s]!.add(item);
-  });
+  } else {
+    // Key id → series, -1 for Other.
+    const seriesOf = new Int32Array(keyIdCount()).fill(-1);
+    own.forEach((f, g) => {
+      const id = idOfFoldedKey(f.key);
+      if (id !== undefined) seriesOf[id] = g;
+    });
+    const index = indexOf(items);
+    const { start, ids } = index.tags;
+    items.forEach((item, i) => {
+      const s = line.slot[i]!;
+      if (s < 0) return;
+      if (dimension === 'outlet') {
+        const g = seriesOf[index.outlet[i]!]!;
+        if (g >= 0) grid[g]![s]!.add(item);
+        else otherRow?.[s]!.add(item);
+        return;
+      }
+      let other = start[i] === start[i + 1] && seriesOf[0]! < 0;
+      if (start[i] === start[i + 1] && seriesOf[0]! >= 0) grid[seriesOf[0]!]![s]!.add(item);
+      for (let k = start[i]!; k < start[i + 1]!; k++) {
+        const g = seriesOf[ids[k]!]!;
+        if (g >= 0) grid[g]![s]!.add(item);
+        else other = true;
+      }
+      if (other) otherRow?.[s]!.add(item);
+    });
+  }
   return grid.flatMap((row, g) =>
     row.map((t, s) => ({
       ...timeBin(t, line.starts[s]!, line.unit),
@@ -552,7 +563,7 @@ export function summariseCoverage(
   const counting = options.counting ?? 'per-copy';
   const counted = countedItems(items, options);
   const line = options.timeSeries === false ? null : timeline(counted, options);
-  const dated = line ? line.dated : datesOf(counted, new CalendarZone(options.timeZone));
+  const dated = line ? line.dated : datesOf(counted, zoneOf(options.timeZone));
   const byOutlet = splitBy(counted, 'outlet');
   const byTag = splitBy(counted, 'tag');
   const byTone = splitBy(counted, 'tone');

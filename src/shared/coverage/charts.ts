@@ -55,16 +55,32 @@ function midnight(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
+/**
+ * Formatters by locale and kind: a split chart captions every cell twice (title and label),
+ * and building an Intl.DateTimeFormat costs far more than formatting with one.
+ */
+const captionFormats = new Map<string, Intl.DateTimeFormat>();
+
+function captionFormat(locale: string | undefined, month: boolean): Intl.DateTimeFormat {
+  const key = `${month ? 'm' : 'd'}${locale ?? ''}`;
+  let f = captionFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      locale,
+      month
+        ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
+        : { dateStyle: 'medium', timeZone: 'UTC' },
+    );
+    captionFormats.set(key, f);
+  }
+  return f;
+}
+
 /** How a bin reads in the user's locale: "4 Mar 2024", "Week of 4 Mar 2024", "March 2024". */
 export function binCaption(bin: Pick<TimeBin, 'start'>, unit: BinUnit, locale?: string): string {
   const d = midnight(bin.start);
-  if (unit === 'month')
-    return new Intl.DateTimeFormat(locale, {
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(d);
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  if (unit === 'month') return captionFormat(locale, true).format(d);
+  const day = captionFormat(locale, false).format(d);
   return unit === 'week' ? `Week of ${day}` : day;
 }
 

@@ -85,7 +85,8 @@ export class CoverageState {
   /** The tags compared: the reader's, else the scope's most used. */
   readonly voiceTags: readonly string[] = $derived(
     this.voices ??
-      this.summary.byTag
+      // From the figures, not the summary: a change of bins or split keeps the comparison.
+      this.#figures.byTag
         .filter((f) => f.key !== '')
         .slice(0, DEFAULT_VOICES)
         .map((f) => f.label),
