@@ -14,25 +14,12 @@ import {
   type MediaType,
   type Tone,
 } from '../clipping';
-import {
-  type CalendarZone,
-  autoBinUnit,
-  binStart,
-  isoOfDay,
-  nextBinStart,
-  type BinUnit,
-  type WeekStart,
-} from './calendar';
-import {
-  NO_DAY,
-  foldedId,
-  idOfFoldedKey,
-  indexOf,
-  keyIdCount,
-  keyOfKeyId,
-  spellingOf,
-  zoneOf,
-} from './index-keys';
+import { isoOfDay, type BinUnit, type WeekStart } from './calendar';
+import { foldedId, indexOf, keyIdCount, keyOfKeyId, zoneOf } from './index-keys';
+import { KeyedTallies, Tally, byCountThenLabel } from './tally';
+import { datesOf, splitOf, timeline, volumeOf } from './time-series';
+
+export { volumeOverTime } from './time-series';
 
 /** What the figures read of a clipping (a library summary row has all of it). */
 export interface CoverageItem {
@@ -161,7 +148,6 @@ export interface ReachFigures {
   readonly byOutlet: readonly Figure[];
 }
 
-const OTHER_KEY = '\u0000other';
 export const UNSET_LABELS: Record<SplitDimension | 'author', string> = {
   outlet: 'Unknown outlet',
   tag: 'Untagged',
@@ -169,31 +155,6 @@ export const UNSET_LABELS: Record<SplitDimension | 'author', string> = {
   mediaType: 'Media type not set',
   author: 'No author',
 };
-
-class Tally {
-  readonly ids: string[] = [];
-  reach = 0;
-  withReach = 0;
-  constructor(
-    readonly key: string,
-    public label: string,
-  ) {}
-  add(item: CoverageItem): void {
-    this.ids.push(item.id);
-    if (item.reach !== null) {
-      this.reach += item.reach;
-      this.withReach++;
-    }
-  }
-  figure(): Figure {
-    const { key, label, reach, withReach, ids } = this;
-    return { key, label, count: ids.length, reach, withReach, ids };
-  }
-}
-
-function byCountThenLabel(a: Figure, b: Figure): number {
-  return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
-}
 
 /**
  * The clippings the figures count. `once`: each story of several copies stands as one
@@ -231,25 +192,6 @@ function earlier(a: CoverageItem, b: CoverageItem): boolean {
   if (!a.publishedAt !== !b.publishedAt) return a.publishedAt !== '';
   if (a.publishedAt !== b.publishedAt) return a.publishedAt < b.publishedAt;
   return a.id < b.id;
-}
-
-/**
- * Tallies indexed by interned key id (outlets, tags, authors compare case-insensitively; the
- * first spelling met is the label), kept in the order first met.
- */
-class KeyedTallies {
-  readonly #byId: (Tally | undefined)[] = new Array<Tally | undefined>(keyIdCount());
-  readonly order: Tally[] = [];
-  /** Counts `item` under key `id`; a new key's label is its spelling among `texts`. */
-  add(id: number, item: CoverageItem, texts: string | readonly string[], unset: string): void {
-    let t = this.#byId[id];
-    if (!t) {
-      const label = id === 0 ? unset : spellingOf(texts, id);
-      this.#byId[id] = t = new Tally(keyOfKeyId(id), label);
-      this.order.push(t);
-    }
-    t.add(item);
-  }
 }
 
 /**
@@ -382,101 +324,6 @@ export function idsWithTag(items: readonly CoverageItem[], tag: string): Set<str
   return ids;
 }
 
-interface Dated {
-  readonly days: Int32Array;
-  readonly first: number;
-  readonly last: number;
-  readonly undated: Tally;
-}
-
-function datesOf(items: readonly CoverageItem[], zone: CalendarZone): Dated {
-  const days = new Int32Array(items.length);
-  const undated = new Tally('', 'Undated');
-  let first = Infinity;
-  let last = -Infinity;
-  const all = indexOf(items).days(zone);
-  items.forEach((item, i) => {
-    const day = all[i]!;
-    if (day === NO_DAY) {
-      days[i] = NO_DAY;
-      undated.add(item);
-      return;
-    }
-    days[i] = day;
-    if (day < first) first = day;
-    if (day > last) last = day;
-  });
-  return { days, first, last, undated };
-}
-
-function binLabel(start: number, unit: BinUnit): string {
-  const iso = isoOfDay(start);
-  if (unit === 'month') return iso.slice(0, 7);
-  if (unit === 'week') return `Week of ${iso}`;
-  return iso;
-}
-
-/** The bins from the first dated day's to the last's, empty ones included. */
-function binsBetween(first: number, last: number, unit: BinUnit, weekStart: WeekStart): number[] {
-  const starts: number[] = [];
-  for (let s = binStart(first, unit, weekStart); s <= last; s = nextBinStart(s, unit))
-    starts.push(s);
-  return starts;
-}
-
-function timeBin(t: Tally, start: number, unit: BinUnit): TimeBin {
-  return { ...t.figure(), start: isoOfDay(start), end: isoOfDay(nextBinStart(start, unit)) };
-}
-
-interface Timeline {
-  readonly unit: BinUnit;
-  readonly starts: number[];
-  /** Index into `starts` of each item, -1 when undated. */
-  readonly slot: Int32Array;
-  readonly dated: Dated;
-}
-
-function timeline(items: readonly CoverageItem[], options: TimeOptions): Timeline {
-  const zone = zoneOf(options.timeZone);
-  const weekStart = options.weekStart ?? 1;
-  const dated = datesOf(items, zone);
-  const slot = new Int32Array(items.length).fill(-1);
-  if (dated.first === Infinity) return { unit: 'day', starts: [], slot, dated };
-  const unit =
-    !options.bin || options.bin === 'auto' ? autoBinUnit(dated.first, dated.last) : options.bin;
-  const starts = binsBetween(dated.first, dated.last, unit, weekStart);
-  // Day → bin index through a table over the span: one lookup per clipping.
-  const table = new Int32Array(dated.last - dated.first + 1);
-  let b = 0;
-  for (let d = dated.first; d <= dated.last; d++) {
-    while (b + 1 < starts.length && starts[b + 1]! <= d) b++;
-    table[d - dated.first] = b;
-  }
-  for (let i = 0; i < items.length; i++) {
-    const d = dated.days[i]!;
-    if (d !== NO_DAY) slot[i] = table[d - dated.first]!;
-  }
-  return { unit, starts, slot, dated };
-}
-
-/** Counted clippings per time bin, empty bins included; undated ones are left out. */
-export function volumeOverTime(
-  items: readonly CoverageItem[],
-  options: TimeOptions = {},
-): { bin: BinUnit; bins: TimeBin[] } {
-  const line = timeline(items, options);
-  return { bin: line.unit, bins: volumeOf(items, line) };
-}
-
-function volumeOf(items: readonly CoverageItem[], line: Timeline): TimeBin[] {
-  const tallies = line.starts.map((s) => new Tally(isoOfDay(s), binLabel(s, line.unit)));
-  items.forEach((item, i) => {
-    const s = line.slot[i]!;
-    if (s >= 0) tallies[s]!.add(item);
-  });
-  return tallies.map((t, i) => timeBin(t, line.starts[i]!, line.unit));
-}
-
 /**
  * Volume over time for each value of a dimension: the `top` values with most clippings get
  * their own series, the rest are one "Other" series. Tone and media type keep their fixed
@@ -488,71 +335,10 @@ export function volumeSplitBy(
   options: TimeOptions & { readonly top?: number } = {},
 ): { bin: BinUnit; cells: TimeCell[] } {
   const line = timeline(items, options);
-  return { bin: line.unit, cells: splitOf(items, line, dimension, options.top ?? 6) };
-}
-
-function splitOf(
-  items: readonly CoverageItem[],
-  line: Timeline,
-  dimension: SplitDimension,
-  top: number,
-  split: readonly Figure[] = splitBy(items, dimension),
-): TimeCell[] {
-  const series = split.filter((f) => f.count > 0);
-  const own = series.slice(0, top);
-  const index = new Map(own.map((f, i) => [f.key, i]));
-  const hasOther = series.length > top;
-  const groups = [
-    ...own.map((f) => [f.key, f.label] as const),
-    ...(hasOther ? [[OTHER_KEY, 'Other'] as const] : []),
-  ];
-  const grid = groups.map(() =>
-    line.starts.map((s) => new Tally(isoOfDay(s), binLabel(s, line.unit))),
-  );
-  const otherRow = hasOther ? grid[groups.length - 1]! : null;
-  if (dimension === 'tone' || dimension === 'mediaType') {
-    items.forEach((item, i) => {
-      const s = line.slot[i]!;
-      if (s < 0) return;
-      const g = index.get(dimension === 'tone' ? item.tone : item.mediaType);
-      if (g !== undefined) grid[g]![s]!.add(item);
-      else otherRow?.[s]!.add(item);
-    });
-  } else {
-    // Key id → series, -1 for Other.
-    const seriesOf = new Int32Array(keyIdCount()).fill(-1);
-    own.forEach((f, g) => {
-      const id = idOfFoldedKey(f.key);
-      if (id !== undefined) seriesOf[id] = g;
-    });
-    const index = indexOf(items);
-    const { start, ids } = index.tags;
-    items.forEach((item, i) => {
-      const s = line.slot[i]!;
-      if (s < 0) return;
-      if (dimension === 'outlet') {
-        const g = seriesOf[index.outlet[i]!]!;
-        if (g >= 0) grid[g]![s]!.add(item);
-        else otherRow?.[s]!.add(item);
-        return;
-      }
-      let other = start[i] === start[i + 1] && seriesOf[0]! < 0;
-      if (start[i] === start[i + 1] && seriesOf[0]! >= 0) grid[seriesOf[0]!]![s]!.add(item);
-      for (let k = start[i]!; k < start[i + 1]!; k++) {
-        const g = seriesOf[ids[k]!]!;
-        if (g >= 0) grid[g]![s]!.add(item);
-        else other = true;
-      }
-      if (other) otherRow?.[s]!.add(item);
-    });
-  }
-  return grid.flatMap((row, g) =>
-    row.map((t, s) => ({
-      ...timeBin(t, line.starts[s]!, line.unit),
-      group: groups[g]![0],
-      groupLabel: groups[g]![1],
-    })),
-  );
+  return {
+    bin: line.unit,
+    cells: splitOf(items, line, dimension, options.top ?? 6, splitBy(items, dimension)),
+  };
 }
 
 /** Every figure of the dashboard and the report's summary page, in one pass per part. */
