@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { ARTICLES, expect, libraryRows, tagSelection, test } from '../support/harness';
+import { expect, libraryRows, test } from '../support/harness';
+import { importAndTag } from '../support/tagged-library';
 
 const FILES = [
   'wire-tram-line.txt',
@@ -24,22 +24,10 @@ test('share of voice with a search: its count, its clippings, and remembered opt
   app,
 }, testInfo) => {
   const { page } = app;
-  await app.open();
-  await app.dropFiles(FILES.map((name) => join(ARTICLES, name)));
-  await expect(libraryRows(page)).toHaveCount(FILES.length);
-  await libraryRows(page).nth(0).click();
-  await libraryRows(page)
-    .nth(1)
-    .click({ modifiers: ['Shift'] });
-  await tagSelection(page, 'transport');
-  await expect(page.getByRole('button', { name: 'Tag transport, 2 clippings' })).toBeVisible();
-  await libraryRows(page).nth(2).click();
-  await libraryRows(page)
-    .nth(3)
-    .click({ modifiers: ['Shift'] });
-  await tagSelection(page, 'ports');
-  await expect(page.getByRole('button', { name: 'Tag ports, 2 clippings' })).toBeVisible();
-  await libraryRows(page).nth(0).click();
+  await importAndTag(app, FILES, [
+    { name: 'transport', from: 0, to: 1 },
+    { name: 'ports', from: 2, to: 3 },
+  ]);
 
   // The search box's message for a bad query, to compare with the voice field's.
   const box = page.getByRole('searchbox', { name: 'Search clippings' });
