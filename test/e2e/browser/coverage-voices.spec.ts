@@ -74,7 +74,7 @@ test('share of voice with a search: its count, its clippings, and remembered opt
   await expect(chips.getByRole('listitem')).toHaveCount(2);
   await expect(chips.getByRole('listitem').nth(1)).toContainText(`Search ${QUERY}`);
   await expect(voices.locator('[aria-live="polite"]')).toHaveText(
-    `${QUERY}: 2 counted, 50% of the voices.`,
+    `${QUERY}: 2 clippings, 50% of the voices.`,
   );
   const chart = voices.locator('svg[aria-label="Share of voice"]');
   await expect(chart).toBeVisible();
