@@ -105,8 +105,8 @@ describe('share of voice between tags and searches', () => {
       matches: () => Promise.reject(new Error('Search is unavailable')),
     };
     const v = voicesOver(() => LIBRARY, failing);
-    v.addSearch('warming');
-    v.addSearch('warming');
+    expect(v.addSearch('warming')).toBeNull();
+    expect(v.addSearch(' warming')?.message).toBe('This search is compared already.');
     v.addTag('Climate');
     expect(v.choices.filter((c) => c.kind === 'search')).toHaveLength(1);
     expect(v.tags).toEqual(['climate', 'politics', 'politics/europe']);
@@ -134,6 +134,21 @@ describe('share of voice between tags and searches', () => {
     expect(row().figure?.count).toBe(1);
     await search.answer(['a1', 'b2']);
     expect(row().figure?.ids).toEqual(['a1', 'b2']);
+  });
+
+  it('passes on how the search ran, where the reader should know', async () => {
+    const notice = { message: 'pol* stands for more than 2 words', start: 0, end: 4 };
+    const capped: VoiceSearch = {
+      revision: 0,
+      matches: () => Promise.resolve({ ids: ['a1', 'a2'], notices: [notice] }),
+    };
+    const v = voicesOver(() => LIBRARY, capped);
+    v.addSearch('pol*');
+    await new Promise((r) => setTimeout(r, 0));
+    const row = v.rows.find((r) => r.choice.kind === 'search')!;
+    expect(row.notice).toEqual(notice);
+    expect(row.figure?.count).toBe(2);
+    expect(v.rows.filter((r) => r.notice)).toHaveLength(1);
   });
 
   it('drops the count of a voice removed while it was counting', async () => {

@@ -23,7 +23,9 @@ export type VoiceChoice =
 export interface VoiceSearch {
   /** Changes whenever the index or the stories change. */
   readonly revision: number;
-  matches(query: string): Promise<{ ids: readonly string[]; error?: QueryError }>;
+  matches(
+    query: string,
+  ): Promise<{ ids: readonly string[]; error?: QueryError; notices?: readonly QueryError[] }>;
 }
 
 /** A compared voice: its figure once counted, else what it is waiting for. */
@@ -36,6 +38,8 @@ export interface VoiceRow {
   /** `counting` while its search runs; `failed` when it could not run (with `error`). */
   readonly status: 'counted' | 'counting' | 'failed';
   readonly error?: string;
+  /** How the search ran, where the reader should know (a wildcard's cap), in its text. */
+  readonly notice?: QueryError;
   /** The voice's figure among the counted voices; null until counted. */
   readonly figure: VoiceShare | null;
 }
@@ -49,6 +53,7 @@ interface SearchResult {
   /** Null while the search runs. */
   readonly ids: ReadonlySet<string> | null;
   readonly error?: string;
+  readonly notice?: QueryError;
 }
 
 export function voiceKey(choice: VoiceChoice): string {
@@ -106,10 +111,10 @@ export class CoverageVoices {
   readonly rows: readonly VoiceRow[] = $derived.by(() => {
     const counted = this.#counted();
     const results = this.#results;
-    const groups = this.choices.map((choice) => {
+    const groups = this.choices.map((choice): VoiceGroupState => {
       if (choice.kind === 'tag') return { choice, ids: idsWithTag(counted, choice.tag) };
       const result = results.get(choice.query);
-      return { choice, ids: result?.ids ?? null, error: result?.error };
+      return { choice, ids: result?.ids ?? null, error: result?.error, notice: result?.notice };
     });
     const ready = groups.filter((g) => g.ids !== null && !g.error);
     const shares = shareOfVoice(
@@ -127,6 +132,7 @@ export class CoverageVoices {
         focusLabel: `${g.choice.kind === 'tag' ? 'Tag' : 'Search'}: ${label}`,
         status: g.error ? 'failed' : g.ids ? 'counted' : 'counting',
         ...(g.error ? { error: g.error } : {}),
+        ...(g.notice ? { notice: g.notice } : {}),
         figure: byKey.get(key) ?? null,
       };
     });
@@ -157,7 +163,8 @@ export class CoverageVoices {
     const parsed = parseQuery(query);
     if (!parsed.ok) return parsed.error;
     if (!parsed.query) return { message: 'This search matches nothing.', start: 0, end: 0 };
-    if (this.choices.some((c) => sameVoice(c, { kind: 'search', query }))) return null;
+    if (this.choices.some((c) => sameVoice(c, { kind: 'search', query })))
+      return { message: 'This search is compared already.', start: 0, end: 0 };
     if (this.full)
       return { message: `At most ${MAX_VOICES} voices can be compared.`, start: 0, end: 0 };
     this.#add({ kind: 'search', query });
@@ -200,9 +207,10 @@ export class CoverageVoices {
     let result: SearchResult;
     try {
       const response = await search.matches(query);
+      const notice = response.notices?.[0];
       result = response.error
         ? { revision, ids: null, error: response.error.message }
-        : { revision, ids: new Set(response.ids) };
+        : { revision, ids: new Set(response.ids), ...(notice ? { notice } : {}) };
     } catch (error) {
       result = {
         revision,
@@ -229,6 +237,13 @@ export class CoverageVoices {
     if (current.some((c) => sameVoice(c, choice))) return;
     this.chosen = [...current, choice].slice(0, MAX_VOICES);
   }
+}
+
+interface VoiceGroupState {
+  readonly choice: VoiceChoice;
+  readonly ids: ReadonlySet<string> | null;
+  readonly error?: string | undefined;
+  readonly notice?: QueryError | undefined;
 }
 
 function labelOf(choice: VoiceChoice): string {
