@@ -49,6 +49,8 @@ test('share of voice with a search: its count, its clippings, and remembered opt
   await voices.getByRole('button', { name: 'Stop comparing Tag: ports' }).click();
   await expect(chips.getByRole('listitem')).toHaveCount(1);
   await expect(chips).toContainText('transport');
+  // The keyboard stays among the voices.
+  await expect(voices.getByRole('button', { name: 'Stop comparing Tag: transport' })).toBeFocused();
   const picker = voices.getByLabel('Compare a tag');
   await expect(picker.getByRole('option')).toHaveText(['Choose…', 'ports']);
   await picker.selectOption('ports');
@@ -126,7 +128,9 @@ test('share of voice with a search: its count, its clippings, and remembered opt
   await row.getByRole('button', { name: QUERY }).click();
   await expect(libraryRows(page)).toHaveCount(2);
   await page.getByRole('button', { name: 'Back to Coverage' }).click();
-  await voices.getByRole('button', { name: `Stop comparing Search: ${QUERY}` }).click();
+  await voices.getByRole('button', { name: `Stop comparing Search: ${QUERY}` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(voices.getByRole('button', { name: 'Stop comparing Tag: transport' })).toBeFocused();
   await expect(chips.getByRole('listitem')).toHaveCount(1);
   await expect(table.getByRole('row', { name: new RegExp(QUERY) })).toHaveCount(0);
   await app.reload();
