@@ -128,6 +128,19 @@ test('share of voice with a search: its count, its clippings, and remembered opt
   await row.getByRole('button', { name: QUERY }).click();
   await expect(libraryRows(page)).toHaveCount(2);
   await page.getByRole('button', { name: 'Back to Coverage' }).click();
+
+  // For a tag, the search counts only its hits among the tag's clippings.
+  await view.getByRole('button', { name: 'Back to clippings' }).click();
+  await page.getByRole('button', { name: 'Tag ports, 2 clippings' }).click();
+  await expect(libraryRows(page)).toHaveCount(2);
+  let inPorts = 0;
+  for (const title of HITS) inPorts += await libraryRows(page).filter({ hasText: title }).count();
+  // Fewer than in the whole library, or the count below would not show the scope at work.
+  expect(inPorts).toBeLessThan(HITS.length);
+  await page.getByRole('button', { name: 'Coverage', exact: true }).click();
+  await expect(view).toContainText('Tag: ports');
+  await expect(row.getByRole('cell').first()).toHaveText(String(inPorts));
+
   await voices.getByRole('button', { name: `Stop comparing Search: ${QUERY}` }).focus();
   await page.keyboard.press('Enter');
   await expect(voices.getByRole('button', { name: 'Stop comparing Tag: transport' })).toBeFocused();
