@@ -329,9 +329,45 @@ export class SearchIndex {
     return this.run(parsed.query, options);
   }
 
+  /**
+   * Every document a parsed query matches, unranked: for counting (share of voice), where
+   * ranking all hits would cost a sort of the whole library.
+   */
+  matches(
+    query: QueryNode | null,
+    options: SearchOptions = {},
+  ): { ids: string[]; notices?: QueryError[] } {
+    if (!query || this.segs.length === 0) return { ids: [] };
+    const { ctx, masks } = this.evaluate(query, options);
+    const ids: string[] = [];
+    for (let s = 0; s < this.segs.length; s++) {
+      const mask = masks[s]!;
+      const docIds = this.segs[s]!.docIds;
+      for (let d = 0; d < mask.length; d++) if (mask[d]) ids.push(docIds[d]!);
+    }
+    const notices = [...ctx.notices.values()];
+    return notices.length ? { ids, notices } : { ids };
+  }
+
   /** Evaluates a parsed query (the empty query matches nothing). */
   run(query: QueryNode | null, options: SearchOptions = {}): SearchResult {
     if (!query || this.segs.length === 0) return { hits: [], total: 0, highlight: [] };
+    const { ctx, masks } = this.evaluate(query, options);
+    const { hits, total } = topHits(
+      this.segs,
+      masks,
+      ctx.scores,
+      Math.max(0, options.offset ?? 0),
+      Math.max(0, options.limit ?? 20),
+    );
+    const notices = [...ctx.notices.values()];
+    return { hits, total, highlight: [...ctx.highlight], ...(notices.length ? { notices } : {}) };
+  }
+
+  private evaluate(
+    query: QueryNode,
+    options: SearchOptions,
+  ): { ctx: Evaluation; masks: Uint8Array[] } {
     const base = this.base(options.trashed ?? 'exclude');
     const avg: [number, number, number] = [
       this.sumTitle / Math.max(this.withTitle, 1),
@@ -357,16 +393,7 @@ export class SearchIndex {
       options.stories ?? new Map(),
       options.coverage,
     );
-    const masks = ctx.evaluate(query, true, null);
-    const { hits, total } = topHits(
-      segs,
-      masks,
-      ctx.scores,
-      Math.max(0, options.offset ?? 0),
-      Math.max(0, options.limit ?? 20),
-    );
-    const notices = [...ctx.notices.values()];
-    return { hits, total, highlight: [...ctx.highlight], ...(notices.length ? { notices } : {}) };
+    return { ctx, masks: ctx.evaluate(query, true, null) };
   }
 
   /** Per segment: 1 for documents that are live and pass the trash mode. */

@@ -1,12 +1,5 @@
-import { join } from 'node:path';
-import {
-  ARTICLES,
-  expect,
-  libraryRows,
-  tagSelection,
-  test,
-  type Harness,
-} from '../support/harness';
+import { expect, libraryRows, test, type Harness } from '../support/harness';
+import { importAndTag } from '../support/tagged-library';
 
 const FILES = [
   'wire-tram-line.txt',
@@ -16,19 +9,8 @@ const FILES = [
 ];
 
 /** Imports four articles and tags three of them `transport`. */
-async function tagThree(app: Harness): Promise<void> {
-  const { page } = app;
-  await app.open();
-  await app.dropFiles(FILES.map((name) => join(ARTICLES, name)));
-  await expect(libraryRows(page)).toHaveCount(FILES.length);
-  await libraryRows(page).nth(0).click();
-  await libraryRows(page)
-    .nth(2)
-    .click({ modifiers: ['Shift'] });
-  await tagSelection(page, 'transport');
-  await expect(page.getByRole('button', { name: 'Tag transport, 3 clippings' })).toBeVisible();
-  // One clipping selected again, so Coverage is for the tag, not the selection.
-  await libraryRows(page).nth(0).click();
+function tagThree(app: Harness): Promise<void> {
+  return importAndTag(app, FILES, [{ name: 'transport', from: 0, to: 2 }]);
 }
 
 test('Coverage for a tag: a bar filters the list to its clippings, and back', async ({

@@ -97,6 +97,33 @@ describe('SearchClient over the service protocol', () => {
     expect((await again.query('"election commission"')).hits.map((h) => h.id)).toEqual(['a']);
   });
 
+  it('lists every match of a query, unranked, without snippets, trash on request', async () => {
+    const docs = new Map<string, SearchDoc>();
+    const all = Array.from({ length: 60 }, (_, i) =>
+      doc(`d${i}`, {
+        body: i % 3 === 0 ? 'wind farm planned' : 'tram line opens',
+        trashed: i === 0,
+      }),
+    );
+    for (const d of all) docs.set(d.id, d);
+    const client = setup(`matches-${Date.now()}`, docs);
+    await client.ready();
+    await client.index(all);
+    // More than a page of hits: all of them, with the trashed one when asked.
+    const wind = all.filter((_, i) => i % 3 === 0).map((d) => d.id);
+    const included = await client.matches('wind', { trashed: 'include' });
+    expect(included.ids.sort()).toEqual([...wind].sort());
+    expect((await client.matches('wind')).ids).toHaveLength(wind.length - 1);
+    expect((await client.query('wind', { limit: 5 })).total).toBe(wind.length - 1);
+    expect((await client.matches('"wind farm" OR tram', { trashed: 'include' })).ids).toHaveLength(
+      60,
+    );
+    // The same message as a query's, with its place.
+    const bad = await client.matches('wind AND (farm');
+    expect(bad.ids).toEqual([]);
+    expect(bad.error).toEqual((await client.query('wind AND (farm')).error);
+  });
+
   it('reconciles with the clippings table: drops what is gone, names what is missing', async () => {
     const docs = new Map<string, SearchDoc>();
     for (const d of [

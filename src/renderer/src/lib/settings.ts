@@ -5,10 +5,21 @@
  */
 import * as v from 'valibot';
 import { COLOR_NAME_MAX } from '@shared/annotations';
+import { SPLIT_DIMENSIONS } from '@shared/coverage/aggregate';
+import { BIN_UNITS } from '@shared/coverage/calendar';
 import { EXPORT_FORMAT_LIST } from '@shared/export/formats';
 import { ReportSettingsSchema } from '@shared/export/report-options';
 import type { ClipbookDb } from './db';
 import { THEMES } from './theme';
+
+/** A field that falls back to its default when absent or not understood, alone. */
+const withDefault = <const T extends readonly string[]>(options: T, fallback: T[number]) =>
+  v.fallback(v.optional(v.picklist(options), fallback), fallback);
+
+const CoverageVoiceSchema = v.variant('kind', [
+  v.object({ kind: v.literal('tag'), tag: v.pipe(v.string(), v.trim(), v.minLength(1)) }),
+  v.object({ kind: v.literal('search'), query: v.pipe(v.string(), v.trim(), v.minLength(1)) }),
+]);
 
 const SETTING_SCHEMAS = {
   theme: v.picklist(THEMES),
@@ -34,6 +45,31 @@ const SETTING_SCHEMAS = {
   storyRows: v.boolean(),
   /** The engine version whose sketches the library holds (absent: group it again). */
   storySketches: v.number(),
+  /** The Coverage view's options and the voices it compares (null: the top tags). */
+  coverage: v.object({
+    bin: withDefault(['auto', ...BIN_UNITS], 'auto'),
+    splitBy: withDefault(SPLIT_DIMENSIONS, 'outlet'),
+    counting: withDefault(['per-copy', 'once'], 'per-copy'),
+    display: withDefault(['charts', 'table'], 'charts'),
+    voices: v.fallback(
+      v.optional(
+        v.nullable(
+          v.pipe(
+            v.array(v.unknown()),
+            // A voice this version cannot read is dropped, not the others with it.
+            v.transform((list) =>
+              list.flatMap((item) => {
+                const voice = v.safeParse(CoverageVoiceSchema, item);
+                return voice.success ? [voice.output] : [];
+              }),
+            ),
+          ),
+        ),
+        null,
+      ),
+      null,
+    ),
+  }),
   savedSearches: v.pipe(
     v.array(v.unknown()),
     v.transform((list) => list.filter((s): s is string => typeof s === 'string')),

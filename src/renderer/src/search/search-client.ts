@@ -5,6 +5,8 @@
 import type { SearchDoc } from '@shared/search/types';
 import type {
   IndexInfo,
+  MatchOptions,
+  MatchResponse,
   QueryOptions,
   QueryResponse,
   ReadyInfo,
@@ -14,7 +16,15 @@ import type {
   SearchResponses,
 } from './search-service';
 
-export type { IndexInfo, QueryHit, QueryOptions, QueryResponse, ReadyInfo } from './search-service';
+export type {
+  IndexInfo,
+  MatchOptions,
+  MatchResponse,
+  QueryHit,
+  QueryOptions,
+  QueryResponse,
+  ReadyInfo,
+} from './search-service';
 
 export interface WorkerLike {
   postMessage(message: RequestMessage): void;
@@ -80,6 +90,11 @@ export class SearchClient {
   /** Ranked hits with snippets; syntax errors come back in `error`, never as a rejection. */
   query(text: string, options?: QueryOptions): Promise<QueryResponse> {
     return this.call(options ? { kind: 'query', text, options } : { kind: 'query', text });
+  }
+
+  /** Every clipping the query matches, unranked, no snippets; errors as in `query`. */
+  matches(text: string, options?: MatchOptions): Promise<MatchResponse> {
+    return this.call(options ? { kind: 'matches', text, options } : { kind: 'matches', text });
   }
 
   /** Drops entries of clippings that are gone; resolves to the clippings the index lacks. */

@@ -8,12 +8,13 @@ import {
   SearchIndex,
   type MergeTask,
   type SearchDoc,
+  type SearchOptions,
   type TrashedMode,
 } from '@shared/search/index';
 import { isCoverageFilter, type CoverageFacts } from '@shared/search/coverage-filter';
 import { errorMessage } from '@shared/errors';
 import { parseQuery, type QueryError } from '@shared/search/query';
-import { needsPositions, someFilter } from '@shared/search/query-ast';
+import { needsPositions, someFilter, type QueryNode } from '@shared/search/query-ast';
 import { hitSnippet, type HitText, type Snippet, type TextRange } from '@shared/search/snippet';
 import type { SearchStore } from './search-store';
 
@@ -32,6 +33,16 @@ export interface QueryOptions {
    * NOT (which binds loosest) never reaches them, and error ranges stay in the user's text.
    */
   filters?: string;
+}
+
+/** What `matches` takes: no page, no snippets. */
+export type MatchOptions = Pick<QueryOptions, 'trashed' | 'prefixLast' | 'filters'>;
+
+export interface MatchResponse {
+  /** Every matching clipping, in no particular order. */
+  ids: string[];
+  error?: QueryError;
+  notices?: QueryError[];
 }
 
 export interface QueryHit {
@@ -72,6 +83,8 @@ export type SearchRequest =
   | { kind: 'indexIds'; ids: string[] }
   | { kind: 'remove'; ids: string[] }
   | { kind: 'query'; text: string; options?: QueryOptions }
+  /** Every match of a query (no ranking, no snippets), for counting. */
+  | { kind: 'matches'; text: string; options?: MatchOptions }
   /** Drops ids whose clippings are gone and says which clippings the index lacks. */
   | { kind: 'reconcile' }
   | { kind: 'clear' }
@@ -87,6 +100,7 @@ export interface SearchResponses {
   indexIds: IndexInfo;
   remove: IndexInfo;
   query: QueryResponse;
+  matches: MatchResponse;
   /** The clippings the index lacks (to index by id), after stale entries were dropped. */
   reconcile: { missing: string[] };
   clear: IndexInfo;
@@ -198,6 +212,8 @@ export class SearchService {
         return this.info();
       case 'query':
         return this.query(request.text, request.options);
+      case 'matches':
+        return this.matches(request.text, request.options);
       case 'stories':
         this.stories = new Map(request.members.map(([id, story, size]) => [id, { story, size }]));
         return { count: this.stories.size };
@@ -268,26 +284,41 @@ export class SearchService {
     return this.coverageLoaded;
   }
 
-  async query(text: string, options: QueryOptions = {}): Promise<QueryResponse> {
+  /** The query with the filters ANDed on, ready to run (positions and facts loaded). */
+  private async prepare(
+    text: string,
+    options: QueryOptions,
+  ): Promise<{ query: QueryNode | null } | { error: QueryError }> {
     const parsed = parseQuery(text, { prefixLast: options.prefixLast ?? true });
-    if (!parsed.ok) return { hits: [], total: 0, error: parsed.error, highlight: [] };
+    if (!parsed.ok) return { error: parsed.error };
     const filters = parseQuery(options.filters ?? '', { prefixLast: false });
-    if (!filters.ok) {
-      const error = { message: `Filter: ${filters.error.message}`, start: 0, end: 0 };
-      return { hits: [], total: 0, error, highlight: [] };
-    }
+    if (!filters.ok)
+      return { error: { message: `Filter: ${filters.error.message}`, start: 0, end: 0 } };
     let query = parsed.query;
     if (query && filters.query) {
       query = { type: 'and', children: [query, filters.query], start: query.start, end: query.end };
     }
     if (needsPositions(query)) await this.positions;
     if (someFilter(query, isCoverageFilter)) await this.loadCoverage();
+    return { query };
+  }
+
+  private searchOptions(options: QueryOptions): SearchOptions {
     const coverage = this.coverage;
-    const result = this.index.run(query, {
-      ...options,
-      coverage: (id) => coverage.get(id),
-      stories: this.stories,
-    });
+    return { ...options, coverage: (id) => coverage.get(id), stories: this.stories };
+  }
+
+  /** Every clipping the query matches, unranked and without snippets. */
+  async matches(text: string, options: MatchOptions = {}): Promise<MatchResponse> {
+    const prepared = await this.prepare(text, options);
+    if ('error' in prepared) return { ids: [], error: prepared.error };
+    return this.index.matches(prepared.query, this.searchOptions(options));
+  }
+
+  async query(text: string, options: QueryOptions = {}): Promise<QueryResponse> {
+    const prepared = await this.prepare(text, options);
+    if ('error' in prepared) return { hits: [], total: 0, error: prepared.error, highlight: [] };
+    const result = this.index.run(prepared.query, this.searchOptions(options));
     const texts =
       result.hits.length > 0 ? await this.texts.getTexts(result.hits.map((h) => h.id)) : [];
     const hits = result.hits.map((hit, k): QueryHit => {

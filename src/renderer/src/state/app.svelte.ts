@@ -4,12 +4,14 @@
  */
 import { createContext, tick } from 'svelte';
 import type { ClipbookApi } from '@shared/clipbook-api';
+import { errorMessage } from '../lib/errors';
 import type { LibraryRepo } from '../lib/library-repo';
 import { LibraryActions } from './actions';
 import { ArticleHits } from './article-hits.svelte';
 import type { BackupsState } from './backups.svelte';
 import { AppCommands } from './commands';
 import { CoverageState, scopeLabel } from './coverage.svelte';
+import { rememberCoverage } from './coverage-settings.svelte';
 import type { ExporterState } from './exporter.svelte';
 import type { ImportsState } from './imports.svelte';
 import type { LibraryState } from './library.svelte';
@@ -56,20 +58,26 @@ export function createApp(states: AppStates): App {
   const passages = new PassagesState(repo, library, selection);
   void passages.loadColorNames();
   // The charts cover the selection when there is one, else the list as filtered or searched.
-  const coverage = new CoverageState(() => ({
-    rows:
-      selection.ids.size > 1
-        ? selection.targets.flatMap((id) => library.summary(id) ?? [])
-        : library.visible,
-    label: scopeLabel({
-      selected: selection.ids.size,
-      query: search.query,
-      tags: library.filters.tags,
-      filtering: library.filtering,
-      trash: library.filters.view === 'trash',
+  const coverage = new CoverageState(
+    () => ({
+      rows:
+        selection.ids.size > 1
+          ? selection.targets.flatMap((id) => library.summary(id) ?? [])
+          : library.visible,
+      label: scopeLabel({
+        selected: selection.ids.size,
+        query: search.query,
+        tags: library.filters.tags,
+        filtering: library.filtering,
+        trash: library.filters.view === 'trash',
+      }),
+      stories: stories.members,
     }),
-    stories: stories.members,
-  }));
+    search,
+  );
+  void rememberCoverage(coverage, repo.settings, (error) =>
+    notices.push('error', `The Coverage view's options could not be kept: ${errorMessage(error)}`),
+  );
   const shell = new ShellState(
     {
       highlights: { enter: () => void passages.show(), leave: () => passages.hide() },

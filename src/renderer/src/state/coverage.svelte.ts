@@ -1,12 +1,10 @@
 /**
  * The Coverage view's state: the figures of the clippings in scope (the selection, else the
- * list as filtered or searched), the reader's choices (bin, split, story counting, tags to
- * compare), and the focus a bar or row puts on the library list until the user goes back.
+ * list as filtered or searched), the reader's choices (bin, split, story counting, the voices
+ * to compare, see coverage-voices.svelte.ts), and the focus a bar or row puts on the library list until the user goes back.
  */
 import type { BinUnit } from '@shared/coverage/calendar';
 import {
-  idsWithTag,
-  shareOfVoice,
   summariseCoverage,
   countedItems,
   volumeOverTime,
@@ -14,9 +12,9 @@ import {
   type CoverageSummary,
   type SplitDimension,
   type StoryCounting,
-  type VoiceShare,
 } from '@shared/coverage/aggregate';
 import type { ClippingSummary, StoryMemberRecord } from '../lib/db';
+import { CoverageVoices, type VoiceSearch } from './coverage-voices.svelte';
 
 export interface CoverageScope {
   /** The clippings the dashboard counts. */
@@ -32,22 +30,24 @@ export interface CoverageFocus {
   readonly ids: ReadonlySet<string>;
 }
 
-/** How many tags share of voice compares when the reader has chosen none. */
-const DEFAULT_VOICES = 3;
-export const MAX_VOICES = 8;
-
 export class CoverageState {
   bin = $state<BinUnit | 'auto'>('auto');
   splitBy = $state<SplitDimension>('outlet');
   counting = $state<StoryCounting>('per-copy');
   display = $state<'charts' | 'table'>('charts');
-  /** Tags compared by share of voice; null until the reader chooses (the top tags). */
-  voices = $state.raw<string[] | null>(null);
   focus = $state.raw<CoverageFocus | null>(null);
+  /** Share of voice between the tags and searches the reader chose. */
+  readonly voices: CoverageVoices;
   readonly #scope: () => CoverageScope;
 
-  constructor(scope: () => CoverageScope) {
+  constructor(scope: () => CoverageScope, search?: VoiceSearch) {
     this.#scope = scope;
+    this.voices = new CoverageVoices({
+      counted: () => this.#counted,
+      // From the figures, not the summary: a change of bins or split keeps the comparison.
+      tagFigures: () => this.#figures.byTag,
+      ...(search ? { search } : {}),
+    });
   }
 
   get scope(): CoverageScope {
@@ -81,38 +81,6 @@ export class CoverageState {
     volume: this.#volume.bins,
     volumeSplit: this.#split.cells,
   }));
-
-  /** The tags compared: the reader's, else the scope's most used. */
-  readonly voiceTags: readonly string[] = $derived(
-    this.voices ??
-      // From the figures, not the summary: a change of bins or split keeps the comparison.
-      this.#figures.byTag
-        .filter((f) => f.key !== '')
-        .slice(0, DEFAULT_VOICES)
-        .map((f) => f.label),
-  );
-
-  readonly voice: readonly VoiceShare[] = $derived.by(() => {
-    const counted = this.#counted;
-    return shareOfVoice(
-      counted,
-      this.voiceTags.map((tag) => ({
-        key: tag.toLowerCase(),
-        label: tag,
-        ids: idsWithTag(counted, tag),
-      })),
-    );
-  });
-
-  addVoice(tag: string): void {
-    const current = [...this.voiceTags];
-    if (current.some((t) => t.toLowerCase() === tag.toLowerCase())) return;
-    this.voices = [...current, tag].slice(0, MAX_VOICES);
-  }
-
-  removeVoice(tag: string): void {
-    this.voices = this.voiceTags.filter((t) => t !== tag);
-  }
 
   /** Narrows the library list to these clippings. */
   focusOn(label: string, ids: readonly string[]): void {

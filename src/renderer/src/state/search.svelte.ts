@@ -3,7 +3,7 @@ import type { Snippet, TextRange } from '@shared/search/snippet';
 import { toSearchDoc } from '@shared/search/types';
 import { errorMessage } from '../lib/errors';
 import type { LibraryChange, LibraryRepo } from '../lib/library-repo';
-import type { SearchClient } from '../search/search-client';
+import type { MatchResponse, SearchClient } from '../search/search-client';
 import { withOpenStory } from '@shared/stories/filters';
 import type { Filters } from '../lib/row-filter';
 import type { LibraryState } from './library.svelte';
@@ -37,6 +37,8 @@ export class SearchState {
   /** Background (re)indexing progress, when there is any. */
   indexing = $state.raw<{ done: number; total: number } | null>(null);
   saved = $state.raw<string[]>([]);
+  /** Bumped when the index takes in changes or the stories change: counts may be stale. */
+  revision = $state(0);
 
   readonly #repo: LibraryRepo;
   readonly #library: LibraryState;
@@ -102,6 +104,7 @@ export class SearchState {
       this.indexing = { done: Math.min(missing.length, i + INDEX_CHUNK), total: missing.length };
     }
     this.indexing = null;
+    this.revision += 1;
     if (this.query.trim()) void this.run();
   }
 
@@ -149,6 +152,7 @@ export class SearchState {
                 .map((c) => toSearchDoc(c, { trashed: c.deletedAt !== '' })),
             );
           }
+          this.revision += 1;
           if (this.query.trim()) await this.run();
         })
         .catch((error: unknown) => {
@@ -184,6 +188,7 @@ export class SearchState {
 
   /** Runs the query again when it filters by story (the stories changed). */
   rerunStoryQuery(): void {
+    this.revision += 1;
     if (/(^|\s)-?(is:|story:|copies[<>=])/i.test(this.query)) void this.run();
   }
 
@@ -217,6 +222,16 @@ export class SearchState {
       total: response.total,
     };
     this.#library.searchIds = ids;
+  }
+
+  /**
+   * Every clipping a query matches, in the trash or not (the caller intersects them with what
+   * it counts), without ranking or snippets. A bad query comes back with the error the search
+   * box shows.
+   */
+  async matches(text: string): Promise<MatchResponse> {
+    await this.#client.ready();
+    return this.#client.matches(text, { trashed: 'include' });
   }
 
   /** Fetches the next page of hits (the list's "Show more"). */
