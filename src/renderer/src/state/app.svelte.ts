@@ -99,7 +99,12 @@ export function createApp(states: AppStates): App {
  * the open article. Call during a component's initialisation (the effects are its own).
  */
 export function connect(app: App): void {
-  const { reader, selection, hits, shell } = app;
+  const { reader, selection, hits, shell, library, coverage } = app;
+  // The coverage keys of the list, made in idle time: the dashboard then opens at once.
+  $effect(() => {
+    if (library.complete) return coverage.prepare(library.visible);
+  });
+
   $effect(() => {
     void reader.open(selection.selected);
   });
