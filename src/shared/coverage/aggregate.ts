@@ -25,7 +25,7 @@ import {
   zoneOf,
   type CoverageIndex,
 } from './index-keys';
-import { Counts, byCountThenLabel, idsWhere, lazyIds } from './tally';
+import { Counts, byCountThenLabel, idsWhere, type Lister } from './tally';
 import { datesOf, splitOf, timeline, volumeOf } from './time-series';
 
 export { volumeOverTime } from './time-series';
@@ -238,10 +238,9 @@ function codedSplit(index: CoverageIndex, dimension: 'tone' | 'mediaType'): Figu
     const r = rows[i]!;
     counts.add(column[r]!, i, store.reach[r]!);
   }
+  const list = (c: number): string[] => idsWhere(items, (i) => column[rows[i]!] === c);
   const figure = (c: number, label: string): Figure =>
-    lazyIds({ key: codes.values[c]!, label, ...counts.of(c) }, () =>
-      idsWhere(items, (i) => column[rows[i]!] === c),
-    );
+    counts.figure(c, codes.values[c]!, label, list);
   const out: Figure[] = [];
   for (let c = 1; c <= fixed; c++) out.push(figure(c, labels[codes.values[c]!]!));
   // Then "not set" (and any value the app does not know), in the order met.
@@ -263,7 +262,7 @@ function keyedSplit(
   const { store, rows, items } = index;
   const counts = new Counts(keyIdCount());
   const reach = store.reach;
-  let list: (id: number) => () => string[];
+  let list: Lister;
   let spelling: (i: number) => string | readonly string[];
   if (of === 'outlet') {
     const outlet = store.outlet;
@@ -271,7 +270,7 @@ function keyedSplit(
       const r = rows[i]!;
       counts.add(outlet[r]!, i, reach[r]!);
     }
-    list = (id) => () => idsWhere(items, (i) => outlet[rows[i]!] === id);
+    list = (id) => idsWhere(items, (i) => outlet[rows[i]!] === id);
     spelling = (i) => items[i]!.source;
   } else {
     const { start, ids } = store[of];
@@ -288,18 +287,16 @@ function keyedSplit(
       for (let k = start[r]!; k < to; k++) if (ids[k] === id) return true;
       return false;
     };
-    list = (id) => () => idsWhere(items, (i) => has(rows[i]!, id));
+    list = (id) => idsWhere(items, (i) => has(rows[i]!, id));
     spelling = of === 'tags' ? (i) => items[i]!.tags : (i) => items[i]!.authors;
   }
   return counts.order
     .map((id, n) =>
-      lazyIds(
-        {
-          key: keyOfKeyId(id),
-          label: id === 0 ? (unset ?? '') : spellingOf(spelling(counts.firstAt[n]!), id),
-          ...counts.of(id),
-        },
-        list(id),
+      counts.figure(
+        id,
+        keyOfKeyId(id),
+        id === 0 ? (unset ?? '') : spellingOf(spelling(counts.firstAt[n]!), id),
+        list,
       ),
     )
     .sort(byCountThenLabel);
@@ -352,23 +349,51 @@ export function shareOfVoice(
   items: readonly CoverageItem[],
   groups: readonly VoiceGroup[],
 ): VoiceShare[] {
-  const { store, rows } = indexOf(items);
+  const index = indexOf(items);
+  const { store, rows } = index;
   const counts = new Counts(groups.length);
-  for (let i = 0; i < items.length; i++) {
-    const id = items[i]!.id;
-    for (let g = 0; g < groups.length; g++)
-      if (groups[g]!.ids.has(id)) counts.add(g, i, store.reach[rows[i]!]!);
+  // A tag's group made by idsWithTag for these items is tested by position, not by id.
+  const masks = groups.map((g) => {
+    const made = tagSets.get(g.ids);
+    return made?.index === index && made.size === g.ids.size ? made.mask : null;
+  });
+  for (let g = 0; g < groups.length; g++) {
+    const mask = masks[g];
+    const ids = groups[g]!.ids;
+    if (mask) {
+      for (let i = 0; i < rows.length; i++) if (mask[i]) counts.add(g, i, store.reach[rows[i]!]!);
+    } else {
+      for (let i = 0; i < rows.length; i++)
+        if (ids.has(items[i]!.id)) counts.add(g, i, store.reach[rows[i]!]!);
+    }
   }
   let sum = 0;
   for (let g = 0; g < groups.length; g++) sum += counts.count[g]!;
   return groups.map((group, g) => {
+    let ids: readonly string[] | undefined;
     const count = counts.count[g]!;
-    return lazyIds(
-      { key: group.key, label: group.label, ...counts.of(g), share: sum > 0 ? count / sum : 0 },
-      () => idsWhere(items, (i) => group.ids.has(items[i]!.id)),
-    );
+    return {
+      key: group.key,
+      label: group.label,
+      count,
+      reach: counts.reach[g]!,
+      withReach: counts.withReach[g]!,
+      get ids() {
+        return (ids ??= idsWhere(items, (i) => group.ids.has(items[i]!.id)));
+      },
+      share: sum > 0 ? count / sum : 0,
+    };
   });
 }
+
+/**
+ * The sets idsWithTag made, with the items they are of and which of them they hold (by
+ * position), while their size is what it was made with (they are best left unchanged).
+ */
+const tagSets = new WeakMap<
+  ReadonlySet<string>,
+  { index: CoverageIndex; mask: Uint8Array; size: number }
+>();
 
 /** The ids of items carrying `tag` or a tag under it (`politics` covers `politics/europe`). */
 export function idsWithTag(items: readonly CoverageItem[], tag: string): Set<string> {
@@ -382,8 +407,10 @@ export function idsWithTag(items: readonly CoverageItem[], tag: string): Set<str
   }
   // Whether each tag key is the tag or under it, decided once per key: 1 yes, 2 no.
   const matches = new Uint8Array(keyIdCount());
-  const { store, rows } = indexOf(items);
+  const index = indexOf(items);
+  const { store, rows } = index;
   const { start, ids: tagIds } = store.tags;
+  const mask = new Uint8Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     for (let k = start[r]!; k < start[r + 1]!; k++) {
@@ -396,10 +423,12 @@ export function idsWithTag(items: readonly CoverageItem[], tag: string): Set<str
       }
       if (m === 1) {
         ids.add(items[i]!.id);
+        mask[i] = 1;
         break;
       }
     }
   }
+  tagSets.set(ids, { index, mask, size: ids.size });
   return ids;
 }
 

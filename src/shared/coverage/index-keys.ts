@@ -169,28 +169,33 @@ class KeyStore {
   }
 
   /** Day numbers of `items` (rows `rows`) in `zone`, NO_DAY when undated. */
-  daysOf(
-    items: readonly CoverageItem[],
-    rows: Int32Array,
-    zone: CalendarZone,
-    from = 0,
-    to = rows.length,
-  ): Int32Array {
+  daysOf(items: readonly CoverageItem[], rows: Int32Array, zone: CalendarZone): Int32Array {
     const [column, parsed] = this.#dayColumn(zone);
-    const days = new Int32Array(to - from);
-    for (let i = from; i < to; i++) {
+    const days = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
       let day = column[r]!;
-      if (day === DAY_UNKNOWN) {
-        const at = items[i]!.publishedAt;
-        let d = parsed.get(at);
-        if (d === undefined) parsed.set(at, (d = zone.dayOf(at) ?? NO_DAY));
-        column[r] = day = d;
-      }
-      days[i - from] = day;
+      if (day === DAY_UNKNOWN) column[r] = day = dayOf(items[i]!.publishedAt, zone, parsed);
+      days[i] = day;
     }
     return days;
   }
+
+  /** Makes the rows of items `from`…`to` and their days in `zone`. */
+  prepare(items: readonly CoverageItem[], from: number, to: number, zone: CalendarZone): void {
+    for (let i = from; i < to; i++) this.rowOf(items[i]!);
+    const [column, parsed] = this.#dayColumn(zone);
+    for (let i = from; i < to; i++) {
+      const r = this.#rowOf.get(items[i]!)!;
+      if (column[r] === DAY_UNKNOWN) column[r] = dayOf(items[i]!.publishedAt, zone, parsed);
+    }
+  }
+}
+
+function dayOf(at: string, zone: CalendarZone, parsed: Map<string, number>): number {
+  let day = parsed.get(at);
+  if (day === undefined) parsed.set(at, (day = zone.dayOf(at) ?? NO_DAY));
+  return day;
 }
 
 /** A set of clippings as rows of the store, and what has been worked out about it. */
@@ -203,6 +208,8 @@ export interface CoverageIndex {
   days(zone: CalendarZone): Int32Array;
   /** Figures of this set already worked out, by what they are (the set never changes). */
   readonly memo: Map<string, unknown>;
+  /** Whether `list` still looks like the list indexed (same length and ends, same store). */
+  holds(list: readonly CoverageItem[]): boolean;
 }
 
 let store: KeyStore | null = null;
@@ -229,29 +236,25 @@ function currentStore(size: number): KeyStore {
 export function indexOf(items: readonly CoverageItem[]): CoverageIndex {
   const held = indexes.get(items);
   const n = items.length;
-  if (
-    held &&
-    held.store === store &&
-    held.items.length === n &&
-    held.items[0] === items[0] &&
-    held.items[n - 1] === items[n - 1]
-  )
-    return held;
+  if (held?.holds(items)) return held;
   const keys = currentStore(n);
-  const copy = [...items];
   const rows = new Int32Array(n);
-  for (let i = 0; i < n; i++) rows[i] = keys.rowOf(copy[i]!);
+  for (let i = 0; i < n; i++) rows[i] = keys.rowOf(items[i]!);
   const byZone = new Map<CalendarZone, Int32Array>();
+  // The list itself, not a copy (100,000 references a filter change would leave as garbage).
+  const [first, last] = [items[0], items[n - 1]];
   const index: CoverageIndex = {
-    items: copy,
+    items,
     rows,
     store: keys,
     days(zone) {
       let days = byZone.get(zone);
-      if (!days) byZone.set(zone, (days = keys.daysOf(copy, rows, zone)));
+      if (!days) byZone.set(zone, (days = keys.daysOf(items, rows, zone)));
       return days;
     },
     memo: new Map(),
+    holds: (list) =>
+      keys === store && list.length === n && list[0] === first && list[n - 1] === last,
   };
   indexes.set(items, index);
   return index;
@@ -259,36 +262,39 @@ export function indexOf(items: readonly CoverageItem[]): CoverageIndex {
 
 /**
  * Makes the rows of `items` and their days in `zone` ahead of need (in idle time after the
- * library loads), then their index: call `step(n)` with how many rows to do, until it returns
- * true. Opening the dashboard then only looks its clippings up.
+ * library loads): call `step(n)` with how many rows to do, until it returns true. Opening
+ * the dashboard then only looks its clippings up; rows already made cost a lookup.
  */
 export function prepareIndex(
   items: readonly CoverageItem[],
   zone: CalendarZone,
 ): (n: number) => boolean {
-  const list = [...items];
   let done = 0;
   return (n) => {
-    const keys = currentStore(list.length);
-    const to = Math.min(list.length, done + n);
-    const rows = new Int32Array(to - done);
-    for (let i = done; i < to; i++) rows[i - done] = keys.rowOf(list[i]!);
-    keys.daysOf(list.slice(done, to), rows, zone);
+    const to = Math.min(items.length, done + n);
+    currentStore(items.length).prepare(items, done, to, zone);
     done = to;
-    if (done < list.length) return false;
-    indexOf(items).days(zone);
-    return true;
+    return done === items.length;
   };
 }
 
 const zones = new Map<string, CalendarZone>();
+/** The user's zone name, asked again at most every second (asking costs ~1 ms, cold). */
+let userZone = { name: '', at: -Infinity };
+
+function userZoneName(): string {
+  const now = Date.now();
+  if (now - userZone.at > 1000 || now < userZone.at)
+    userZone = { name: new Intl.DateTimeFormat().resolvedOptions().timeZone, at: now };
+  return userZone.name;
+}
 
 /**
  * One CalendarZone per zone name, so its answers outlive a call. Undefined is the user's zone
  * as it is now (it can change while the app runs).
  */
 export function zoneOf(timeZone?: string): CalendarZone {
-  const name = timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const name = timeZone ?? userZoneName();
   let zone = zones.get(name);
   if (!zone) zones.set(name, (zone = new CalendarZone(name)));
   return zone;

@@ -4,7 +4,7 @@
  * follows one of them; listing every bar's ids up front (an array push per clipping per
  * figure) cost more than the counting itself at 100,000 clippings.
  */
-import type { Figure } from './aggregate';
+import type { Figure, TimeBin, TimeCell } from './aggregate';
 
 /** The key of the series that gathers every value past the top ones. */
 export const OTHER_KEY = '\u0000other';
@@ -33,26 +33,125 @@ export class Counts {
       this.withReach[key]!++;
     }
   }
-  /** The counted fields of `key`. */
-  of(key: number): { count: number; reach: number; withReach: number } {
-    return { count: this.count[key]!, reach: this.reach[key]!, withReach: this.withReach[key]! };
+  /** Figure `k`: its ids are `list(k)`, listed when first read. */
+  figure(k: number, key: string, label: string, list: Lister): Figure {
+    return new LazyFigure(key, label, this.count[k]!, this.reach[k]!, this.withReach[k]!, list, k);
+  }
+
+  /** Time bin `k`: days `start` to `end`, as `YYYY-MM-DD`. */
+  bin(k: number, start: string, label: string, end: string, list: Lister): TimeBin {
+    return new LazyBin(
+      start,
+      label,
+      this.count[k]!,
+      this.reach[k]!,
+      this.withReach[k]!,
+      list,
+      k,
+      start,
+      end,
+    );
+  }
+
+  /** Cell `k`: the bin of series `group`. */
+  cell(
+    k: number,
+    start: string,
+    label: string,
+    end: string,
+    group: string,
+    groupLabel: string,
+    list: Lister,
+  ): TimeCell {
+    return new LazyCell(
+      start,
+      label,
+      this.count[k]!,
+      this.reach[k]!,
+      this.withReach[k]!,
+      list,
+      k,
+      start,
+      end,
+      group,
+      groupLabel,
+    );
   }
 }
 
+/** Lists the ids figure `k` counts: one per set of figures, shared by them. */
+export type Lister = (k: number) => string[];
+
 /**
- * `fields` with an `ids` property listed by `list` the first time it is read (an enumerable
- * own property, so a spread or a comparison sees it like any other).
+ * A figure whose `ids` are listed the first time they are read. `ids` is an own enumerable
+ * getter, so a spread or a comparison sees it like any other property; one getter shared by
+ * every figure (a getter per figure gave each its own hidden class, about 1 KB a figure).
  */
-export function lazyIds<T extends object>(
-  fields: T,
-  list: () => readonly string[],
-): T & { readonly ids: readonly string[] } {
-  let ids: readonly string[] | undefined;
-  return Object.defineProperty(fields, 'ids', {
-    get: () => (ids ??= list()),
+export class LazyIds {
+  static readonly #descriptor: PropertyDescriptor = {
+    get(this: LazyIds): readonly string[] {
+      return (this.#listed ??= this.#list(this.#k));
+    },
     enumerable: true,
     configurable: true,
-  }) as T & { readonly ids: readonly string[] };
+  };
+  readonly #list: Lister;
+  readonly #k: number;
+  #listed: readonly string[] | undefined;
+  constructor(list: Lister, k: number) {
+    this.#list = list;
+    this.#k = k;
+    Object.defineProperty(this, 'ids', LazyIds.#descriptor);
+  }
+}
+
+export class LazyFigure extends LazyIds implements Figure {
+  declare readonly ids: readonly string[];
+  constructor(
+    readonly key: string,
+    readonly label: string,
+    readonly count: number,
+    readonly reach: number,
+    readonly withReach: number,
+    list: Lister,
+    k: number,
+  ) {
+    super(list, k);
+  }
+}
+
+class LazyBin extends LazyFigure implements TimeBin {
+  constructor(
+    key: string,
+    label: string,
+    count: number,
+    reach: number,
+    withReach: number,
+    list: Lister,
+    k: number,
+    readonly start: string,
+    readonly end: string,
+  ) {
+    super(key, label, count, reach, withReach, list, k);
+  }
+}
+
+class LazyCell extends LazyBin implements TimeCell {
+  constructor(
+    key: string,
+    label: string,
+    count: number,
+    reach: number,
+    withReach: number,
+    list: Lister,
+    k: number,
+    start: string,
+    end: string,
+    readonly group: string,
+    readonly groupLabel: string,
+  ) {
+    super(key, label, count, reach, withReach, list, k, start, end);
+  }
 }
 
 /** The ids of the items at the indexes `test` accepts, in order. */

@@ -27,7 +27,7 @@ import {
   zoneOf,
   type CoverageIndex,
 } from './index-keys';
-import { Counts, OTHER_KEY, idsWhere, lazyIds } from './tally';
+import { Counts, OTHER_KEY, idsWhere } from './tally';
 
 export interface Dated {
   /** Day number per item, NO_DAY when undated. */
@@ -59,7 +59,7 @@ export function datesOf(index: CoverageIndex, zone: CalendarZone): Dated {
     days,
     first,
     last,
-    undated: lazyIds({ key: '', label: 'Undated', ...undated.of(0) }, () =>
+    undated: undated.figure(0, '', 'Undated', () =>
       idsWhere(index.items, (i) => days[i] === NO_DAY),
     ),
   };
@@ -153,26 +153,21 @@ export function volumeOf(index: CoverageIndex, line: Timeline): TimeBin[] {
     const s = slot[i]!;
     if (s >= 0) counts.add(s, i, reach[rows[i]!]!);
   }
+  const list = (s: number): string[] => idsWhere(index.items, (i) => slot[i] === s);
   return line.starts.map((_, s) =>
-    lazyIds(
-      {
-        key: line.isos[s]!,
-        label: line.labels[s]!,
-        ...counts.of(s),
-        start: line.isos[s]!,
-        end: line.ends[s]!,
-      },
-      () => idsWhere(index.items, (i) => slot[i] === s),
-    ),
+    counts.bin(s, line.isos[s]!, line.labels[s]!, line.ends[s]!, list),
   );
 }
 
 /**
- * Which series each item falls in: `seriesOf(i)` for a single-valued dimension (-1 none),
- * `inSeries(i, g)` for any (a clipping with several tags is in several).
+ * Which series each item falls in. Outlet, tone and media type: one (`single`, -1 for none);
+ * tags: the series of each of its tags, and Other once for any past them (`inSeries`).
  */
 interface Membership {
-  add(i: number, add: (g: number) => void): void;
+  /** Series of a single-valued dimension's item `i`; undefined for tags. */
+  readonly single?: (i: number) => number;
+  /** Tag dimension: key id → series (`other` past them), and each row's tag ids. */
+  readonly seriesOf: Int32Array;
   inSeries(i: number, g: number): boolean;
 }
 
@@ -191,13 +186,8 @@ function membership(
       const c = codes.codeOf(f.key);
       if (c !== undefined) seriesOf[c] = g;
     });
-    return {
-      add: (i, add) => {
-        const g = seriesOf[column[rows[i]!]!]!;
-        if (g >= 0) add(g);
-      },
-      inSeries: (i, g) => seriesOf[column[rows[i]!]!] === g,
-    };
+    const single = (i: number): number => seriesOf[column[rows[i]!]!]!;
+    return { single, seriesOf, inSeries: (i, g) => single(i) === g };
   }
   // Key id → series, `other` for the rest.
   const seriesOf = new Int32Array(keyIdCount()).fill(other);
@@ -207,39 +197,24 @@ function membership(
   });
   if (dimension === 'outlet') {
     const outlet = store.outlet;
-    return {
-      add: (i, add) => {
-        const g = seriesOf[outlet[rows[i]!]!]!;
-        if (g >= 0) add(g);
-      },
-      inSeries: (i, g) => seriesOf[outlet[rows[i]!]!] === g,
-    };
+    const single = (i: number): number => seriesOf[outlet[rows[i]!]!]!;
+    return { single, seriesOf, inSeries: (i, g) => single(i) === g };
   }
   const { start, ids } = store.tags;
-  // A clipping counts in each series of its tags, and once in Other for any tag past them.
-  const each = (i: number, add: (g: number) => void): void => {
-    const r = rows[i]!;
-    const from = start[r]!;
-    const to = start[r + 1]!;
-    if (from === to) {
-      const g = seriesOf[0]!;
-      if (g >= 0) add(g);
-      return;
-    }
-    let inOther = false;
-    for (let k = from; k < to; k++) {
-      const g = seriesOf[ids[k]!]!;
-      if (g >= 0 && g !== other) add(g);
-      else inOther = true;
-    }
-    if (inOther && other >= 0) add(other);
-  };
   return {
-    add: each,
+    seriesOf,
     inSeries: (i, g) => {
-      let found = false;
-      each(i, (h) => (found ||= h === g));
-      return found;
+      const r = rows[i]!;
+      const from = start[r]!;
+      const to = start[r + 1]!;
+      if (from === to) return seriesOf[0] === g;
+      let inOther = false;
+      for (let k = from; k < to; k++) {
+        const h = seriesOf[ids[k]!]!;
+        if (h === g && g !== other) return true;
+        if (h === other) inOther = true;
+      }
+      return inOther && g === other;
     },
   };
 }
@@ -261,32 +236,60 @@ export function splitOf(
   const other = hasOther ? groups.length - 1 : -1;
   const bins = line.starts.length;
   const { slot } = line;
-  const reach = index.store.reach;
+  const { reach, tags } = index.store;
   const rows = index.rows;
   const member = membership(index, dimension, own, other);
   // Cell g * bins + s: series g, bin s.
   const counts = new Counts(groups.length * bins);
-  for (let i = 0; i < slot.length; i++) {
-    const s = slot[i]!;
-    if (s < 0) continue;
-    const r = reach[rows[i]!]!;
-    member.add(i, (g) => counts.add(g * bins + s, i, r));
+  const single = member.single;
+  if (single) {
+    for (let i = 0; i < slot.length; i++) {
+      const s = slot[i]!;
+      if (s < 0) continue;
+      const g = single(i);
+      if (g >= 0) counts.add(g * bins + s, i, reach[rows[i]!]!);
+    }
+  } else {
+    // A clipping counts in each series of its tags, and once in Other for any tag past them.
+    const { seriesOf } = member;
+    const { start, ids } = tags;
+    for (let i = 0; i < slot.length; i++) {
+      const s = slot[i]!;
+      if (s < 0) continue;
+      const r = rows[i]!;
+      const from = start[r]!;
+      const to = start[r + 1]!;
+      if (from === to) {
+        const g = seriesOf[0]!;
+        if (g >= 0) counts.add(g * bins + s, i, reach[r]!);
+        continue;
+      }
+      let inOther = false;
+      for (let k = from; k < to; k++) {
+        const g = seriesOf[ids[k]!]!;
+        if (g >= 0 && g !== other) counts.add(g * bins + s, i, reach[r]!);
+        else inOther = true;
+      }
+      if (inOther && other >= 0) counts.add(other * bins + s, i, reach[r]!);
+    }
   }
+  const list = (k: number): string[] => {
+    const g = Math.floor(k / bins);
+    const s = k % bins;
+    return idsWhere(index.items, (i) => slot[i] === s && member.inSeries(i, g));
+  };
   const cells: TimeCell[] = [];
   groups.forEach(([group, groupLabel], g) => {
     for (let s = 0; s < bins; s++)
       cells.push(
-        lazyIds(
-          {
-            key: line.isos[s]!,
-            label: line.labels[s]!,
-            ...counts.of(g * bins + s),
-            start: line.isos[s]!,
-            end: line.ends[s]!,
-            group,
-            groupLabel,
-          },
-          () => idsWhere(index.items, (i) => slot[i] === s && member.inSeries(i, g)),
+        counts.cell(
+          g * bins + s,
+          line.isos[s]!,
+          line.labels[s]!,
+          line.ends[s]!,
+          group,
+          groupLabel,
+          list,
         ),
       );
   });
