@@ -25,7 +25,7 @@ import {
   zoneOf,
   type CoverageIndex,
 } from './index-keys';
-import { Counts, byCountThenLabel, idsWhere, type Lister } from './tally';
+import { Counts, LazyFigure, byCountThenLabel, idsWhere, type Lister } from './tally';
 import { datesOf, splitOf, timeline, volumeOf } from './time-series';
 
 export { volumeOverTime } from './time-series';
@@ -240,7 +240,7 @@ function codedSplit(index: CoverageIndex, dimension: 'tone' | 'mediaType'): Figu
   }
   const list = (c: number): string[] => idsWhere(items, (i) => column[rows[i]!] === c);
   const figure = (c: number, label: string): Figure =>
-    counts.figure(c, codes.values[c]!, label, list);
+    new LazyFigure(codes.values[c]!, label, counts, c, list);
   const out: Figure[] = [];
   for (let c = 1; c <= fixed; c++) out.push(figure(c, labels[codes.values[c]!]!));
   // Then "not set" (and any value the app does not know), in the order met.
@@ -291,13 +291,15 @@ function keyedSplit(
     spelling = of === 'tags' ? (i) => items[i]!.tags : (i) => items[i]!.authors;
   }
   return counts.order
-    .map((id, n) =>
-      counts.figure(
-        id,
-        keyOfKeyId(id),
-        id === 0 ? (unset ?? '') : spellingOf(spelling(counts.firstAt[n]!), id),
-        list,
-      ),
+    .map(
+      (id, n) =>
+        new LazyFigure(
+          keyOfKeyId(id),
+          id === 0 ? (unset ?? '') : spellingOf(spelling(counts.firstAt[n]!), id),
+          counts,
+          id,
+          list,
+        ),
     )
     .sort(byCountThenLabel);
 }

@@ -33,50 +33,6 @@ export class Counts {
       this.withReach[key]!++;
     }
   }
-  /** Figure `k`: its ids are `list(k)`, listed when first read. */
-  figure(k: number, key: string, label: string, list: Lister): Figure {
-    return new LazyFigure(key, label, this.count[k]!, this.reach[k]!, this.withReach[k]!, list, k);
-  }
-
-  /** Time bin `k`: days `start` to `end`, as `YYYY-MM-DD`. */
-  bin(k: number, start: string, label: string, end: string, list: Lister): TimeBin {
-    return new LazyBin(
-      start,
-      label,
-      this.count[k]!,
-      this.reach[k]!,
-      this.withReach[k]!,
-      list,
-      k,
-      start,
-      end,
-    );
-  }
-
-  /** Cell `k`: the bin of series `group`. */
-  cell(
-    k: number,
-    start: string,
-    label: string,
-    end: string,
-    group: string,
-    groupLabel: string,
-    list: Lister,
-  ): TimeCell {
-    return new LazyCell(
-      start,
-      label,
-      this.count[k]!,
-      this.reach[k]!,
-      this.withReach[k]!,
-      list,
-      k,
-      start,
-      end,
-      group,
-      groupLabel,
-    );
-  }
 }
 
 /** Lists the ids figure `k` counts: one per set of figures, shared by them. */
@@ -87,7 +43,7 @@ export type Lister = (k: number) => string[];
  * getter, so a spread or a comparison sees it like any other property; one getter shared by
  * every figure (a getter per figure gave each its own hidden class, about 1 KB a figure).
  */
-export class LazyIds {
+class LazyIds {
   static readonly #descriptor: PropertyDescriptor = {
     get(this: LazyIds): readonly string[] {
       return (this.#listed ??= this.#list(this.#k));
@@ -105,52 +61,53 @@ export class LazyIds {
   }
 }
 
+/** Figure `k` of `counts`: its ids are `list(k)`. */
 export class LazyFigure extends LazyIds implements Figure {
   declare readonly ids: readonly string[];
+  readonly count: number;
+  readonly reach: number;
+  readonly withReach: number;
   constructor(
     readonly key: string,
     readonly label: string,
-    readonly count: number,
-    readonly reach: number,
-    readonly withReach: number,
-    list: Lister,
+    counts: Counts,
     k: number,
+    list: Lister,
   ) {
     super(list, k);
+    this.count = counts.count[k]!;
+    this.reach = counts.reach[k]!;
+    this.withReach = counts.withReach[k]!;
   }
 }
 
-class LazyBin extends LazyFigure implements TimeBin {
+/** A time bin: days `start` to `end` (exclusive), as `YYYY-MM-DD`. */
+export class LazyBin extends LazyFigure implements TimeBin {
+  readonly start: string;
   constructor(
-    key: string,
-    label: string,
-    count: number,
-    reach: number,
-    withReach: number,
-    list: Lister,
-    k: number,
-    readonly start: string,
-    readonly end: string,
-  ) {
-    super(key, label, count, reach, withReach, list, k);
-  }
-}
-
-class LazyCell extends LazyBin implements TimeCell {
-  constructor(
-    key: string,
-    label: string,
-    count: number,
-    reach: number,
-    withReach: number,
-    list: Lister,
-    k: number,
     start: string,
-    end: string,
+    label: string,
+    readonly end: string,
+    counts: Counts,
+    k: number,
+    list: Lister,
+  ) {
+    super(start, label, counts, k, list);
+    this.start = start;
+  }
+}
+
+/** A time bin of one series. */
+export class LazyCell extends LazyBin implements TimeCell {
+  constructor(
+    bin: { readonly start: string; readonly label: string; readonly end: string },
     readonly group: string,
     readonly groupLabel: string,
+    counts: Counts,
+    k: number,
+    list: Lister,
   ) {
-    super(key, label, count, reach, withReach, list, k, start, end);
+    super(bin.start, bin.label, bin.end, counts, k, list);
   }
 }
 

@@ -27,7 +27,7 @@ import {
   zoneOf,
   type CoverageIndex,
 } from './index-keys';
-import { Counts, OTHER_KEY, idsWhere } from './tally';
+import { Counts, LazyBin, LazyCell, LazyFigure, OTHER_KEY, idsWhere } from './tally';
 
 export interface Dated {
   /** Day number per item, NO_DAY when undated. */
@@ -59,7 +59,7 @@ export function datesOf(index: CoverageIndex, zone: CalendarZone): Dated {
     days,
     first,
     last,
-    undated: undated.figure(0, '', 'Undated', () =>
+    undated: new LazyFigure('', 'Undated', undated, 0, () =>
       idsWhere(index.items, (i) => days[i] === NO_DAY),
     ),
   };
@@ -82,13 +82,17 @@ function binsBetween(first: number, last: number, unit: BinUnit, weekStart: Week
   return starts;
 }
 
+export interface BinSpan {
+  readonly start: string;
+  readonly label: string;
+  readonly end: string;
+}
+
 export interface Timeline {
   readonly unit: BinUnit;
   readonly starts: number[];
   /** Each bin's first day, label and end (`YYYY-MM-DD`, exclusive). */
-  readonly isos: string[];
-  readonly labels: string[];
-  readonly ends: string[];
+  readonly bins: readonly BinSpan[];
   /** Index into `starts` of each item, -1 when undated. */
   readonly slot: Int32Array;
   readonly dated: Dated;
@@ -104,7 +108,7 @@ export function timeline(index: CoverageIndex, options: TimeOptions): Timeline {
   const slot = new Int32Array(dated.days.length).fill(-1);
   let line: Timeline;
   if (dated.first === Infinity) {
-    line = { unit: 'day', starts: [], isos: [], labels: [], ends: [], slot, dated };
+    line = { unit: 'day', starts: [], bins: [], slot, dated };
   } else {
     const unit =
       !options.bin || options.bin === 'auto' ? autoBinUnit(dated.first, dated.last) : options.bin;
@@ -123,9 +127,11 @@ export function timeline(index: CoverageIndex, options: TimeOptions): Timeline {
     line = {
       unit,
       starts,
-      isos: starts.map(isoOfDay),
-      labels: starts.map((s) => binLabel(s, unit)),
-      ends: starts.map((s) => isoOfDay(nextBinStart(s, unit))),
+      bins: starts.map((s) => ({
+        start: isoOfDay(s),
+        label: binLabel(s, unit),
+        end: isoOfDay(nextBinStart(s, unit)),
+      })),
       slot,
       dated,
     };
@@ -154,9 +160,7 @@ export function volumeOf(index: CoverageIndex, line: Timeline): TimeBin[] {
     if (s >= 0) counts.add(s, i, reach[rows[i]!]!);
   }
   const list = (s: number): string[] => idsWhere(index.items, (i) => slot[i] === s);
-  return line.starts.map((_, s) =>
-    counts.bin(s, line.isos[s]!, line.labels[s]!, line.ends[s]!, list),
-  );
+  return line.bins.map((b, s) => new LazyBin(b.start, b.label, b.end, counts, s, list));
 }
 
 /**
@@ -281,17 +285,7 @@ export function splitOf(
   const cells: TimeCell[] = [];
   groups.forEach(([group, groupLabel], g) => {
     for (let s = 0; s < bins; s++)
-      cells.push(
-        counts.cell(
-          g * bins + s,
-          line.isos[s]!,
-          line.labels[s]!,
-          line.ends[s]!,
-          group,
-          groupLabel,
-          list,
-        ),
-      );
+      cells.push(new LazyCell(line.bins[s]!, group, groupLabel, counts, g * bins + s, list));
   });
   return cells;
 }
