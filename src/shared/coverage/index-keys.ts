@@ -270,11 +270,19 @@ export function prepareIndex(
   zone: CalendarZone,
 ): (n: number) => boolean {
   let done = 0;
+  let made = 0;
   return (n) => {
+    const keys = currentStore(items.length);
+    const size = keys.size;
     const to = Math.min(items.length, done + n);
-    currentStore(items.length).prepare(items, done, to, zone);
+    keys.prepare(items, done, to, zone);
+    made += keys.size - size;
     done = to;
-    return done === items.length;
+    if (done < items.length) return false;
+    // A list with new clippings (the library loaded or changed) is likely the one the
+    // dashboard opens on: its index too. Another filter of known clippings needs none yet.
+    if (made > 0) indexOf(items).days(zone);
+    return true;
   };
 }
 

@@ -100,9 +100,10 @@ export function createApp(states: AppStates): App {
  */
 export function connect(app: App): void {
   const { reader, selection, hits, shell, library, coverage } = app;
-  // The coverage keys of the list, made in idle time: the dashboard then opens at once.
+  // The coverage keys of the list, and the charts' code, readied in idle time: the
+  // dashboard then opens at once.
   $effect(() => {
-    if (library.complete) return coverage.prepare(library.visible);
+    if (library.loaded) return coverage.prepare(library.visible);
   });
 
   $effect(() => {
