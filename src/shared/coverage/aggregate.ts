@@ -258,6 +258,7 @@ function keyedSplit(
   index: CoverageIndex,
   of: 'outlet' | 'tags' | 'authors',
   unset: string | null,
+  top = Infinity,
 ): Figure[] {
   const { store, rows, items } = index;
   const counts = new Counts(keyIdCount());
@@ -290,23 +291,24 @@ function keyedSplit(
     list = (id) => idsWhere(items, (i) => has(rows[i]!, id));
     spelling = of === 'tags' ? (i) => items[i]!.tags : (i) => items[i]!.authors;
   }
-  return counts.order
-    .map(
-      (id, n) =>
-        new LazyFigure(
-          keyOfKeyId(id),
-          id === 0 ? (unset ?? '') : spellingOf(spelling(counts.firstAt[n]!), id),
-          counts,
-          id,
-          list,
-        ),
-    )
-    .sort(byCountThenLabel);
+  // Only the `top` (and those tied with the last of them) need a label and a figure.
+  let least = 0;
+  if (top < counts.order.length) {
+    const sorted = Int32Array.from(counts.order, (id) => counts.count[id]!).sort();
+    least = sorted[sorted.length - top]!;
+  }
+  const figures: Figure[] = [];
+  counts.order.forEach((id, n) => {
+    if (counts.count[id]! < least) return;
+    const label = id === 0 ? (unset ?? '') : spellingOf(spelling(counts.firstAt[n]!), id);
+    figures.push(new LazyFigure(keyOfKeyId(id), label, counts, id, list));
+  });
+  return figures.sort(byCountThenLabel).slice(0, top);
 }
 
 /** The `n` authors with most counted clippings (each author of a clipping counts it). */
 export function topAuthors(items: readonly CoverageItem[], n = 10): Figure[] {
-  return keyedSplit(indexOf(items), 'authors', null).slice(0, n);
+  return keyedSplit(indexOf(items), 'authors', null, n);
 }
 
 /** Total reach and reach per outlet (outlets with reach set, largest first). */

@@ -4,6 +4,7 @@ import {
   shareOfVoice,
   splitBy,
   summariseCoverage,
+  topAuthors,
   volumeSplitBy,
   type CoverageItem,
 } from '@shared/coverage/aggregate';
@@ -56,6 +57,23 @@ describe('ids listed when read', () => {
     for (const c of cells) expect(c.ids).toHaveLength(c.count);
     const other = cells.filter((c) => c.groupLabel === 'Other').flatMap((c) => [...c.ids]);
     expect(other.sort()).toEqual(['a1', 'c1', 'c2']);
+  });
+});
+
+describe('top authors', () => {
+  it('the first n are those of the whole ranking, ties broken by name', () => {
+    // Counts: Cy 3; Al, Bea and Dan 2 (a tie across the cut at 2 and 3); Eve 1.
+    const written = [['Cy', 'Dan'], ['Cy', 'Bea'], ['Cy', 'Al'], ['Dan'], ['Bea', 'Al'], ['Eve']];
+    const items = written.map((authors, i) => ({ ...LIBRARY[0]!, id: `t${i}`, authors }));
+    const all = topAuthors(items, 100);
+    expect(all.map((f) => [f.label, f.count])).toEqual([
+      ['Cy', 3],
+      ['Al', 2],
+      ['Bea', 2],
+      ['Dan', 2],
+      ['Eve', 1],
+    ]);
+    for (const n of [0, 1, 2, 3, 4]) expect(topAuthors(items, n)).toEqual(all.slice(0, n));
   });
 });
 
