@@ -155,11 +155,11 @@ class KeyStore {
     return r;
   }
 
-  /** The day column of `zone`, long enough for every row, and its parsed date strings. */
-  #dayColumn(zone: CalendarZone): [Int32Array, Map<string, number>] {
+  /** The day column of `zone`, long enough for `rows` rows, and its parsed date strings. */
+  #dayColumn(zone: CalendarZone, rows = this.size): [Int32Array, Map<string, number>] {
     let column = this.#days.get(zone);
-    if (!column || column.length < this.size) {
-      const more = new Int32Array(Math.max(this.outlet.length, 1024)).fill(DAY_UNKNOWN);
+    if (!column || column.length < rows) {
+      const more = new Int32Array(Math.max(rows, this.outlet.length, 1024)).fill(DAY_UNKNOWN);
       if (column) more.set(column);
       this.#days.set(zone, (column = more));
     }
@@ -183,11 +183,11 @@ class KeyStore {
 
   /** Makes the rows of items `from`…`to` and their days in `zone`. */
   prepare(items: readonly CoverageItem[], from: number, to: number, zone: CalendarZone): void {
-    for (let i = from; i < to; i++) this.rowOf(items[i]!);
-    const [column, parsed] = this.#dayColumn(zone);
+    const [column, parsed] = this.#dayColumn(zone, this.size + (to - from));
     for (let i = from; i < to; i++) {
-      const r = this.#rowOf.get(items[i]!)!;
-      if (column[r] === DAY_UNKNOWN) column[r] = dayOf(items[i]!.publishedAt, zone, parsed);
+      const item = items[i]!;
+      const r = this.rowOf(item);
+      if (column[r] === DAY_UNKNOWN) column[r] = dayOf(item.publishedAt, zone, parsed);
     }
   }
 }
