@@ -261,27 +261,22 @@ export function indexOf(items: readonly CoverageItem[]): CoverageIndex {
 }
 
 /**
- * Makes the rows of `items` and their days in `zone` ahead of need (in idle time after the
- * library loads): call `step(n)` with how many rows to do, until it returns true. Opening
- * the dashboard then only looks its clippings up; rows already made cost a lookup.
+ * Makes the rows of `items` and their days in `zone` ahead of need (in idle time): call
+ * `step(n)` with how many rows to do, until it returns true; rows already made cost a
+ * lookup. `index`: then the list's index too, as the dashboard opening on it needs it.
  */
 export function prepareIndex(
   items: readonly CoverageItem[],
   zone: CalendarZone,
+  index: boolean,
 ): (n: number) => boolean {
-  let done = 0;
-  let made = 0;
+  let done = indexes.get(items)?.holds(items) ? items.length : 0;
   return (n) => {
-    const keys = currentStore(items.length);
-    const size = keys.size;
     const to = Math.min(items.length, done + n);
-    keys.prepare(items, done, to, zone);
-    made += keys.size - size;
+    currentStore(items.length).prepare(items, done, to, zone);
     done = to;
     if (done < items.length) return false;
-    // A list with new clippings (the library loaded or changed) is likely the one the
-    // dashboard opens on: its index too. Another filter of known clippings needs none yet.
-    if (made > 0) indexOf(items).days(zone);
+    if (index) indexOf(items).days(zone);
     return true;
   };
 }

@@ -100,10 +100,21 @@ export function createApp(states: AppStates): App {
  */
 export function connect(app: App): void {
   const { reader, selection, hits, shell, library, coverage } = app;
-  // The coverage keys of the list, and the charts' code, readied in idle time: the
-  // dashboard then opens at once.
+  // The coverage keys of the library as it loads, and of the list, readied in idle time:
+  // the dashboard then opens at once, even as soon as the list shows.
   $effect(() => {
-    if (library.loaded) return coverage.prepare(library.visible);
+    let cancel = (): void => undefined;
+    const off = library.onInstall((rows) => {
+      cancel();
+      cancel = coverage.prepare(rows, false);
+    });
+    return () => {
+      off();
+      cancel();
+    };
+  });
+  $effect(() => {
+    if (library.loaded) return coverage.prepare(library.visible, true);
   });
 
   $effect(() => {

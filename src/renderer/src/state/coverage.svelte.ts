@@ -39,36 +39,50 @@ export interface CoverageFocus {
   readonly ids: ReadonlySet<string>;
 }
 
-/** Whether each kind of chart has been drawn once since start-up. */
-let chartsDrawn = false;
+/** Whether the figures' and the charts' code has run once since start-up. */
+let warmedUp = false;
 
 /**
- * Tasks that draw each kind of chart once, off-screen, from the first rows' figures. The
- * first open of the dashboard otherwise ran the charting library's code for the first time:
- * Plot and d3 took 58 ms of its CPU profile, 14-28 ms with this (bench:coverage, load 6-8).
+ * Tasks that run the figures' code on a sample of the rows, a few times, then draw each kind
+ * of chart once off-screen. The first open of the dashboard otherwise ran all of it for the
+ * first time, in the interpreter and compiling as it went: Plot and d3 took 58 ms of its CPU
+ * profile, 14-28 ms once drawn ahead (bench:coverage, load 6-8).
  */
-function chartWarmUp(rows: readonly ClippingSummary[]): (() => boolean)[] {
+function warmUp(rows: readonly ClippingSummary[]): (() => boolean)[] {
   let s: CoverageSummary | undefined;
   const opts = () => ({
     document: document as unknown as ChartDocument,
     width: 640,
     href: (i: number) => `#mark-${i}`,
   });
+  const figures = (): boolean => {
+    // The same rows over again, as many as make the loops hot (the figures are thrown away).
+    const sample = Array.from({ length: WARM_UP_ROWS }, (_, i) => rows[i % rows.length]!);
+    s = summariseCoverage(sample, { splitBy: 'outlet' });
+    volumeSplitBy(sample, 'tag');
+    const tags = s.byTag.filter((f) => f.key !== '').slice(0, 2);
+    shareOfVoice(
+      sample,
+      tags.map((f) => ({ key: f.key, label: f.label, ids: idsWithTag(sample, f.label) })),
+    );
+    return true;
+  };
   return [
-    () => {
-      s = summariseCoverage(rows.slice(0, 500), { splitBy: 'outlet' });
-      volumeChart(s.volume, s.bin, opts());
-      return true;
-    },
+    figures,
+    figures,
+    figures,
+    () => (volumeChart(s!.volume, s!.bin, opts()), true),
     () => (splitVolumeChart(s!.volumeSplit, s!.bin, opts()), true),
     () => {
       barsChart(s!.byTone, { ...opts(), toneColors: true });
-      chartsDrawn = true;
+      warmedUp = true;
       return true;
     },
   ];
 }
 
+/** Rows the warm-up counts each time (a few milliseconds). */
+const WARM_UP_ROWS = 5_000;
 /** Rows keyed per idle slice (about 2 ms in Chromium). */
 const PREPARE_SLICE = 2_000;
 /** How many tags share of voice compares when the reader has chosen none. */
@@ -154,14 +168,15 @@ export class CoverageState {
   }
 
   /**
-   * Works out the coverage keys of `rows` (the library list) in idle time, a slice at a time,
-   * so that opening the dashboard only looks them up; first, once, draws each kind of chart
-   * off-screen. Returns a cancel.
+   * Works out the coverage keys of `rows` in idle time, a slice at a time, so that opening
+   * the dashboard only looks them up; first, once, runs the figures' and the charts' code
+   * (see warmUp). `list`: the rows are the list the dashboard would open on, so their index
+   * is made too. Returns a cancel.
    */
-  prepare(rows: readonly ClippingSummary[]): () => void {
+  prepare(rows: readonly ClippingSummary[], list: boolean): () => void {
     if (typeof requestIdleCallback !== 'function' || rows.length === 0) return () => undefined;
-    const step = prepareIndex(rows, zoneOf());
-    const tasks = [...(chartsDrawn ? [] : chartWarmUp(rows)), () => step(PREPARE_SLICE)];
+    const step = prepareIndex(rows, zoneOf(), list);
+    const tasks = [...(warmedUp ? [] : warmUp(rows)), () => step(PREPARE_SLICE)];
     let handle = 0;
     const work = (deadline: IdleDeadline): void => {
       const until = performance.now() + Math.max(4, deadline.timeRemaining() - 2);
