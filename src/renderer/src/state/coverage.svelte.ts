@@ -177,14 +177,17 @@ export class CoverageState {
     if (typeof requestIdleCallback !== 'function' || rows.length === 0) return () => undefined;
     const step = prepareIndex(rows, zoneOf(), list);
     const tasks = [...(warmedUp ? [] : warmUp(rows)), () => step(PREPARE_SLICE)];
+    // While the library installs (its tag index in slices, hardly ever idle), a slice at
+    // least every frame, so the keys are mostly made by the time the list shows.
+    const timeout = list ? 50 : 16;
     let handle = 0;
     const work = (deadline: IdleDeadline): void => {
       const until = performance.now() + Math.max(4, deadline.timeRemaining() - 2);
       do if (tasks[0]!()) tasks.shift();
       while (tasks.length > 0 && performance.now() < until);
-      if (tasks.length > 0) handle = requestIdleCallback(work, { timeout: 50 });
+      if (tasks.length > 0) handle = requestIdleCallback(work, { timeout });
     };
-    handle = requestIdleCallback(work, { timeout: 50 });
+    handle = requestIdleCallback(work, { timeout });
     return () => cancelIdleCallback(handle);
   }
 
