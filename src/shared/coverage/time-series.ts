@@ -164,12 +164,12 @@ export function volumeOf(index: CoverageIndex, line: Timeline): TimeBin[] {
 }
 
 /**
- * Which series each item falls in. Outlet, tone and media type: one (`single`, -1 for none);
+ * Which series each item falls in. Outlet, tone and media type: one (`column`, -1 for none);
  * tags: the series of each of its tags, and Other once for any past them (`inSeries`).
  */
 interface Membership {
-  /** Series of a single-valued dimension's item `i`; undefined for tags. */
-  readonly single?: (i: number) => number;
+  /** A single-valued dimension's column of key ids or codes by row; undefined for tags. */
+  readonly column?: Int32Array;
   /** Tag dimension: key id → series (`other` past them), and each row's tag ids. */
   readonly seriesOf: Int32Array;
   inSeries(i: number, g: number): boolean;
@@ -190,8 +190,7 @@ function membership(
       const c = codes.codeOf(f.key);
       if (c !== undefined) seriesOf[c] = g;
     });
-    const single = (i: number): number => seriesOf[column[rows[i]!]!]!;
-    return { single, seriesOf, inSeries: (i, g) => single(i) === g };
+    return { column, seriesOf, inSeries: (i, g) => seriesOf[column[rows[i]!]!] === g };
   }
   // Key id → series, `other` for the rest.
   const seriesOf = new Int32Array(keyIdCount()).fill(other);
@@ -201,8 +200,11 @@ function membership(
   });
   if (dimension === 'outlet') {
     const outlet = store.outlet;
-    const single = (i: number): number => seriesOf[outlet[rows[i]!]!]!;
-    return { single, seriesOf, inSeries: (i, g) => single(i) === g };
+    return {
+      column: outlet,
+      seriesOf,
+      inSeries: (i, g) => seriesOf[outlet[rows[i]!]!] === g,
+    };
   }
   const { start, ids } = store.tags;
   return {
@@ -245,17 +247,16 @@ export function splitOf(
   const member = membership(index, dimension, own, other);
   // Cell g * bins + s: series g, bin s.
   const counts = new Counts(groups.length * bins);
-  const single = member.single;
-  if (single) {
+  const { column, seriesOf } = member;
+  if (column) {
     for (let i = 0; i < slot.length; i++) {
       const s = slot[i]!;
       if (s < 0) continue;
-      const g = single(i);
+      const g = seriesOf[column[rows[i]!]!]!;
       if (g >= 0) counts.add(g * bins + s, i, reach[rows[i]!]!);
     }
   } else {
     // A clipping counts in each series of its tags, and once in Other for any tag past them.
-    const { seriesOf } = member;
     const { start, ids } = tags;
     for (let i = 0; i < slot.length; i++) {
       const s = slot[i]!;
