@@ -2,7 +2,8 @@
  * Coverage figures over a set of clippings: volume over time, splits by outlet, tag, tone and
  * media type, top outlets and authors, share of voice, reach. Pure and synchronous so the
  * dashboard, the report clip book and the CLI compute the same numbers. Every figure carries
- * the ids it counts, so a bar or a row can filter the library to exactly those clippings.
+ * the ids it counts (listed when first read), so a bar or a row can filter the library to
+ * exactly those clippings.
  */
 import {
   MEDIA_TYPES,
@@ -15,8 +16,16 @@ import {
   type Tone,
 } from '../clipping';
 import { isoOfDay, type BinUnit, type WeekStart } from './calendar';
-import { foldedId, indexOf, keyIdCount, keyOfKeyId, zoneOf } from './index-keys';
-import { KeyedTallies, Tally, byCountThenLabel } from './tally';
+import {
+  foldedId,
+  indexOf,
+  keyIdCount,
+  keyOfKeyId,
+  spellingOf,
+  zoneOf,
+  type CoverageIndex,
+} from './index-keys';
+import { Counts, LazyFigure, byCountThenLabel, idsWhere, type Lister } from './tally';
 import { datesOf, splitOf, timeline, volumeOf } from './time-series';
 
 export { volumeOverTime } from './time-series';
@@ -200,51 +209,106 @@ function earlier(a: CoverageItem, b: CoverageItem): boolean {
  * value in their fixed order, zeros included, then "not set" when any is.
  */
 export function splitBy(items: readonly CoverageItem[], dimension: SplitDimension): Figure[] {
-  if (dimension === 'tone' || dimension === 'mediaType') {
-    const tallies = new Map<string, Tally>();
-    if (dimension === 'tone') for (const t of TONES) tallies.set(t, new Tally(t, TONE_LABELS[t]));
-    else for (const m of MEDIA_TYPES) tallies.set(m, new Tally(m, MEDIA_TYPE_LABELS[m]));
-    for (const item of items) {
-      const key = dimension === 'tone' ? item.tone : item.mediaType;
-      let t = tallies.get(key);
-      if (!t) tallies.set(key, (t = new Tally(key, UNSET_LABELS[dimension])));
-      t.add(item);
-    }
-    return [...tallies.values()].map((t) => t.figure()).filter((f) => f.key !== '' || f.count > 0);
+  return [...splitOfIndex(indexOf(items), dimension)];
+}
+
+/** A split of an index, worked out once (figures are never changed once made). */
+function splitOfIndex(index: CoverageIndex, dimension: SplitDimension): readonly Figure[] {
+  const memo = `split:${dimension}`;
+  let split = index.memo.get(memo) as readonly Figure[] | undefined;
+  if (!split) {
+    split =
+      dimension === 'tone' || dimension === 'mediaType'
+        ? codedSplit(index, dimension)
+        : keyedSplit(index, dimension === 'outlet' ? 'outlet' : 'tags', UNSET_LABELS[dimension]);
+    index.memo.set(memo, split);
   }
-  const tallies = new KeyedTallies();
-  const index = indexOf(items);
-  if (dimension === 'outlet')
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!;
-      tallies.add(index.outlet[i]!, item, item.source, UNSET_LABELS.outlet);
-    }
-  else {
-    const { start, ids } = index.tags;
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!;
-      const from = start[i]!;
-      const to = start[i + 1]!;
-      if (from === to) tallies.add(0, item, item.tags, UNSET_LABELS.tag);
-      for (let k = from; k < to; k++) tallies.add(ids[k]!, item, item.tags, UNSET_LABELS.tag);
-    }
+  return split;
+}
+
+function codedSplit(index: CoverageIndex, dimension: 'tone' | 'mediaType'): Figure[] {
+  const { store, rows, items } = index;
+  const tone = dimension === 'tone';
+  const codes = tone ? store.toneCodes : store.mediaCodes;
+  const column = tone ? store.tone : store.media;
+  const fixed = tone ? TONES.length : MEDIA_TYPES.length;
+  const labels: Record<string, string> = tone ? TONE_LABELS : MEDIA_TYPE_LABELS;
+  const counts = new Counts(codes.values.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    counts.add(column[r]!, i, store.reach[r]!);
   }
-  return tallies.order.map((t) => t.figure()).sort(byCountThenLabel);
+  const list = (c: number): string[] => idsWhere(items, (i) => column[rows[i]!] === c);
+  const figure = (c: number, label: string): Figure =>
+    new LazyFigure(codes.values[c]!, label, counts, c, list);
+  const out: Figure[] = [];
+  for (let c = 1; c <= fixed; c++) out.push(figure(c, labels[codes.values[c]!]!));
+  // Then "not set" (and any value the app does not know), in the order met.
+  for (const c of counts.order)
+    if (c === 0 || c > fixed) out.push(figure(c, UNSET_LABELS[dimension]));
+  return out;
+}
+
+/**
+ * Counts by interned key (outlets, tags and authors compare case-insensitively; the first
+ * spelling met is the label). `unset`: the label of clippings with none (outlets and tags
+ * count them; authors leave them out).
+ */
+function keyedSplit(
+  index: CoverageIndex,
+  of: 'outlet' | 'tags' | 'authors',
+  unset: string | null,
+  top = Infinity,
+): Figure[] {
+  const { store, rows, items } = index;
+  const counts = new Counts(keyIdCount());
+  const reach = store.reach;
+  let list: Lister;
+  let spelling: (i: number) => string | readonly string[];
+  if (of === 'outlet') {
+    const outlet = store.outlet;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      counts.add(outlet[r]!, i, reach[r]!);
+    }
+    list = (id) => idsWhere(items, (i) => outlet[rows[i]!] === id);
+    spelling = (i) => items[i]!.source;
+  } else {
+    const { start, ids } = store[of];
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      const from = start[r]!;
+      const to = start[r + 1]!;
+      if (from === to && unset !== null) counts.add(0, i, reach[r]!);
+      for (let k = from; k < to; k++) counts.add(ids[k]!, i, reach[r]!);
+    }
+    const has = (r: number, id: number): boolean => {
+      const to = start[r + 1]!;
+      if (id === 0) return start[r] === to;
+      for (let k = start[r]!; k < to; k++) if (ids[k] === id) return true;
+      return false;
+    };
+    list = (id) => idsWhere(items, (i) => has(rows[i]!, id));
+    spelling = of === 'tags' ? (i) => items[i]!.tags : (i) => items[i]!.authors;
+  }
+  // Only the `top` (and those tied with the last of them) need a label and a figure.
+  let least = 0;
+  if (top < counts.order.length) {
+    const sorted = Int32Array.from(counts.order, (id) => counts.count[id]!).sort();
+    least = sorted[sorted.length - top]!;
+  }
+  const figures: Figure[] = [];
+  counts.order.forEach((id, n) => {
+    if (counts.count[id]! < least) return;
+    const label = id === 0 ? (unset ?? '') : spellingOf(spelling(counts.firstAt[n]!), id);
+    figures.push(new LazyFigure(keyOfKeyId(id), label, counts, id, list));
+  });
+  return figures.sort(byCountThenLabel).slice(0, top);
 }
 
 /** The `n` authors with most counted clippings (each author of a clipping counts it). */
 export function topAuthors(items: readonly CoverageItem[], n = 10): Figure[] {
-  const tallies = new KeyedTallies();
-  const { start, ids } = indexOf(items).authors;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    for (let k = start[i]!; k < start[i + 1]!; k++)
-      tallies.add(ids[k]!, item, item.authors, UNSET_LABELS.author);
-  }
-  return tallies.order
-    .map((t) => t.figure())
-    .sort(byCountThenLabel)
-    .slice(0, n);
+  return keyedSplit(indexOf(items), 'authors', null, n);
 }
 
 /** Total reach and reach per outlet (outlets with reach set, largest first). */
@@ -252,13 +316,16 @@ export function reachFigures(
   items: readonly CoverageItem[],
   byOutlet: readonly Figure[] = splitBy(items, 'outlet'),
 ): ReachFigures {
+  const { store, rows } = indexOf(items);
   let total = 0;
   let withReach = 0;
-  for (const item of items)
-    if (item.reach !== null) {
-      total += item.reach;
+  for (let i = 0; i < rows.length; i++) {
+    const reach = store.reach[rows[i]!]!;
+    if (reach === reach) {
+      total += reach;
       withReach++;
     }
+  }
   const withSet = byOutlet
     .filter((f) => f.withReach > 0)
     .sort((a, b) => b.reach - a.reach || byCountThenLabel(a, b));
@@ -286,12 +353,51 @@ export function shareOfVoice(
   items: readonly CoverageItem[],
   groups: readonly VoiceGroup[],
 ): VoiceShare[] {
-  const tallies = groups.map((g) => new Tally(g.key, g.label));
-  for (const item of items)
-    for (let g = 0; g < groups.length; g++) if (groups[g]!.ids.has(item.id)) tallies[g]!.add(item);
-  const sum = tallies.reduce((s, t) => s + t.ids.length, 0);
-  return tallies.map((t) => ({ ...t.figure(), share: sum > 0 ? t.ids.length / sum : 0 }));
+  const index = indexOf(items);
+  const { store, rows } = index;
+  const counts = new Counts(groups.length);
+  // A tag's group made by idsWithTag for these items is tested by position, not by id.
+  const masks = groups.map((g) => {
+    const made = tagSets.get(g.ids);
+    return made?.index === index && made.size === g.ids.size ? made.mask : null;
+  });
+  for (let g = 0; g < groups.length; g++) {
+    const mask = masks[g];
+    const ids = groups[g]!.ids;
+    if (mask) {
+      for (let i = 0; i < rows.length; i++) if (mask[i]) counts.add(g, i, store.reach[rows[i]!]!);
+    } else {
+      for (let i = 0; i < rows.length; i++)
+        if (ids.has(items[i]!.id)) counts.add(g, i, store.reach[rows[i]!]!);
+    }
+  }
+  let sum = 0;
+  for (let g = 0; g < groups.length; g++) sum += counts.count[g]!;
+  return groups.map((group, g) => {
+    let ids: readonly string[] | undefined;
+    const count = counts.count[g]!;
+    return {
+      key: group.key,
+      label: group.label,
+      count,
+      reach: counts.reach[g]!,
+      withReach: counts.withReach[g]!,
+      get ids() {
+        return (ids ??= idsWhere(items, (i) => group.ids.has(items[i]!.id)));
+      },
+      share: sum > 0 ? count / sum : 0,
+    };
+  });
 }
+
+/**
+ * The sets idsWithTag made, with the items they are of and which of them they hold (by
+ * position), while their size is what it was made with (they are best left unchanged).
+ */
+const tagSets = new WeakMap<
+  ReadonlySet<string>,
+  { index: CoverageIndex; mask: Uint8Array; size: number }
+>();
 
 /** The ids of items carrying `tag` or a tag under it (`politics` covers `politics/europe`). */
 export function idsWithTag(items: readonly CoverageItem[], tag: string): Set<string> {
@@ -305,9 +411,13 @@ export function idsWithTag(items: readonly CoverageItem[], tag: string): Set<str
   }
   // Whether each tag key is the tag or under it, decided once per key: 1 yes, 2 no.
   const matches = new Uint8Array(keyIdCount());
-  const { start, ids: tagIds } = indexOf(items).tags;
-  for (let i = 0; i < items.length; i++) {
-    for (let k = start[i]!; k < start[i + 1]!; k++) {
+  const index = indexOf(items);
+  const { store, rows } = index;
+  const { start, ids: tagIds } = store.tags;
+  const mask = new Uint8Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    for (let k = start[r]!; k < start[r + 1]!; k++) {
       const id = tagIds[k]!;
       let m = id < matches.length ? matches[id]! : 0;
       if (m === 0) {
@@ -317,10 +427,12 @@ export function idsWithTag(items: readonly CoverageItem[], tag: string): Set<str
       }
       if (m === 1) {
         ids.add(items[i]!.id);
+        mask[i] = 1;
         break;
       }
     }
   }
+  tagSets.set(ids, { index, mask, size: ids.size });
   return ids;
 }
 
@@ -334,10 +446,11 @@ export function volumeSplitBy(
   dimension: SplitDimension,
   options: TimeOptions & { readonly top?: number } = {},
 ): { bin: BinUnit; cells: TimeCell[] } {
-  const line = timeline(items, options);
+  const index = indexOf(items);
+  const line = timeline(index, options);
   return {
     bin: line.unit,
-    cells: splitOf(items, line, dimension, options.top ?? 6, splitBy(items, dimension)),
+    cells: splitOf(index, line, dimension, options.top ?? 6, splitOfIndex(index, dimension)),
   };
 }
 
@@ -348,17 +461,14 @@ export function summariseCoverage(
 ): CoverageSummary {
   const counting = options.counting ?? 'per-copy';
   const counted = countedItems(items, options);
-  const line = options.timeSeries === false ? null : timeline(counted, options);
-  const dated = line ? line.dated : datesOf(counted, zoneOf(options.timeZone));
-  const byOutlet = splitBy(counted, 'outlet');
-  const byTag = splitBy(counted, 'tag');
-  const byTone = splitBy(counted, 'tone');
-  const byMediaType = splitBy(counted, 'mediaType');
-  const splits: Record<SplitDimension, Figure[]> = {
-    outlet: byOutlet,
-    tag: byTag,
-    tone: byTone,
-    mediaType: byMediaType,
+  const index = indexOf(counted);
+  const line = options.timeSeries === false ? null : timeline(index, options);
+  const dated = line ? line.dated : datesOf(index, zoneOf(options.timeZone));
+  const splits: Record<SplitDimension, readonly Figure[]> = {
+    outlet: splitOfIndex(index, 'outlet'),
+    tag: splitOfIndex(index, 'tag'),
+    tone: splitOfIndex(index, 'tone'),
+    mediaType: splitOfIndex(index, 'mediaType'),
   };
   const first = dated.first;
   return {
@@ -367,20 +477,20 @@ export function summariseCoverage(
     counting,
     from: first === Infinity ? '' : isoOfDay(first),
     to: first === Infinity ? '' : isoOfDay(dated.last),
-    undated: dated.undated.figure(),
+    undated: dated.undated,
     bin: line?.unit ?? 'day',
-    volume: line ? volumeOf(counted, line) : [],
+    volume: line ? volumeOf(index, line) : [],
     volumeSplit:
       line && options.splitBy
-        ? splitOf(counted, line, options.splitBy, options.splitTop ?? 6, splits[options.splitBy])
+        ? splitOf(index, line, options.splitBy, options.splitTop ?? 6, splits[options.splitBy])
         : [],
-    byOutlet,
-    byTag,
-    byTone,
-    byMediaType,
-    topOutlets: byOutlet.slice(0, options.top ?? 10),
+    byOutlet: [...splits.outlet],
+    byTag: [...splits.tag],
+    byTone: [...splits.tone],
+    byMediaType: [...splits.mediaType],
+    topOutlets: splits.outlet.slice(0, options.top ?? 10),
     topAuthors: topAuthors(counted, options.top ?? 10),
-    toneOverTime: line ? splitOf(counted, line, 'tone', TONES.length + 1, byTone) : [],
-    reach: reachFigures(counted, byOutlet),
+    toneOverTime: line ? splitOf(index, line, 'tone', TONES.length + 1, splits.tone) : [],
+    reach: reachFigures(counted, splits.outlet),
   };
 }

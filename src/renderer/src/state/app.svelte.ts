@@ -107,7 +107,24 @@ export function createApp(states: AppStates): App {
  * the open article. Call during a component's initialisation (the effects are its own).
  */
 export function connect(app: App): void {
-  const { reader, selection, hits, shell } = app;
+  const { reader, selection, hits, shell, library, coverage } = app;
+  // The coverage keys of the library as it loads, and of the list, readied in idle time:
+  // the dashboard then opens at once, even as soon as the list shows.
+  $effect(() => {
+    let cancel = (): void => undefined;
+    const off = library.onInstall((rows) => {
+      cancel();
+      cancel = coverage.prepare(rows, false);
+    });
+    return () => {
+      off();
+      cancel();
+    };
+  });
+  $effect(() => {
+    if (library.loaded) return coverage.prepare(library.visible, true);
+  });
+
   $effect(() => {
     void reader.open(selection.selected);
   });

@@ -109,6 +109,7 @@ export class LibraryState {
   } | null = null;
   readonly #repo: LibraryRepo;
   readonly #resetListeners = new Set<() => void>();
+  readonly #installListeners = new Set<(rows: readonly ClippingSummary[]) => void>();
 
   constructor(repo: LibraryRepo) {
     this.#repo = repo;
@@ -276,6 +277,15 @@ export class LibraryState {
     return () => this.#resetListeners.delete(listener);
   }
 
+  /**
+   * Called with every summary when the library is (re)read, before the list shows them:
+   * for work that should be ready when it does. Returns an unsubscribe.
+   */
+  onInstall(listener: (rows: readonly ClippingSummary[]) => void): () => void {
+    this.#installListeners.add(listener);
+    return () => this.#installListeners.delete(listener);
+  }
+
   #reset(): void {
     for (const listener of this.#resetListeners) listener();
   }
@@ -286,6 +296,7 @@ export class LibraryState {
    * 100,000 rows never hold the window in one task. The caller bumps #version.
    */
   async #install(summaries: readonly ClippingSummary[], tags: TagRecord[]): Promise<void> {
+    for (const listener of this.#installListeners) listener(summaries);
     const version = this.#version;
     const sort = this.sort;
     const rows = [...summaries].sort(compareBy(sort));
