@@ -72,7 +72,6 @@ async function start(target: HTMLElement): Promise<void> {
     void sent.then(() => search.rerunStoryQuery());
   };
 
-  backups.onrestored = () => void stories.start({ listen: false });
   imports.listen();
   void library.start().then(async () => {
     void stories.start();
@@ -100,5 +99,9 @@ async function start(target: HTMLElement): Promise<void> {
     search,
     stories,
   });
+  backups.onrestored = () => {
+    void stories.start({ listen: false });
+    void app.reloadSettings();
+  };
   mount(App, { target, props: { app } });
 }

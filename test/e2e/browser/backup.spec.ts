@@ -113,3 +113,46 @@ test('JSON export imports back exactly, highlights and tags included', async ({ 
   ).toBeVisible();
   await expect(libraryRows(page)).toHaveCount(2);
 });
+
+test('a restore brings back the settings too, without a restart', async ({ app }) => {
+  const { page } = app;
+  await prepare(app);
+  const box = page.getByRole('searchbox', { name: 'Search clippings' });
+  await box.fill('tram');
+  await page.getByRole('button', { name: 'Save search' }).click();
+  await box.fill('');
+  await expect(libraryRows(page)).toHaveCount(2);
+  const coverage = page.getByRole('button', { name: 'Coverage', exact: true });
+  const split = page.getByRole('region', { name: 'Coverage' }).getByLabel('Split by');
+  await coverage.click();
+  await split.selectOption('tone');
+  await page.getByRole('button', { name: 'Back to clippings' }).click();
+
+  const file = join(app.tempDir, 'settings.clipbook-backup');
+  app.nextSavePath = file;
+  await libraryMenu(page, 'Back up library…');
+  await expect(page.getByRole('status').filter({ hasText: 'Backup saved' })).toBeVisible();
+
+  // Changed after the backup: the restore must put the backup's back, not keep these.
+  await page.getByRole('button', { name: 'Forget saved search tram' }).click();
+  await expect(page.getByRole('button', { name: 'Saved search: tram' })).toHaveCount(0);
+  await coverage.click();
+  await split.selectOption('tag');
+  await page.getByRole('button', { name: 'Back to clippings' }).click();
+
+  app.nextOpenPath = file;
+  await libraryMenu(page, 'Restore from backup…');
+  const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
+  await dialog.getByLabel('Replace the library with the backup').check();
+  await dialog.getByRole('button', { name: 'Replace library' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Restored 2 clippings' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Saved search: tram' })).toBeVisible();
+  await coverage.click();
+  await expect(split).toHaveValue('tone');
+
+  // And they stay the backup's after a restart.
+  await app.reload();
+  await expect(page.getByRole('button', { name: 'Saved search: tram' })).toBeVisible();
+  await coverage.click();
+  await expect(split).toHaveValue('tone');
+});

@@ -4,6 +4,7 @@ import { SettingsStore } from '../../../src/renderer/src/lib/settings';
 import { CoverageState } from '../../../src/renderer/src/state/coverage.svelte';
 import {
   coverageSettingsOf,
+  loadCoverageSettings,
   rememberCoverage,
 } from '../../../src/renderer/src/state/coverage-settings.svelte';
 import type { VoiceSearch } from '../../../src/renderer/src/state/coverage-voices.svelte';
@@ -127,5 +128,46 @@ describe('the Coverage view remembers its options and voices', () => {
     expect(state.bin).toBe('month');
     expect(errors.map((e) => (e as Error).message)).toEqual(['disk gone', 'disk gone']);
     stop();
+  });
+
+  it('reads the options again after a restore, back to the defaults when it brought none', async () => {
+    const db = await openCurrent(uniqueDbName());
+    const settings = new SettingsStore(db);
+    const state = dashboard();
+    const stop = await rememberCoverage(state, settings);
+    state.splitBy = 'tag';
+    state.voices.addTag('sport');
+    flushSync();
+    await stored(settings);
+
+    // The restored settings hold other options: they replace the window's.
+    await settings.put('coverage', {
+      bin: 'month',
+      splitBy: 'tone',
+      counting: 'once',
+      display: 'table',
+      voices: [{ kind: 'search', query: 'solar' }],
+    });
+    await loadCoverageSettings(state, settings, undefined, true);
+    expect(coverageSettingsOf(state)).toEqual({
+      bin: 'month',
+      splitBy: 'tone',
+      counting: 'once',
+      display: 'table',
+      voices: [{ kind: 'search', query: 'solar' }],
+    });
+
+    // A backup without Coverage options: the defaults, not what the window had.
+    await db.settings.delete('coverage');
+    await loadCoverageSettings(state, settings, undefined, true);
+    expect(coverageSettingsOf(state)).toEqual({
+      bin: 'auto',
+      splitBy: 'outlet',
+      counting: 'per-copy',
+      display: 'charts',
+      voices: null,
+    });
+    stop();
+    db.close();
   });
 });

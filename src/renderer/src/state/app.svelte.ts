@@ -6,12 +6,13 @@ import { createContext, tick } from 'svelte';
 import type { ClipbookApi } from '@shared/clipbook-api';
 import { errorMessage } from '../lib/errors';
 import type { LibraryRepo } from '../lib/library-repo';
+import { applyTheme, loadTheme } from '../lib/theme';
 import { LibraryActions } from './actions';
 import { ArticleHits } from './article-hits.svelte';
 import type { BackupsState } from './backups.svelte';
 import { AppCommands } from './commands';
 import { CoverageState, scopeLabel } from './coverage.svelte';
-import { rememberCoverage } from './coverage-settings.svelte';
+import { loadCoverageSettings, rememberCoverage } from './coverage-settings.svelte';
 import type { ExporterState } from './exporter.svelte';
 import type { ImportsState } from './imports.svelte';
 import type { LibraryState } from './library.svelte';
@@ -51,6 +52,8 @@ export interface AppParts extends AppStates {
 
 export interface App extends AppParts {
   commands: AppCommands;
+  /** After a restore that replaced the settings: every part reads the backup's. */
+  reloadSettings(): Promise<void>;
 }
 
 export function createApp(states: AppStates): App {
@@ -75,9 +78,10 @@ export function createApp(states: AppStates): App {
     }),
     search,
   );
-  void rememberCoverage(coverage, repo.settings, (error) =>
-    notices.push('error', `The Coverage view's options could not be kept: ${errorMessage(error)}`),
-  );
+  const coverageError = (error: unknown): void => {
+    notices.push('error', `The Coverage view's options could not be kept: ${errorMessage(error)}`);
+  };
+  void rememberCoverage(coverage, repo.settings, coverageError);
   const shell = new ShellState(
     {
       highlights: { enter: () => void passages.show(), leave: () => passages.hide() },
@@ -98,7 +102,21 @@ export function createApp(states: AppStates): App {
     shell,
     coverage,
   };
-  return { ...parts, commands: new AppCommands(parts) };
+  // The window holds these settings in memory; a restore brings the backup's into the table.
+  const reloadSettings = async (): Promise<void> => {
+    try {
+      applyTheme(await loadTheme(repo.settings));
+      await Promise.all([
+        states.exporter.loadSettings(),
+        passages.loadColorNames(),
+        search.loadSaved(),
+        loadCoverageSettings(coverage, repo.settings, coverageError, true),
+      ]);
+    } catch (error) {
+      notices.push('error', `The restored settings could not be read: ${errorMessage(error)}`);
+    }
+  };
+  return { ...parts, commands: new AppCommands(parts), reloadSettings };
 }
 
 /**

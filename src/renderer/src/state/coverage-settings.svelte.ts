@@ -19,6 +19,38 @@ export function coverageSettingsOf(coverage: CoverageState): CoverageSettings {
   };
 }
 
+/** The options a library that never chose any has. */
+const DEFAULTS: CoverageSettings = {
+  bin: 'auto',
+  splitBy: 'outlet',
+  counting: 'per-copy',
+  display: 'charts',
+  voices: null,
+};
+
+/**
+ * Reads the stored options into the dashboard. `orDefaults`: with none stored, back to the
+ * defaults (after a restore the stored options are the backup's, whatever the window had).
+ */
+export async function loadCoverageSettings(
+  coverage: CoverageState,
+  settings: Pick<SettingsStore, 'get'>,
+  onError: (error: unknown) => void = () => undefined,
+  orDefaults = false,
+): Promise<void> {
+  const stored = await settings.get('coverage').catch((error: unknown) => {
+    onError(error);
+    return undefined;
+  });
+  const value = stored ?? (orDefaults ? DEFAULTS : undefined);
+  if (!value) return;
+  coverage.bin = value.bin;
+  coverage.splitBy = value.splitBy;
+  coverage.counting = value.counting;
+  coverage.display = value.display;
+  coverage.voices.restore(value.voices);
+}
+
 /**
  * Puts the stored options back, then stores every change of them. Resolves (to the function
  * that stops storing) once the stored options are in place.
@@ -28,17 +60,7 @@ export async function rememberCoverage(
   settings: Pick<SettingsStore, 'get' | 'put'>,
   onError: (error: unknown) => void = () => undefined,
 ): Promise<() => void> {
-  const stored = await settings.get('coverage').catch((error: unknown) => {
-    onError(error);
-    return undefined;
-  });
-  if (stored) {
-    coverage.bin = stored.bin;
-    coverage.splitBy = stored.splitBy;
-    coverage.counting = stored.counting;
-    coverage.display = stored.display;
-    coverage.voices.restore(stored.voices);
-  }
+  await loadCoverageSettings(coverage, settings, onError);
   let last = JSON.stringify(coverageSettingsOf(coverage));
   return $effect.root(() => {
     $effect(() => {

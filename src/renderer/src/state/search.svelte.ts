@@ -72,6 +72,11 @@ export class SearchState {
   }
 
   /** Loads the stored index, then brings it in line with the library without blocking anything. */
+  /** The saved searches as stored (again after a restore, which brings the backup's). */
+  async loadSaved(): Promise<void> {
+    this.saved = (await this.#repo.settings.get('savedSearches')) ?? [];
+  }
+
   async start(): Promise<void> {
     this.#repo.onChange((change) => this.#onChange(change));
     // Filters change what a search shows: run it again when they do.
@@ -81,8 +86,7 @@ export class SearchState {
         if (this.query.trim()) void this.run();
       });
     });
-    const saved = await this.#repo.settings.get('savedSearches');
-    if (saved) this.saved = saved;
+    await this.loadSaved();
     try {
       await this.#client.ready();
       this.ready = true;
