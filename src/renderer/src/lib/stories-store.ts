@@ -65,8 +65,14 @@ async function loadChoices(db: ClipbookDb): Promise<StoryChoices> {
 
 /**
  * Regroups `seeds` with their current story-mates; returns the ids whose rows changed.
- * `fresh` are sketches of clippings just stored (live, in memory): they are written here, in
- * the same transaction, as one pack, and neither read back nor checked against the Trash.
+ * `fresh` are sketches of clippings just stored (live, in memory): they are written here, as
+ * one pack in the transaction that writes the rows, and neither read back nor checked
+ * against the Trash.
+ *
+ * Everything is read and grouped before that transaction, which spans only the stories'
+ * tables: one over summaries (for the Trash check) queued the window's import batches, which
+ * write summaries, behind every regrouping. Only the stories worker writes story rows, one
+ * request at a time; a clipping trashed meanwhile is regrouped when the window hears of it.
  */
 async function regroup(
   db: ClipbookDb,
@@ -74,57 +80,55 @@ async function regroup(
   seeds: Iterable<string>,
   fresh: readonly StoryDoc[] = [],
 ): Promise<string[]> {
-  return db.transaction(
-    'rw',
-    [db.storySketchPacks, db.storyMembers, db.storyChoices, db.summaries],
-    async () => {
-      await shelf.put(db, fresh);
-      const known = new Map(fresh.map((d) => [d.id, d]));
-      const ids = new Set(seeds);
-      const rows = await db.storyMembers.bulkGet([...ids]);
-      const stories = new Set(rows.flatMap((r) => (r ? [r.story] : [])));
-      const mates =
-        stories.size > 0
-          ? await db.storyMembers
-              .where('story')
-              .anyOf([...stories])
-              .toArray()
-          : [];
-      for (const m of mates) ids.add(m.id);
-      // Clippings in the Trash are in no story.
-      const list = [...ids];
-      const others = list.filter((id) => !known.has(id));
-      const [sketches, summaries] = await Promise.all([
-        shelf.get(db, others),
-        db.summaries.bulkGet(others),
-      ]);
-      const live = new Set(summaries.flatMap((s) => (s && s.deletedAt === '' ? [s.id] : [])));
-      const docs = [...known.values()];
-      for (const id of others) {
-        const doc = sketches.get(id);
-        if (doc && live.has(id)) docs.push(doc);
-      }
-      const grouped = groupStories(docs, await loadChoices(db));
-      const before = new Map(mates.map((m) => [m.id, m]));
-      for (const r of rows) if (r) before.set(r.id, r);
-      const puts = memberRows(grouped);
-      const after = new Map(puts.map((p) => [p.id, p]));
-      const changed = list.filter(
-        (id) => JSON.stringify(before.get(id)) !== JSON.stringify(after.get(id)),
-      );
-      // Only rows that changed are written: an import batch touches few of its stories' rows.
-      const writes: StoryMemberRecord[] = [];
-      const deletes: string[] = [];
-      for (const id of changed) {
-        const row = after.get(id);
-        if (row) writes.push(row);
-        else deletes.push(id);
-      }
-      if (deletes.length) await db.storyMembers.bulkDelete(deletes);
-      if (writes.length) await db.storyMembers.bulkPut(writes);
-      return changed;
-    },
+  const known = new Map(fresh.map((d) => [d.id, d]));
+  const ids = new Set(seeds);
+  // Clippings just stored were never grouped: only the others can have rows to look up.
+  const rows = await db.storyMembers.bulkGet([...ids].filter((id) => !known.has(id)));
+  const stories = new Set(rows.flatMap((r) => (r ? [r.story] : [])));
+  const mates =
+    stories.size > 0
+      ? await db.storyMembers
+          .where('story')
+          .anyOf([...stories])
+          .toArray()
+      : [];
+  for (const m of mates) ids.add(m.id);
+  // Clippings in the Trash are in no story.
+  const list = [...ids];
+  const others = list.filter((id) => !known.has(id));
+  const [sketches, summaries, choices] = await Promise.all([
+    shelf.get(db, others),
+    others.length > 0 ? db.summaries.bulkGet(others) : [],
+    loadChoices(db),
+  ]);
+  const live = new Set(summaries.flatMap((s) => (s && s.deletedAt === '' ? [s.id] : [])));
+  const docs = [...known.values()];
+  for (const id of others) {
+    const doc = sketches.get(id);
+    if (doc && live.has(id)) docs.push(doc);
+  }
+  const grouped = groupStories(docs, choices);
+  const before = new Map(mates.map((m) => [m.id, m]));
+  for (const r of rows) if (r) before.set(r.id, r);
+  const puts = memberRows(grouped);
+  const after = new Map(puts.map((p) => [p.id, p]));
+  const changed = list.filter(
+    (id) => JSON.stringify(before.get(id)) !== JSON.stringify(after.get(id)),
   );
+  // Only rows that changed are written: an import batch touches few of its stories' rows.
+  const writes: StoryMemberRecord[] = [];
+  const deletes: string[] = [];
+  for (const id of changed) {
+    const row = after.get(id);
+    if (row) writes.push(row);
+    else deletes.push(id);
+  }
+  await db.transaction('rw', [db.storySketchPacks, db.storyMembers], async () => {
+    await shelf.put(db, fresh);
+    if (deletes.length) await db.storyMembers.bulkDelete(deletes);
+    if (writes.length) await db.storyMembers.bulkPut(writes);
+  });
+  return changed;
 }
 
 /**
