@@ -92,7 +92,7 @@ const SEARCH_PROBE = (search: boolean, stories: boolean): string => `(() => {
   // The stories worker answers in order. The app's own requests are counted: grouping is done
   // once every clipping was handed over and every request answered (handed counts clippings).
   const RealWorker = window.Worker;
-  const stories = { worker: null, answers: new Map(), handed: 0, pending: 0, at: 0 };
+  const stories = { worker: null, answers: new Map(), handed: 0, pending: 0, requests: 0, at: 0 };
   Object.defineProperty(window, '__benchStories', { value: stories });
   stories.ask = (request) => new Promise((resolve) => {
     if (!stories.worker) return resolve(null);
@@ -110,6 +110,7 @@ const SEARCH_PROBE = (search: boolean, stories: boolean): string => `(() => {
         const request = message?.request;
         if (request && message.seq < 1e9) {
           stories.pending += 1;
+          stories.requests += 1;
           stories.handed += request.docs?.length ?? (request.kind === 'added' ? request.ids.length : 0);
         }
         post(message);
@@ -138,6 +139,7 @@ interface SearchProbe {
 interface StoriesProbe {
   handed: number;
   pending: number;
+  requests: number;
   at: number;
 }
 
@@ -322,17 +324,18 @@ async function appRun(
       )
     : storedAt;
   // Every clipping is in its story once the stories worker has answered for all it was handed.
-  const groupedAt = stories
+  const grouped = stories
     ? await page.evaluate(
         async ({ count }) => {
           const probe = (window as unknown as { __benchStories: StoriesProbe }).__benchStories;
           while (probe.handed < count || probe.pending > 0)
             await new Promise((r) => setTimeout(r, 20));
-          return probe.at;
+          return { at: probe.at, requests: probe.requests };
         },
         { count },
       )
-    : 0;
+    : { at: 0, requests: 0 };
+  const groupedAt = grouped.at;
   const doneAt = Math.max(storedAt, indexedAt, groupedAt);
   const mainMs = (await mainThreadMs(cdp)) - main0;
   const chromium1 = await chromiumCpu(browser);
@@ -380,7 +383,10 @@ async function appRun(
   console.log(
     `parse + store + index: ${indexed} searchable after ${round(seconds(indexedAt))} s → ${rate(indexedAt)} files/s; index persisted and merged after ${round(seconds(persistedAt))} s`,
   );
-  if (stories) console.log(`stories: every clipping grouped after ${round(seconds(groupedAt))} s`);
+  if (stories)
+    console.log(
+      `stories: every clipping grouped after ${round(seconds(groupedAt))} s, in ${grouped.requests} requests to the stories worker`,
+    );
   console.log(
     `end to end (stored, searchable${stories ? ', grouped' : ''}): ${round(seconds(doneAt))} s → ${rate(doneAt)} files/s`,
   );
@@ -408,6 +414,7 @@ async function appRun(
       searchableSeconds: round(seconds(indexedAt)),
       searchableFilesPerSecond: rate(indexedAt),
       groupedSeconds: stories ? round(seconds(groupedAt)) : null,
+      storiesRequests: grouped.requests,
       doneSeconds: round(seconds(doneAt)),
       doneFilesPerSecond: rate(doneAt),
       persistedSeconds: round(seconds(persistedAt)),

@@ -13,8 +13,14 @@ import type { StoryText } from '../stories/stories-protocol';
 import type { NoticesState } from './notices.svelte';
 import type { UndoState } from './undo.svelte';
 
-/** Import batches arrive every ~100 ms: group them a moment later, together. */
-const BATCH_MS = 300;
+/**
+ * Import batches arrive every ~100-300 ms: they are grouped together once none came for
+ * QUIET_MS, or after at most MAX_WAIT_MS, so a long import is grouped as it goes in a few
+ * requests (each costs the worker a pack, a transaction and the window a refresh) and the last
+ * batch a moment after it is stored.
+ */
+const QUIET_MS = 300;
+const MAX_WAIT_MS = 1000;
 const RELOAD_PAGE = 2000;
 
 export class StoriesState {
@@ -56,6 +62,8 @@ export class StoriesState {
   /** Clippings that left their story for the Trash: they rejoin when restored. */
   #trashed = new Set<string>();
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the oldest change not yet handed to the worker came. */
+  #waitingSince = 0;
   #work: Promise<void> = Promise.resolve();
 
   constructor(repo: LibraryRepo, notices: NoticesState, undo: UndoState, client: StoriesClient) {
@@ -191,7 +199,11 @@ export class StoriesState {
       } else if (s.deletedAt === '' && this.#trashed.delete(s.id)) this.#regroup.add(s.id);
     }
     for (const id of change.removed) if (this.members.has(id)) this.#regroup.add(id);
-    if (this.#timer || this.#added.size + this.#addedDocs.size + this.#regroup.size === 0) return;
+    if (this.#added.size + this.#addedDocs.size + this.#regroup.size === 0) return;
+    const now = Date.now();
+    if (this.#timer) clearTimeout(this.#timer);
+    else this.#waitingSince = now;
+    const wait = Math.max(0, Math.min(QUIET_MS, this.#waitingSince + MAX_WAIT_MS - now));
     this.#timer = setTimeout(() => {
       this.#timer = null;
       const ids = [...this.#added];
@@ -209,7 +221,7 @@ export class StoriesState {
           await this.#refresh(changed);
         })
         .catch((error: unknown) => this.#fail('Grouping new clippings into stories failed', error));
-    }, BATCH_MS);
+    }, wait);
   }
 
   /** Waits for grouping that is under way (tests, and before a backup). */
