@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS, summaryOf } from '../../../src/renderer/src/lib/db';
 import { addToStories, STORY_SKETCHES_SETTING } from '../../../src/renderer/src/lib/stories-store';
-import { SketchShelf } from '../../../src/renderer/src/lib/story-sketches';
+import { SketchShelf } from '../../../src/renderer/src/lib/stories-sketches';
 import { HARBOUR_BODY as BODY, makeDraft } from './draft-factory';
 import { openCurrent, seedAtVersion, uniqueDbName } from './seed';
 

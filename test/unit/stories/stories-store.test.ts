@@ -19,7 +19,7 @@ import {
   undoChoice,
 } from '../../../src/renderer/src/lib/stories-store';
 import { exportJson, parseClipbookExport } from '@shared/export/json';
-import { SketchShelf, unpackSketches } from '../../../src/renderer/src/lib/story-sketches';
+import { SketchShelf, unpackSketches } from '../../../src/renderer/src/lib/stories-sketches';
 import { uniqueDbName } from '../db/seed';
 import { dbOf, openTestLibrary } from '../db/library-factory';
 

@@ -90,7 +90,7 @@ export interface StoryChoiceRecord {
 
 /**
  * What grouping needs of a batch of clippings (their sketches, so regrouping never reads
- * article bodies), in one record: see lib/story-sketches.ts.
+ * article bodies), in one record: see lib/stories-sketches.ts.
  */
 export interface StorySketchPack {
   id: string;
@@ -223,7 +223,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   {
     // Story sketches packed, one record per batch of clippings instead of one per clipping
-    // (lib/story-sketches.ts): writing a record per clipping was most of what grouping added
+    // (lib/stories-sketches.ts): writing a record per clipping was most of what grouping added
     // to an import. Sketches are derived, so none move: the upgrade marks the library as not
     // grouped and the stories worker sketches and groups it once in the background; stories
     // and the user's choices stay as they are meanwhile.

@@ -9,7 +9,7 @@ import type { ExportStory } from '@shared/export/types';
 import { groupStories, type Story, type StoryChoices, type StoryDoc } from '@shared/stories/group';
 import { sketchOf } from '@shared/stories/sketch';
 import { pagesByKey, type ClipbookDb, type StoryChoiceRecord, type StoryMemberRecord } from './db';
-import { SketchShelf } from './story-sketches';
+import { SketchShelf } from './stories-sketches';
 
 /** Bumped when the engine groups differently, so libraries are regrouped once. */
 export const STORY_ENGINE_VERSION = 1;

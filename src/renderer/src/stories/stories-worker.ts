@@ -13,7 +13,7 @@ import {
   splitOut,
   undoChoice,
 } from '../lib/stories-store';
-import { SketchShelf } from '../lib/story-sketches';
+import { SketchShelf } from '../lib/stories-sketches';
 import type { StoriesRequest, StoriesRequestMessage } from './stories-protocol';
 
 interface WorkerScope {
