@@ -95,7 +95,9 @@ const SEARCH_PROBE = (search: boolean, stories: boolean): string => `(() => {
   // The stories worker answers in order. The app's own requests are counted: grouping is done
   // once every clipping was handed over and every request answered (handed counts clippings).
   const RealWorker = window.Worker;
-  const stories = { worker: null, answers: new Map(), handed: 0, pending: 0, requests: 0, at: 0 };
+  const stories = {
+    worker: null, answers: new Map(), handed: 0, pending: 0, requests: 0, at: 0, postedAt: 0,
+  };
   Object.defineProperty(window, '__benchStories', { value: stories });
   stories.ask = (request) => new Promise((resolve) => {
     if (!stories.worker) return resolve(null);
@@ -115,6 +117,7 @@ const SEARCH_PROBE = (search: boolean, stories: boolean): string => `(() => {
           stories.pending += 1;
           stories.requests += 1;
           stories.handed += request.docs?.length ?? (request.kind === 'added' ? request.ids.length : 0);
+          stories.postedAt = performance.timeOrigin + performance.now();
         }
         post(message);
       };
@@ -144,6 +147,8 @@ interface StoriesProbe {
   pending: number;
   requests: number;
   at: number;
+  /** When the window handed the worker its last request. */
+  postedAt: number;
 }
 
 /** Runs one job through a fresh ImportService; `deliver` gets each event in order. */
@@ -333,13 +338,23 @@ async function appRun(
           const probe = (window as unknown as { __benchStories: StoriesProbe }).__benchStories;
           while (probe.handed < count || probe.pending > 0)
             await new Promise((r) => setTimeout(r, 20));
-          return { at: probe.at, requests: probe.requests };
+          return { at: probe.at, requests: probe.requests, postedAt: probe.postedAt };
         },
         { count },
       )
-    : { at: 0, requests: 0 };
+    : { at: 0, requests: 0, postedAt: 0 };
   const groupedAt = grouped.at;
   const doneAt = Math.max(storedAt, indexedAt, groupedAt);
+  // The tail: from every file stored and searchable until every file grouped, split into the
+  // wait before the last hand-over and the worker's answer to it.
+  const searchableAt = Math.max(storedAt, indexedAt);
+  const tail = stories
+    ? {
+        tailMs: Math.round(Math.max(0, groupedAt - searchableAt)),
+        lastHandOverMs: Math.round(grouped.postedAt - searchableAt),
+        lastAnswerMs: Math.round(groupedAt - grouped.postedAt),
+      }
+    : null;
   const mainMs = (await mainThreadMs(cdp)) - main0;
   const chromium1 = await chromiumCpu(browser);
   const nodeMs = nodeCpuMs() - node0;
@@ -386,9 +401,9 @@ async function appRun(
   console.log(
     `parse + store + index: ${indexed} searchable after ${round(seconds(indexedAt))} s → ${rate(indexedAt)} files/s; index persisted and merged after ${round(seconds(persistedAt))} s`,
   );
-  if (stories)
+  if (tail)
     console.log(
-      `stories: every clipping grouped after ${round(seconds(groupedAt))} s, in ${grouped.requests} requests to the stories worker`,
+      `stories: every clipping grouped after ${round(seconds(groupedAt))} s, in ${grouped.requests} requests to the stories worker; tail after stored + searchable ${tail.tailMs} ms (last hand-over at ${tail.lastHandOverMs} ms, answered ${tail.lastAnswerMs} ms later)`,
     );
   console.log(
     `end to end (stored, searchable${stories ? ', grouped' : ''}): ${round(seconds(doneAt))} s → ${rate(doneAt)} files/s`,
@@ -418,6 +433,7 @@ async function appRun(
       searchableFilesPerSecond: rate(indexedAt),
       groupedSeconds: stories ? round(seconds(groupedAt)) : null,
       storiesRequests: grouped.requests,
+      ...(tail ?? {}),
       doneSeconds: round(seconds(doneAt)),
       doneFilesPerSecond: rate(doneAt),
       persistedSeconds: round(seconds(persistedAt)),
@@ -468,6 +484,7 @@ function overhead(
   rendererBrowserCpuMs: number;
   endToEndSeconds: number;
   endToEndPercent: number;
+  tailMs: number;
   rounds: number;
   targetPercent: number;
 } {
@@ -482,6 +499,7 @@ function overhead(
     rendererBrowserCpuMs: Math.round(page(on) - page(off)),
     endToEndSeconds: round(done(on) - done(off)),
     endToEndPercent: pct(done(off), done(on)),
+    tailMs: median(on.map((r) => Number(r.endToEnd['tailMs'] ?? 0))),
     rounds: Math.min(off.length, on.length),
     targetPercent: STORIES_TARGET_PERCENT,
   };
@@ -522,7 +540,7 @@ async function main(): Promise<void> {
     const added = off.length > 0 && on.length > 0 ? overhead(off, on) : null;
     if (added)
       console.log(
-        `stories add ${added.cpuMs} ms CPU (${added.cpuPercent}%; renderer + browser processes ${added.rendererBrowserCpuMs} ms) and ${added.endToEndSeconds} s end to end (${added.endToEndPercent}%)${added.rounds > 1 ? `, medians of ${added.rounds} rounds` : ''}; target ≤ ${STORIES_TARGET_PERCENT}%`,
+        `stories add ${added.cpuMs} ms CPU (${added.cpuPercent}%; renderer + browser processes ${added.rendererBrowserCpuMs} ms) and ${added.endToEndSeconds} s end to end (${added.endToEndPercent}%; median tail ${added.tailMs} ms)${added.rounds > 1 ? `, medians of ${added.rounds} rounds` : ''}; target ≤ ${STORIES_TARGET_PERCENT}%`,
       );
     const lastEnd = (runs.at(-1) as AppRun).endToEnd;
     console.log(
