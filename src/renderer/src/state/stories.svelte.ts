@@ -14,13 +14,12 @@ import type { NoticesState } from './notices.svelte';
 import type { UndoState } from './undo.svelte';
 
 /**
- * Import batches arrive every ~100-300 ms: they are grouped together once none came for
- * QUIET_MS, or after at most MAX_WAIT_MS, so a long import is grouped as it goes in a few
- * requests (each costs the worker a pack, a transaction and the window a refresh) and the last
- * batch a moment after it is stored.
+ * New clippings go to the worker at once when it is idle; those that come while it works are
+ * gathered and handed over together when it answers. So the worker keeps up with an import
+ * and the last batch is grouped right after it is stored: waiting for batches to pause (300
+ * ms, at most 1 s) held back up to that long the last hand-over of every import, and the
+ * work then came in bursts while the window was still storing.
  */
-const QUIET_MS = 300;
-const MAX_WAIT_MS = 1000;
 const RELOAD_PAGE = 2000;
 
 export class StoriesState {
@@ -61,9 +60,8 @@ export class StoriesState {
   #regroup = new Set<string>();
   /** Clippings that left their story for the Trash: they rejoin when restored. */
   #trashed = new Set<string>();
-  #timer: ReturnType<typeof setTimeout> | null = null;
-  /** When the oldest change not yet handed to the worker came. */
-  #waitingSince = 0;
+  /** Whether a hand-over is with the worker (the next one waits for its answer). */
+  #busy = false;
   #work: Promise<void> = Promise.resolve();
 
   constructor(repo: LibraryRepo, notices: NoticesState, undo: UndoState, client: StoriesClient) {
@@ -199,34 +197,42 @@ export class StoriesState {
       } else if (s.deletedAt === '' && this.#trashed.delete(s.id)) this.#regroup.add(s.id);
     }
     for (const id of change.removed) if (this.members.has(id)) this.#regroup.add(id);
-    if (this.#added.size + this.#addedDocs.size + this.#regroup.size === 0) return;
-    const now = Date.now();
-    if (this.#timer) clearTimeout(this.#timer);
-    else this.#waitingSince = now;
-    const wait = Math.max(0, Math.min(QUIET_MS, this.#waitingSince + MAX_WAIT_MS - now));
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      const ids = [...this.#added];
-      const docs = [...this.#addedDocs.values()];
-      const regroup = [...this.#regroup];
-      this.#added.clear();
-      this.#addedDocs.clear();
-      this.#regroup.clear();
-      this.#work = this.#work
-        .then(async () => {
-          const changed: string[] = [];
-          if (docs.length) changed.push(...(await this.#client.addedDocs(docs)).changed);
-          if (ids.length) changed.push(...(await this.#client.added(ids)).changed);
-          if (regroup.length) changed.push(...(await this.#client.regroup(regroup)).changed);
-          await this.#refresh(changed);
-        })
-        .catch((error: unknown) => this.#fail('Grouping new clippings into stories failed', error));
-    }, wait);
+    this.#handOver();
+  }
+
+  /** Hands what is waiting to the worker, unless it is busy (then when it answers). */
+  #handOver(): void {
+    if (this.#busy || this.#added.size + this.#addedDocs.size + this.#regroup.size === 0) return;
+    const ids = [...this.#added];
+    const docs = [...this.#addedDocs.values()];
+    const regroup = [...this.#regroup];
+    this.#added.clear();
+    this.#addedDocs.clear();
+    this.#regroup.clear();
+    this.#busy = true;
+    this.#work = this.#work
+      .then(async () => {
+        const changed: string[] = [];
+        if (docs.length) changed.push(...(await this.#client.addedDocs(docs)).changed);
+        if (ids.length) changed.push(...(await this.#client.added(ids)).changed);
+        if (regroup.length) changed.push(...(await this.#client.regroup(regroup)).changed);
+        await this.#refresh(changed);
+      })
+      .catch((error: unknown) => this.#fail('Grouping new clippings into stories failed', error))
+      .finally(() => {
+        this.#busy = false;
+        this.#handOver();
+      });
   }
 
   /** Waits for grouping that is under way (tests, and before a backup). */
   async settled(): Promise<void> {
-    await this.#work;
+    // Each answer may hand over what came meanwhile, which extends the chain.
+    let work: Promise<void>;
+    do {
+      work = this.#work;
+      await work;
+    } while (work !== this.#work);
   }
 
   #fail(what: string, error: unknown): void {
