@@ -22,6 +22,15 @@ import type { UndoState } from './undo.svelte';
  */
 const RELOAD_PAGE = 2000;
 
+/** New clippings by id (export items), with their text (imports), and clippings to regroup. */
+function waitingWork(): {
+  ids: Set<string>;
+  docs: Map<string, StoryText>;
+  regroup: Set<string>;
+} {
+  return { ids: new Set(), docs: new Map(), regroup: new Set() };
+}
+
 export class StoriesState {
   /**
    * Changed in place after an import batch, with `#version` bumped for readers: a copy of
@@ -55,9 +64,8 @@ export class StoriesState {
   readonly #client: StoriesClient;
   /** Each row's story, kept between filters and updated with what the worker changed. */
   #rows = new StoryRows(new Map());
-  #added = new Set<string>();
-  #addedDocs = new Map<string, StoryText>();
-  #regroup = new Set<string>();
+  /** What waits for the worker: handed over whole, and replaced by an empty one. */
+  #waiting = waitingWork();
   /** Clippings that left their story for the Trash: they rejoin when restored. */
   #trashed = new Set<string>();
   /** Whether a hand-over is with the worker (the next one waits for its answer). */
@@ -186,29 +194,28 @@ export class StoriesState {
     // An import's clippings are in memory: the worker gets their text and reads nothing.
     for (const c of change.added ?? []) {
       const { id, source, publishedAt, language, paragraphs } = c;
-      this.#addedDocs.set(id, { id, source, publishedAt, language, paragraphs });
+      this.#waiting.docs.set(id, { id, source, publishedAt, language, paragraphs });
     }
-    for (const id of change.imported ?? []) this.#added.add(id);
+    for (const id of change.imported ?? []) this.#waiting.ids.add(id);
     for (const s of change.upserted) {
       if (added.has(s.id)) continue;
       if (s.deletedAt !== '' && this.members.has(s.id)) {
         this.#trashed.add(s.id);
-        this.#regroup.add(s.id);
-      } else if (s.deletedAt === '' && this.#trashed.delete(s.id)) this.#regroup.add(s.id);
+        this.#waiting.regroup.add(s.id);
+      } else if (s.deletedAt === '' && this.#trashed.delete(s.id)) this.#waiting.regroup.add(s.id);
     }
-    for (const id of change.removed) if (this.members.has(id)) this.#regroup.add(id);
+    for (const id of change.removed) if (this.members.has(id)) this.#waiting.regroup.add(id);
     this.#handOver();
   }
 
   /** Hands what is waiting to the worker, unless it is busy (then when it answers). */
   #handOver(): void {
-    if (this.#busy || this.#added.size + this.#addedDocs.size + this.#regroup.size === 0) return;
-    const ids = [...this.#added];
-    const docs = [...this.#addedDocs.values()];
-    const regroup = [...this.#regroup];
-    this.#added.clear();
-    this.#addedDocs.clear();
-    this.#regroup.clear();
+    const waiting = this.#waiting;
+    if (this.#busy || waiting.ids.size + waiting.docs.size + waiting.regroup.size === 0) return;
+    this.#waiting = waitingWork();
+    const ids = [...waiting.ids];
+    const docs = [...waiting.docs.values()];
+    const regroup = [...waiting.regroup];
     this.#busy = true;
     this.#work = this.#work
       .then(async () => {
