@@ -1,6 +1,6 @@
 /**
- * The library's story sketches in IndexedDB, packed: one record per batch of clippings (an
- * import batch, a page of the regrouping) holding all their numbers in one typed array. A
+ * The library's story sketches in IndexedDB, packed: each batch of clippings (an import
+ * batch, a page of the regrouping) in records of ≈ 60, all their numbers in one typed array. A
  * record per clipping cost an import of 10,000 files ≈ 0.7 CPU-s in the browser process
  * (IndexedDB's backend) and more in the worker's serialising: the cost is per record.
  *
@@ -13,8 +13,16 @@ import type { StoryDoc } from '@shared/stories/group';
 import { pagesByKey, type ClipbookDb, type StorySketchPack } from './db';
 
 const HEADER = 4;
-/** Packs read per request when the shelf is filled. */
-const PAGE = 8;
+/**
+ * A pack's estimated stored size stays under this: Chromium stores a value over 64 KB as a
+ * blob of its own beside the database (IDBValueWrapper's wrap threshold), which cost each
+ * import batch's pack a blob write. ≈ 60 sketches a pack.
+ */
+const PACK_BYTES = 56 * 1024;
+/** Per clipping besides its numbers and strings: array slots, string headers. */
+const PER_DOC_BYTES = 24;
+/** Packs read per request when the shelf is filled (≈ 4,000 sketches). */
+const PAGE = 64;
 /** Decoded sketches kept (≈ 1 KB each); older packs are read again when needed. */
 const CACHED = 20_000;
 
@@ -56,6 +64,34 @@ export function packSketches(docs: readonly StoryDoc[]): StorySketchPack {
     data,
     offsets,
   };
+}
+
+/** `docs` in runs whose packs each stay under PACK_BYTES (a run has at least one). */
+export function packRuns(docs: readonly StoryDoc[]): StoryDoc[][] {
+  const runs: StoryDoc[][] = [];
+  let run: StoryDoc[] = [];
+  let bytes = 0;
+  for (const d of docs) {
+    const s = d.sketch;
+    const size =
+      PER_DOC_BYTES +
+      4 * (HEADER + 1 + s.samples.length + s.paraEnds.length + s.paraHashes.length) +
+      2 *
+        (d.id.length +
+          d.source.length +
+          d.publishedAt.length +
+          d.language.length +
+          s.agency.length);
+    if (run.length > 0 && bytes + size > PACK_BYTES) {
+      runs.push(run);
+      run = [];
+      bytes = 0;
+    }
+    run.push(d);
+    bytes += size;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
 }
 
 /** The sketches of a pack, as views into its array (nothing is copied). */
@@ -108,12 +144,16 @@ export class SketchShelf {
     return this.#where.has(id);
   }
 
-  /** Stores `docs` as one pack (in the caller's transaction, if any) and indexes them. */
+  /**
+   * Stores `docs` as packs of under 64 KB (in the caller's transaction, if any) and indexes
+   * them.
+   */
   async put(db: ClipbookDb, docs: readonly StoryDoc[]): Promise<void> {
     if (docs.length === 0) return;
-    const pack = packSketches(docs);
-    await db.storySketchPacks.put(pack);
-    this.#add(pack.id, docs);
+    const runs = packRuns(docs);
+    const packs = runs.map(packSketches);
+    await db.storySketchPacks.bulkPut(packs);
+    packs.forEach((pack, k) => this.#add(pack.id, runs[k] as StoryDoc[]));
   }
 
   /** The stored sketches of `ids` (those the shelf has), reading only packs not at hand. */
