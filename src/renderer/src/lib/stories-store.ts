@@ -82,8 +82,10 @@ async function regroup(
 ): Promise<string[]> {
   const known = new Map(fresh.map((d) => [d.id, d]));
   const ids = new Set(seeds);
-  // Clippings just stored were never grouped: only the others can have rows to look up.
-  const rows = await db.storyMembers.bulkGet([...ids].filter((id) => !known.has(id)));
+  // Clippings just stored were never grouped: only the others can have rows to look up (an
+  // import batch with no copies has none, and its request then reads nothing but choices).
+  const lookup = [...ids].filter((id) => !known.has(id));
+  const rows = lookup.length > 0 ? await db.storyMembers.bulkGet(lookup) : [];
   const stories = new Set(rows.flatMap((r) => (r ? [r.story] : [])));
   const mates =
     stories.size > 0
