@@ -89,12 +89,12 @@ window.__storiesSeed = (count, start, size) => {
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const tx = db.transaction(['clippings', 'summaries', 'settings', 'storySketches', 'storyMembers'], 'readwrite');
+      const tx = db.transaction(['clippings', 'summaries', 'settings', 'storySketchPacks', 'storyMembers'], 'readwrite');
       for (const r of clippings) tx.objectStore('clippings').put(r);
       for (const r of summaries) tx.objectStore('summaries').put(r);
       // Never grouped: the next start regroups the library, as after an upgrade or a restore.
       tx.objectStore('settings').delete('storySketches');
-      tx.objectStore('storySketches').clear();
+      tx.objectStore('storySketchPacks').clear();
       tx.objectStore('storyMembers').clear();
       tx.oncomplete = () => { db.close(); resolve(corpus.length); };
       tx.onerror = () => { db.close(); reject(tx.error); };

@@ -51,6 +51,14 @@ export const WINDOW_DAYS = 7;
 export const THRESHOLD = 0.7;
 /** Candidate anchors: one sample in ANCHOR_MOD / SAMPLE_MOD. */
 export const ANCHOR_MOD = 32;
+/**
+ * Whether a sampled hash is an anchor (ANCHOR_MOD is a power of two). The low bits of the
+ * hash as an int32, tested in an indexed loop: `h % ANCHOR_MOD` over `for…of` took 4× as long
+ * on uint32 values above 2^31 (stored as doubles).
+ */
+export function isAnchor(h: number): boolean {
+  return (h & (ANCHOR_MOD - 1)) === 0;
+}
 /** An anchor shared by more clippings than this (in one window) is paired along a chain. */
 const COMMON_ANCHOR = 64;
 const CHAIN_REACH = 8;
@@ -202,11 +210,19 @@ function eachCandidatePair(
 ): void {
   const n = prepared.length;
   let total = 0;
-  for (const p of prepared) for (const h of p.set) if (h % ANCHOR_MOD === 0) total++;
+  for (const p of prepared) {
+    const set = p.set;
+    for (let i = 0; i < set.length; i++) if (isAnchor(set[i] as number)) total++;
+  }
   const keys = new Float64Array(total);
   let k = 0;
-  for (const p of prepared)
-    for (const h of p.set) if (h % ANCHOR_MOD === 0) keys[k++] = (h / ANCHOR_MOD) * n + p.index;
+  for (const p of prepared) {
+    const set = p.set;
+    for (let i = 0; i < set.length; i++) {
+      const h = set[i] as number;
+      if (isAnchor(h)) keys[k++] = (h / ANCHOR_MOD) * n + p.index;
+    }
+  }
   keys.sort();
   /** The position at each key, and where its pairing stops in the anchor's run. */
   const owner = new Int32Array(total);

@@ -34,3 +34,10 @@ export function makeDraft(
   };
   return { draft, bytes };
 }
+
+/** An article body that two stories-upgrade tests make copies of. */
+export const HARBOUR_BODY = [
+  'The regional council approved a plan on Monday to rebuild the old harbour bridge, which has been closed to lorries since cracks were found in its supports last winter.',
+  'Work is due to start in the spring and take two years, and the council said a temporary ferry would carry cyclists and pedestrians across the river while the bridge is shut.',
+  'Local businesses on the north bank said the closure had already cost them customers, and asked the council to speed up the work wherever it could.',
+].join('\n');

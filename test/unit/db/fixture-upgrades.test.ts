@@ -22,13 +22,17 @@ interface Fixture {
 
 const DIR = resolve(__dirname, '../../fixtures/db');
 
-/** JSON cannot hold bytes: `{ base64 }` stands for a Uint8Array. */
+/** JSON cannot hold bytes: `{ base64 }` stands for a Uint8Array, `{ uint32 }` for a Uint32Array. */
 function revive(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(revive);
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if (typeof o['base64'] === 'string' && Object.keys(o).length === 1) {
       return new Uint8Array(Buffer.from(o['base64'], 'base64'));
+    }
+    if (typeof o['uint32'] === 'string' && Object.keys(o).length === 1) {
+      const bytes = Buffer.from(o['uint32'], 'base64');
+      return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
     }
     return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, revive(v)]));
   }
@@ -79,6 +83,8 @@ describe('every released schema version upgrades from a committed fixture', () =
         };
         for (const [store, rows] of Object.entries(fixture.stores)) {
           if (store === 'clippings') continue;
+          // A table of derived data a later version dropped (version 8: story sketches by row).
+          if (!db.tables.some((t) => t.name === store)) continue;
           const key = db.table(store).schema.primKey.keyPath as string;
           const want = rows.map((r) => ({ ...added[store], ...r }));
           expect(byId(await db.table(store).toArray(), key), store).toEqual(byId(want, key));

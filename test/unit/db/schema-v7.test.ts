@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS, summaryOf } from '../../../src/renderer/src/lib/db';
 import { addToStories, STORY_SKETCHES_SETTING } from '../../../src/renderer/src/lib/stories-store';
-import { makeDraft } from './draft-factory';
+import { HARBOUR_BODY as BODY, makeDraft } from './draft-factory';
 import { openCurrent, seedAtVersion, uniqueDbName } from './seed';
-
-const BODY = [
-  'The regional council approved a plan on Monday to rebuild the old harbour bridge, which has been closed to lorries since cracks were found in its supports last winter.',
-  'Work is due to start in the spring and take two years, and the council said a temporary ferry would carry cyclists and pedestrians across the river while the bridge is shut.',
-  'Local businesses on the north bank said the closure had already cost them customers, and asked the council to speed up the work wherever it could.',
-].join('\n');
 
 describe('schema version 7 (stories)', () => {
   it('adds sketches by date, story members by story and the choices by clipping', () => {

@@ -19,7 +19,7 @@ import {
   undoChoice,
 } from '../../../src/renderer/src/lib/stories-store';
 import { exportJson, parseClipbookExport } from '@shared/export/json';
-import { CandidateIndex } from '@shared/stories/candidates';
+import { SketchShelf, unpackSketches } from '../../../src/renderer/src/lib/stories-sketches';
 import { uniqueDbName } from '../db/seed';
 import { dbOf, openTestLibrary } from '../db/library-factory';
 
@@ -28,7 +28,7 @@ const DIR = join(__dirname, '../../fixtures/stories');
 async function store(
   repo: LibraryRepo,
   names: string[],
-  index?: CandidateIndex,
+  shelf?: SketchShelf,
 ): Promise<Map<string, string>> {
   const items = [];
   for (const name of names) {
@@ -43,7 +43,7 @@ async function store(
   await addToStories(
     dbOf(repo),
     clippings.filter((c) => c !== undefined),
-    index,
+    shelf,
   );
   return ids;
 }
@@ -76,15 +76,24 @@ describe('stories in the library', () => {
     expect(row).toMatchObject({ size: 3, agency: 'Reuters' });
   });
 
-  it('imports with the index kept in memory store each sketch once and group the same', async () => {
+  it('imports with the shelf kept in memory store each sketch once, a pack per batch, and group the same', async () => {
     const repo = openTestLibrary();
-    const index = new CandidateIndex();
-    const first = await store(repo, ['wire-reuters', 'rival-report'], index);
-    const later = await store(repo, ['copy-trimmed', 'copy-herald', 'update-reuters'], index);
+    const shelf = new SketchShelf();
+    const first = await store(repo, ['wire-reuters', 'rival-report'], shelf);
+    const later = await store(repo, ['copy-trimmed', 'copy-herald', 'update-reuters'], shelf);
     const ids = new Map([...first, ...later]);
-    expect(index.size).toBe(5);
-    const sketches = await dbOf(repo).storySketches.bulkGet([...ids.values()]);
-    expect(sketches.every((s) => s !== undefined && s.sketch.samples.length > 0)).toBe(true);
+    expect(shelf.index.size).toBe(5);
+    const packs = await dbOf(repo).storySketchPacks.toArray();
+    expect(packs.map((p) => p.ids.length)).toEqual([2, 3]);
+    const stored = packs.flatMap(unpackSketches);
+    expect(stored.map((d) => d.id).sort()).toEqual([...ids.values()].sort());
+    expect(stored.every((d) => d.sketch.samples.length > 0)).toBe(true);
+    // What the shelf reads back from the database is what it was given.
+    const reopened = await SketchShelf.open(dbOf(repo));
+    expect(reopened.index.size).toBe(5);
+    const again = await reopened.get(dbOf(repo), [...ids.values()]);
+    const original = await shelf.get(dbOf(repo), [...ids.values()]);
+    for (const id of ids.values()) expect(again.get(id)).toEqual(original.get(id));
     expect(await stories(dbOf(repo), ids)).toMatchObject({
       'copy-trimmed': 'wire-reuters',
       'copy-herald': 'wire-reuters',
@@ -94,7 +103,7 @@ describe('stories in the library', () => {
     await dbOf(repo).summaries.update(ids.get('copy-herald') as string, {
       deletedAt: '2025-01-01T00:00:00.000Z',
     });
-    const more = await store(repo, ['copy-near-exact'], index);
+    const more = await store(repo, ['copy-near-exact'], shelf);
     const row = await dbOf(repo).storyMembers.get(ids.get('copy-trimmed') as string);
     expect(row?.story).toBe(ids.get('wire-reuters'));
     expect(await dbOf(repo).storyMembers.get(ids.get('copy-herald') as string)).toBeUndefined();

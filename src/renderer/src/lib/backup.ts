@@ -184,7 +184,7 @@ export async function restoreBackup(
       db.settings,
       db.storyMembers,
       db.storyChoices,
-      db.storySketches,
+      db.storySketchPacks,
     ],
     async () => {
       if (mode === 'replace') {
@@ -234,7 +234,7 @@ export async function restoreBackup(
       }
       // Sketches are derived: the stories worker makes them again (and, after a merge,
       // regroups with the choices above) on its next start.
-      await db.storySketches.clear();
+      await db.storySketchPacks.clear();
       await db.settings.delete(STORY_SKETCHES_SETTING);
       await rebuildDerived(db, t.tags);
     },

@@ -11,7 +11,6 @@
 import { Dexie, type EntityTable, type IndexableType, type Table, type Transaction } from 'dexie';
 import type { ArticleNote, Highlight } from '@shared/annotations';
 import { coverageOf, emptyCoverage, type Clipping, type Coverage } from '@shared/clipping';
-import type { StoryDoc } from '@shared/stories/group';
 
 export const DATABASE_NAME = 'clipbook';
 
@@ -89,8 +88,24 @@ export interface StoryChoiceRecord {
   b: string;
 }
 
-/** What grouping needs of a clipping: its sketch, so regrouping never reads article bodies. */
-export type StorySketchRecord = StoryDoc;
+/**
+ * What grouping needs of a batch of clippings (their sketches, so regrouping never reads
+ * article bodies), in one record: see lib/stories-sketches.ts.
+ */
+export interface StorySketchPack {
+  id: string;
+  ids: string[];
+  sources: string[];
+  publishedAt: string[];
+  languages: string[];
+  agencies: string[];
+  /**
+   * Clipping k's numbers from offsets[k] to offsets[k + 1]: its shingle count, its sample,
+   * paragraph-end and paragraph-hash counts, then the samples, ends and hashes.
+   */
+  data: Uint32Array;
+  offsets: Uint32Array;
+}
 
 export interface SchemaVersion {
   version: number;
@@ -206,6 +221,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       storyChoices: 'id, a, b',
     },
   },
+  {
+    // Story sketches packed, one record per batch of clippings instead of one per clipping
+    // (lib/stories-sketches.ts): writing a record per clipping was most of what grouping added
+    // to an import. Sketches are derived, so none move: the upgrade marks the library as not
+    // grouped and the stories worker sketches and groups it once in the background; stories
+    // and the user's choices stay as they are meanwhile.
+    version: 8,
+    stores: {
+      storySketches: null,
+      storySketchPacks: 'id',
+    },
+    upgrade: async (tx) => {
+      await tx.table<SettingRecord, string>('settings').delete('storySketches');
+    },
+  },
 ];
 
 export function summaryOf(
@@ -245,7 +275,7 @@ export type ClipbookDb = Dexie & {
   notes: EntityTable<ArticleNote, 'clippingId'>;
   tags: EntityTable<TagRecord, 'key'>;
   settings: EntityTable<SettingRecord, 'key'>;
-  storySketches: EntityTable<StorySketchRecord, 'id'>;
+  storySketchPacks: EntityTable<StorySketchPack, 'id'>;
   storyMembers: EntityTable<StoryMemberRecord, 'id'>;
   storyChoices: EntityTable<StoryChoiceRecord, 'id'>;
 };

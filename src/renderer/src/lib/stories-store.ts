@@ -7,9 +7,9 @@
 import type { Clipping } from '@shared/clipping';
 import type { ExportStory } from '@shared/export/types';
 import { groupStories, type Story, type StoryChoices, type StoryDoc } from '@shared/stories/group';
-import { CandidateIndex } from '@shared/stories/candidates';
 import { sketchOf } from '@shared/stories/sketch';
 import { pagesByKey, type ClipbookDb, type StoryChoiceRecord, type StoryMemberRecord } from './db';
+import { SketchShelf } from './stories-sketches';
 
 /** Bumped when the engine groups differently, so libraries are regrouped once. */
 export const STORY_ENGINE_VERSION = 1;
@@ -65,130 +65,132 @@ async function loadChoices(db: ClipbookDb): Promise<StoryChoices> {
 
 /**
  * Regroups `seeds` with their current story-mates; returns the ids whose rows changed.
- * `fresh` are sketches of clippings just stored (live, in memory): they are written here, in
- * the same transaction, and neither read back nor checked against the Trash.
+ * `fresh` are sketches of clippings just stored (live, in memory): they are written here, as
+ * one pack in the transaction that writes the rows, and neither read back nor checked
+ * against the Trash.
+ *
+ * Everything is read and grouped before that transaction, which spans only the stories'
+ * tables: one over summaries (for the Trash check) queued the window's import batches, which
+ * write summaries, behind every regrouping. Only the stories worker writes story rows, one
+ * request at a time; a clipping trashed meanwhile is regrouped when the window hears of it.
  */
 async function regroup(
   db: ClipbookDb,
+  shelf: SketchShelf,
   seeds: Iterable<string>,
   fresh: readonly StoryDoc[] = [],
 ): Promise<string[]> {
-  return db.transaction(
-    'rw',
-    [db.storySketches, db.storyMembers, db.storyChoices, db.summaries],
-    async () => {
-      if (fresh.length > 0) await db.storySketches.bulkPut(fresh);
-      const known = new Map(fresh.map((d) => [d.id, d]));
-      const ids = new Set(seeds);
-      const rows = await db.storyMembers.bulkGet([...ids]);
-      const stories = new Set(rows.flatMap((r) => (r ? [r.story] : [])));
-      const mates =
-        stories.size > 0
-          ? await db.storyMembers
-              .where('story')
-              .anyOf([...stories])
-              .toArray()
-          : [];
-      for (const m of mates) ids.add(m.id);
-      // Clippings in the Trash are in no story.
-      const list = [...ids];
-      const others = list.filter((id) => !known.has(id));
-      const [sketches, summaries] = await Promise.all([
-        db.storySketches.bulkGet(others),
-        db.summaries.bulkGet(others),
-      ]);
-      const live = new Set(summaries.flatMap((s) => (s && s.deletedAt === '' ? [s.id] : [])));
-      const docs = [
-        ...known.values(),
-        ...sketches.filter((d): d is StoryDoc => !!d && live.has(d.id)),
-      ];
-      const grouped = groupStories(docs, await loadChoices(db));
-      const before = new Map(mates.map((m) => [m.id, m]));
-      for (const r of rows) if (r) before.set(r.id, r);
-      const puts = memberRows(grouped);
-      const after = new Map(puts.map((p) => [p.id, p]));
-      const changed = list.filter(
-        (id) => JSON.stringify(before.get(id)) !== JSON.stringify(after.get(id)),
-      );
-      // Only rows that changed are written: an import batch touches few of its stories' rows.
-      const writes: StoryMemberRecord[] = [];
-      const deletes: string[] = [];
-      for (const id of changed) {
-        const row = after.get(id);
-        if (row) writes.push(row);
-        else deletes.push(id);
-      }
-      if (deletes.length) await db.storyMembers.bulkDelete(deletes);
-      if (writes.length) await db.storyMembers.bulkPut(writes);
-      return changed;
-    },
+  const known = new Map(fresh.map((d) => [d.id, d]));
+  const ids = new Set(seeds);
+  // Clippings just stored were never grouped: only the others can have rows to look up (an
+  // import batch with no copies has none, and its request then reads nothing but choices).
+  const lookup = [...ids].filter((id) => !known.has(id));
+  const rows = lookup.length > 0 ? await db.storyMembers.bulkGet(lookup) : [];
+  const stories = new Set(rows.flatMap((r) => (r ? [r.story] : [])));
+  const mates =
+    stories.size > 0
+      ? await db.storyMembers
+          .where('story')
+          .anyOf([...stories])
+          .toArray()
+      : [];
+  for (const m of mates) ids.add(m.id);
+  // Clippings in the Trash are in no story.
+  const list = [...ids];
+  const others = list.filter((id) => !known.has(id));
+  const [sketches, summaries, choices] = await Promise.all([
+    shelf.get(db, others),
+    others.length > 0 ? db.summaries.bulkGet(others) : [],
+    loadChoices(db),
+  ]);
+  const live = new Set(summaries.flatMap((s) => (s && s.deletedAt === '' ? [s.id] : [])));
+  const docs = [...known.values()];
+  for (const id of others) {
+    const doc = sketches.get(id);
+    if (doc && live.has(id)) docs.push(doc);
+  }
+  const grouped = groupStories(docs, choices);
+  const before = new Map(mates.map((m) => [m.id, m]));
+  for (const r of rows) if (r) before.set(r.id, r);
+  const puts = memberRows(grouped);
+  const after = new Map(puts.map((p) => [p.id, p]));
+  const changed = list.filter(
+    (id) => JSON.stringify(before.get(id)) !== JSON.stringify(after.get(id)),
   );
+  // Only rows that changed are written: an import batch touches few of its stories' rows.
+  const writes: StoryMemberRecord[] = [];
+  const deletes: string[] = [];
+  for (const id of changed) {
+    const row = after.get(id);
+    if (row) writes.push(row);
+    else deletes.push(id);
+  }
+  await db.transaction('rw', [db.storySketchPacks, db.storyMembers], async () => {
+    await shelf.put(db, fresh);
+    if (deletes.length) await db.storyMembers.bulkDelete(deletes);
+    if (writes.length) await db.storyMembers.bulkPut(writes);
+  });
+  return changed;
 }
 
-/** Every stored sketch in a candidate index (the worker keeps one; tests build one each call). */
-export async function loadCandidateIndex(
-  db: ClipbookDb,
-  index = new CandidateIndex(),
-): Promise<CandidateIndex> {
-  for await (const page of pagesByKey(db.storySketches, PAGE)) for (const d of page) index.add(d);
-  return index;
-}
-
-/** Groups newly stored clippings with the clippings they share text with. */
+/**
+ * Groups newly stored clippings with the clippings they share text with. `shelf` holds the
+ * stored sketches (the worker keeps one; without it, one is read from the database).
+ */
 export async function addToStories(
   db: ClipbookDb,
   clippings: readonly Pick<Clipping, 'id' | 'source' | 'publishedAt' | 'language' | 'paragraphs'>[],
-  index?: CandidateIndex,
+  shelf?: SketchShelf,
 ): Promise<string[]> {
   const docs = clippings.map(docOf);
   if (docs.length === 0) return [];
-  const candidates = index ?? (await loadCandidateIndex(db));
+  const stored = shelf ?? (await SketchShelf.open(db));
+  const candidates = stored.index;
   for (const d of docs) candidates.add(d);
   const seeds = new Set(docs.map((d) => d.id));
   for (const d of docs) for (const id of candidates.candidates(d)) seeds.add(id);
-  return regroup(db, seeds, docs);
+  return regroup(db, stored, seeds, docs);
 }
 
 /** Regroups clippings already stored (by id), e.g. after they leave or return from the Trash. */
 export async function regroupIds(
   db: ClipbookDb,
   ids: readonly string[],
-  index?: CandidateIndex,
+  shelf?: SketchShelf,
 ): Promise<string[]> {
+  const stored = shelf ?? (await SketchShelf.open(db));
   const wanted = ids.filter(Boolean);
-  const stored = await db.storySketches.bulkGet(wanted);
-  const have = new Set(stored.flatMap((s) => (s ? [s.id] : [])));
+  const have = await stored.get(db, wanted);
   const made = (await db.clippings.bulkGet(wanted.filter((id) => !have.has(id)))).flatMap((c) =>
     c ? [docOf(c)] : [],
   );
-  if (made.length) await db.storySketches.bulkPut(made);
-  const candidates = index ?? (await loadCandidateIndex(db));
-  const docs = [...stored.filter((s) => s !== undefined), ...made];
+  await stored.put(db, made);
+  const candidates = stored.index;
+  const docs = [...have.values(), ...made];
   for (const d of docs) candidates.add(d);
   const seeds = new Set(wanted);
   for (const d of docs) for (const id of candidates.candidates(d)) seeds.add(id);
-  return regroup(db, seeds);
+  return regroup(db, stored, seeds);
 }
 
 /**
  * Sketches every clipping and groups the whole library (the one-time background pass, and
- * after a restore). `onProgress` hears clippings sketched, then grouped, out of twice the total.
+ * after a restore); returns the number of stories of two or more and the filled shelf.
+ * `onProgress` hears clippings sketched, then grouped, out of twice the total.
  */
 export async function regroupAll(
   db: ClipbookDb,
   onProgress?: (done: number, total: number) => void,
-  index?: CandidateIndex,
-): Promise<number> {
+): Promise<{ stories: number; shelf: SketchShelf }> {
   const total = await db.clippings.count();
   let done = 0;
   const docs: StoryDoc[] = [];
+  const shelf = new SketchShelf();
+  await db.storySketchPacks.clear();
   for await (const page of pagesByKey(db.clippings, PAGE)) {
     const sketched = page.filter((c) => c.deletedAt === '').map(docOf);
-    await db.storySketches.bulkPut(sketched);
-    for (const d of sketched) {
-      docs.push(d);
-      index?.add(d);
-    }
+    await shelf.put(db, sketched);
+    for (const d of sketched) docs.push(d);
     done += page.length;
     onProgress?.(done, 2 * total);
   }
@@ -204,7 +206,7 @@ export async function regroupAll(
   });
   await db.settings.put({ key: STORY_SKETCHES_SETTING, value: STORY_ENGINE_VERSION });
   onProgress?.(2 * total, 2 * total);
-  return stories.filter((s) => s.members.length > 1).length;
+  return { stories: stories.filter((s) => s.members.length > 1).length, shelf };
 }
 
 /** What a choice changed, so it can be undone exactly. */
@@ -215,16 +217,21 @@ export interface ChoiceChange {
   ids: string[];
 }
 
-async function applyChoices(db: ClipbookDb, change: ChoiceChange): Promise<string[]> {
+async function applyChoices(
+  db: ClipbookDb,
+  change: ChoiceChange,
+  shelf?: SketchShelf,
+): Promise<string[]> {
   await db.storyChoices.bulkDelete(change.removed.map((c) => c.id));
   await db.storyChoices.bulkPut(change.added);
-  return regroup(db, change.ids);
+  return regroup(db, shelf ?? (await SketchShelf.open(db)), change.ids);
 }
 
 /** Takes a copy out of its story for good: it is kept apart from each of its story-mates. */
 export async function splitOut(
   db: ClipbookDb,
   id: string,
+  shelf?: SketchShelf,
 ): Promise<{ change: ChoiceChange; changed: string[] }> {
   const row = await db.storyMembers.get(id);
   const mates = row
@@ -238,7 +245,7 @@ export async function splitOut(
     removed,
     ids: [id, ...mates],
   };
-  return { change, changed: await applyChoices(db, change) };
+  return { change, changed: await applyChoices(db, change, shelf) };
 }
 
 /** Joins two clippings' stories for good, lifting any split between their members. */
@@ -246,6 +253,7 @@ export async function mergeStories(
   db: ClipbookDb,
   x: string,
   y: string,
+  shelf?: SketchShelf,
 ): Promise<{ change: ChoiceChange; changed: string[] }> {
   const members = async (id: string): Promise<string[]> => {
     const row = await db.storyMembers.get(id);
@@ -262,12 +270,16 @@ export async function mergeStories(
     removed,
     ids: [...left, ...right],
   };
-  return { change, changed: await applyChoices(db, change) };
+  return { change, changed: await applyChoices(db, change, shelf) };
 }
 
 /** Undoes a split or merge: its choices back as they were, and the clippings regrouped. */
-export async function undoChoice(db: ClipbookDb, change: ChoiceChange): Promise<string[]> {
-  return applyChoices(db, { added: change.removed, removed: change.added, ids: change.ids });
+export async function undoChoice(
+  db: ClipbookDb,
+  change: ChoiceChange,
+  shelf?: SketchShelf,
+): Promise<string[]> {
+  return applyChoices(db, { added: change.removed, removed: change.added, ids: change.ids }, shelf);
 }
 
 /** Each clipping's story for exports: id, other copies' count and outlets, the user's choices. */

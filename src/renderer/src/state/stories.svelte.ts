@@ -13,9 +13,23 @@ import type { StoryText } from '../stories/stories-protocol';
 import type { NoticesState } from './notices.svelte';
 import type { UndoState } from './undo.svelte';
 
-/** Import batches arrive every ~100 ms: group them a moment later, together. */
-const BATCH_MS = 300;
+/**
+ * New clippings go to the worker at once when it is idle; those that come while it works are
+ * gathered and handed over together when it answers. So the worker keeps up with an import
+ * and the last batch is grouped right after it is stored: waiting for batches to pause (300
+ * ms, at most 1 s) held back up to that long the last hand-over of every import, and the
+ * work then came in bursts while the window was still storing.
+ */
 const RELOAD_PAGE = 2000;
+
+/** New clippings by id (export items), with their text (imports), and clippings to regroup. */
+function waitingWork(): {
+  ids: Set<string>;
+  docs: Map<string, StoryText>;
+  regroup: Set<string>;
+} {
+  return { ids: new Set(), docs: new Map(), regroup: new Set() };
+}
 
 export class StoriesState {
   /**
@@ -50,12 +64,12 @@ export class StoriesState {
   readonly #client: StoriesClient;
   /** Each row's story, kept between filters and updated with what the worker changed. */
   #rows = new StoryRows(new Map());
-  #added = new Set<string>();
-  #addedDocs = new Map<string, StoryText>();
-  #regroup = new Set<string>();
+  /** What waits for the worker: handed over whole, and replaced by an empty one. */
+  #waiting = waitingWork();
   /** Clippings that left their story for the Trash: they rejoin when restored. */
   #trashed = new Set<string>();
-  #timer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether a hand-over is with the worker (the next one waits for its answer). */
+  #busy = false;
   #work: Promise<void> = Promise.resolve();
 
   constructor(repo: LibraryRepo, notices: NoticesState, undo: UndoState, client: StoriesClient) {
@@ -180,41 +194,52 @@ export class StoriesState {
     // An import's clippings are in memory: the worker gets their text and reads nothing.
     for (const c of change.added ?? []) {
       const { id, source, publishedAt, language, paragraphs } = c;
-      this.#addedDocs.set(id, { id, source, publishedAt, language, paragraphs });
+      this.#waiting.docs.set(id, { id, source, publishedAt, language, paragraphs });
     }
-    for (const id of change.imported ?? []) this.#added.add(id);
+    for (const id of change.imported ?? []) this.#waiting.ids.add(id);
     for (const s of change.upserted) {
       if (added.has(s.id)) continue;
       if (s.deletedAt !== '' && this.members.has(s.id)) {
         this.#trashed.add(s.id);
-        this.#regroup.add(s.id);
-      } else if (s.deletedAt === '' && this.#trashed.delete(s.id)) this.#regroup.add(s.id);
+        this.#waiting.regroup.add(s.id);
+      } else if (s.deletedAt === '' && this.#trashed.delete(s.id)) this.#waiting.regroup.add(s.id);
     }
-    for (const id of change.removed) if (this.members.has(id)) this.#regroup.add(id);
-    if (this.#timer || this.#added.size + this.#addedDocs.size + this.#regroup.size === 0) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      const ids = [...this.#added];
-      const docs = [...this.#addedDocs.values()];
-      const regroup = [...this.#regroup];
-      this.#added.clear();
-      this.#addedDocs.clear();
-      this.#regroup.clear();
-      this.#work = this.#work
-        .then(async () => {
-          const changed: string[] = [];
-          if (docs.length) changed.push(...(await this.#client.addedDocs(docs)).changed);
-          if (ids.length) changed.push(...(await this.#client.added(ids)).changed);
-          if (regroup.length) changed.push(...(await this.#client.regroup(regroup)).changed);
-          await this.#refresh(changed);
-        })
-        .catch((error: unknown) => this.#fail('Grouping new clippings into stories failed', error));
-    }, BATCH_MS);
+    for (const id of change.removed) if (this.members.has(id)) this.#waiting.regroup.add(id);
+    this.#handOver();
+  }
+
+  /** Hands what is waiting to the worker, unless it is busy (then when it answers). */
+  #handOver(): void {
+    const waiting = this.#waiting;
+    if (this.#busy || waiting.ids.size + waiting.docs.size + waiting.regroup.size === 0) return;
+    this.#waiting = waitingWork();
+    const ids = [...waiting.ids];
+    const docs = [...waiting.docs.values()];
+    const regroup = [...waiting.regroup];
+    this.#busy = true;
+    this.#work = this.#work
+      .then(async () => {
+        const changed: string[] = [];
+        if (docs.length) changed.push(...(await this.#client.addedDocs(docs)).changed);
+        if (ids.length) changed.push(...(await this.#client.added(ids)).changed);
+        if (regroup.length) changed.push(...(await this.#client.regroup(regroup)).changed);
+        await this.#refresh(changed);
+      })
+      .catch((error: unknown) => this.#fail('Grouping new clippings into stories failed', error))
+      .finally(() => {
+        this.#busy = false;
+        this.#handOver();
+      });
   }
 
   /** Waits for grouping that is under way (tests, and before a backup). */
   async settled(): Promise<void> {
-    await this.#work;
+    // Each answer may hand over what came meanwhile, which extends the chain.
+    let work: Promise<void>;
+    do {
+      work = this.#work;
+      await work;
+    } while (work !== this.#work);
   }
 
   #fail(what: string, error: unknown): void {
