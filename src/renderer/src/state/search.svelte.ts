@@ -47,6 +47,12 @@ export class SearchState {
   readonly #client: SearchClient;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #seq = 0;
+  /**
+   * How many hits the list asked for ("Show more" adds a page). A run for the index or the
+   * stories changing keeps it: going back to the first page would take away what the reader
+   * scrolled to, and drop a "Show more" answered meanwhile.
+   */
+  #shown = RESULT_LIMIT;
   #pendingIds = new Set<string>();
   /**
    * Clippings an import just stored, indexed from memory: having the worker read them back
@@ -109,7 +115,7 @@ export class SearchState {
     }
     this.indexing = null;
     this.revision += 1;
-    if (this.query.trim()) void this.run();
+    if (this.query.trim()) void this.run({ keepShown: true });
   }
 
   /** The worker reads the clippings itself: the UI thread only sends ids. */
@@ -157,7 +163,7 @@ export class SearchState {
             );
           }
           this.revision += 1;
-          if (this.query.trim()) await this.run();
+          if (this.query.trim()) await this.run({ keepShown: true });
         })
         .catch((error: unknown) => {
           this.#notices.push(
@@ -193,18 +199,22 @@ export class SearchState {
   /** Runs the query again when it filters by story (the stories changed). */
   rerunStoryQuery(): void {
     this.revision += 1;
-    if (/(^|\s)-?(is:|story:|copies[<>=])/i.test(this.query)) void this.run();
+    if (/(^|\s)-?(is:|story:|copies[<>=])/i.test(this.query)) void this.run({ keepShown: true });
   }
 
-  /** Runs the query with the library's filters folded in as operators. */
-  async run(): Promise<void> {
+  /**
+   * Runs the query with the library's filters folded in as operators: the first page, or with
+   * `keepShown` (the same query over a changed index) as many hits as the list shows.
+   */
+  async run(options: { keepShown?: boolean } = {}): Promise<void> {
     const text = this.query;
     if (!text.trim() || !this.ready) return;
+    if (!options.keepShown) this.#shown = RESULT_LIMIT;
     const seq = ++this.#seq;
     const filters = this.#library.filters;
     const query = withOpenStory(text, this.#selection.selectedId);
     const response = await this.#client.query(query, {
-      limit: RESULT_LIMIT,
+      limit: this.#shown,
       trashed: filters.view === 'trash' ? 'only' : 'exclude',
       filters: filterOperators(filters),
     });
@@ -243,6 +253,8 @@ export class SearchState {
     const current = this.results;
     const text = this.query;
     if (!current || current.ids.length >= current.total || !text.trim()) return;
+    // A run that starts before this answers asks for the new page too.
+    this.#shown = current.ids.length + RESULT_LIMIT;
     const seq = this.#seq;
     const filters = this.#library.filters;
     const query = withOpenStory(text, this.#selection.selectedId);
