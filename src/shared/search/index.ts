@@ -338,7 +338,8 @@ export class SearchIndex {
     options: SearchOptions = {},
   ): { ids: string[]; notices?: QueryError[] } {
     if (!query || this.segs.length === 0) return { ids: [] };
-    const { ctx, masks } = this.evaluate(query, options);
+    // Nothing is ranked: the masks alone, without BM25 scores or highlight terms.
+    const { ctx, masks } = this.evaluate(query, options, false);
     const ids: string[] = [];
     for (let s = 0; s < this.segs.length; s++) {
       const mask = masks[s]!;
@@ -352,7 +353,7 @@ export class SearchIndex {
   /** Evaluates a parsed query (the empty query matches nothing). */
   run(query: QueryNode | null, options: SearchOptions = {}): SearchResult {
     if (!query || this.segs.length === 0) return { hits: [], total: 0, highlight: [] };
-    const { ctx, masks } = this.evaluate(query, options);
+    const { ctx, masks } = this.evaluate(query, options, true);
     const { hits, total } = topHits(
       this.segs,
       masks,
@@ -364,9 +365,11 @@ export class SearchIndex {
     return { hits, total, highlight: [...ctx.highlight], ...(notices.length ? { notices } : {}) };
   }
 
+  /** The query's masks per segment; `score`: also its documents' scores and highlight terms. */
   private evaluate(
     query: QueryNode,
     options: SearchOptions,
+    score: boolean,
   ): { ctx: Evaluation; masks: Uint8Array[] } {
     const base = this.base(options.trashed ?? 'exclude');
     const avg: [number, number, number] = [
@@ -393,7 +396,7 @@ export class SearchIndex {
       options.stories ?? new Map(),
       options.coverage,
     );
-    return { ctx, masks: ctx.evaluate(query, true, null) };
+    return { ctx, masks: ctx.evaluate(query, score, null) };
   }
 
   /** Per segment: 1 for documents that are live and pass the trash mode. */

@@ -436,6 +436,11 @@ describe('index agrees with a brute-force matcher', () => {
             });
             expect(new Set(got.hits.map((h) => h.id)), q).toEqual(expected);
             expect(got.total, q).toBe(expected.size);
+            // Unranked matching (share of voice) evaluates without scores: the same set.
+            const unranked = index.matches(parsed.query, {
+              coverage: (id) => truth.get(id)?.coverage,
+            });
+            expect(new Set(unranked.ids), q).toEqual(expected);
             checked++;
             if (expected.size > 0) nonEmpty++;
             if (/w\/|pre\/|near\//.test(q)) {
