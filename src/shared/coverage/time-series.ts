@@ -170,7 +170,7 @@ export function volumeOf(index: CoverageIndex, line: Timeline): TimeBin[] {
 interface Membership {
   /** A single-valued dimension's column of key ids or codes by row; undefined for tags. */
   readonly column?: Int32Array;
-  /** Tag dimension: key id → series (`other` past them), and each row's tag ids. */
+  /** Key id or code → series (`other` for values past the series shown). */
   readonly seriesOf: Int32Array;
   inSeries(i: number, g: number): boolean;
 }

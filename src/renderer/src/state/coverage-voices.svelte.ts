@@ -13,6 +13,7 @@ import {
 } from '@shared/coverage/aggregate';
 import { parseQuery, type QueryError } from '@shared/search/query';
 import { untrack } from 'svelte';
+import { errorMessage } from '../lib/errors';
 
 /** One voice: a tag (with the tags under it) or a search in the search box's language. */
 export type VoiceChoice =
@@ -212,11 +213,7 @@ export class CoverageVoices {
         ? { revision, ids: null, error: response.error.message }
         : { revision, ids: new Set(response.ids), ...(notice ? { notice } : {}) };
     } catch (error) {
-      result = {
-        revision,
-        ids: null,
-        error: error instanceof Error ? error.message : String(error),
-      };
+      result = { revision, ids: null, error: errorMessage(error) };
     }
     if (this.#running.get(query) === revision) this.#running.delete(query);
     // A newer count of the same search, or one for a removed voice, wins over this one.

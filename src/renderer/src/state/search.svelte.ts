@@ -77,12 +77,12 @@ export class SearchState {
     this.#client = client;
   }
 
-  /** Loads the stored index, then brings it in line with the library without blocking anything. */
   /** The saved searches as stored (again after a restore, which brings the backup's). */
   async loadSaved(): Promise<void> {
     this.saved = (await this.#repo.settings.get('savedSearches')) ?? [];
   }
 
+  /** Loads the stored index, then brings it in line with the library without blocking anything. */
   async start(): Promise<void> {
     this.#repo.onChange((change) => this.#onChange(change));
     // Filters change what a search shows: run it again when they do.
